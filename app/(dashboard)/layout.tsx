@@ -1,0 +1,37 @@
+import type { ReactNode } from "react";
+import { MobileNav } from "@/components/nav/mobile-nav";
+import { SidebarNav } from "@/components/nav/sidebar";
+import { UserMenu } from "@/components/nav/user-menu";
+import { roleLabels } from "@/lib/auth/permissions";
+import { requireCapability } from "@/lib/auth/guard";
+import { navFor } from "@/lib/nav";
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const ctx = await requireCapability("workspace:read");
+  const items = navFor(ctx.role);
+  return (
+    <div className="flex min-h-dvh">
+      <aside className="hidden w-60 shrink-0 flex-col border-r border-zinc-200 bg-zinc-100/70 px-3 py-4 md:flex">
+        <div className="px-3 pb-4">
+          <p className="text-lg font-bold tracking-tight">Tailor</p>
+          <p className="truncate text-sm text-zinc-600">{ctx.workspaceName}</p>
+        </div>
+        <nav aria-label="Main" className="flex-1">
+          <SidebarNav items={items} />
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-14 items-center gap-2 border-b border-zinc-200 bg-white px-4">
+          <MobileNav items={items} workspaceName={ctx.workspaceName} />
+          <p className="font-semibold md:hidden">Tailor</p>
+          <div className="ml-auto">
+            <UserMenu name={ctx.name} email={ctx.email} roleLabel={roleLabels[ctx.role]} />
+          </div>
+        </header>
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 p-4 md:p-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { requireCapability } from "@/lib/auth/guard";
+import { can, roleLabels } from "@/lib/auth/permissions";
+import { listAudit } from "@/lib/audit";
+import { describeAudit } from "@/lib/audit-text";
+import { navFor } from "@/lib/nav";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function OverviewPage() {
+  const ctx = await requireCapability("workspace:read");
+  const sections = navFor(ctx.role).filter((item) => item.href !== "/overview");
+  const activity = can(ctx.role, "audit:read") ? await listAudit(ctx.workspaceId, { limit: 8 }) : null;
+  return (
+    <>
+      <PageHeader
+        title={`Welcome, ${ctx.name.split(" ")[0]}`}
+        description={`You are signed in to ${ctx.workspaceName} as ${roleLabels[ctx.role].toLowerCase()}.`}
+      />
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card>
+          <CardTitle>Your sections</CardTitle>
+          {sections.length === 0 ? (
+            <CardDescription>Nothing else to set up for your role yet.</CardDescription>
+          ) : (
+            <ul className="mt-3 space-y-2 text-sm">
+              {sections.map((s) => (
+                <li key={s.href}>
+                  <Link className="font-medium text-brand-700 hover:underline" href={s.href}>
+                    {s.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        {activity ? (
+          <Card>
+            <CardTitle>Recent activity</CardTitle>
+            {activity.length === 0 ? (
+              <CardDescription>No activity yet. Changes to members and integrations show up here.</CardDescription>
+            ) : (
+              <ul className="mt-3 space-y-2 text-sm">
+                {activity.map((entry) => (
+                  <li key={entry.id} className="flex justify-between gap-3">
+                    <span>{describeAudit(entry)}</span>
+                    <time className="shrink-0 text-zinc-500" dateTime={entry.createdAt.toISOString()}>
+                      {entry.createdAt.toLocaleDateString("en", { month: "short", day: "numeric" })}
+                    </time>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { requireCapability } from "@/lib/auth/guard";
+import { roleLabels } from "@/lib/auth/permissions";
+import { listMembers } from "@/lib/members/members";
+import { AddMemberDialog } from "./_components/add-member-dialog";
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function MembersPage() {
+  const ctx = await requireCapability("members:manage");
+  const members = await listMembers(ctx.workspaceId);
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description={`People who can sign in to ${ctx.workspaceName}, and what their role lets them do.`}
+        actions={<AddMemberDialog />}
+      />
+      <Table>
+        <caption className="sr-only">Workspace members</caption>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Name</TableHead>
+            <TableHead>Email</TableHead>
+            <TableHead>Role</TableHead>
+            <TableHead>
+              <span className="sr-only">Actions</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {members.map((m) => (
+            <TableRow key={m.membershipId}>
+              <TableCell className="font-medium">
+                {m.name}
+                {m.userId === ctx.userId ? <span className="ml-1 text-zinc-500">(you)</span> : null}
+              </TableCell>
+              <TableCell className="text-zinc-700">{m.email}</TableCell>
+              <TableCell>
+                <Badge tone={m.role === "owner" ? "info" : "neutral"}>{roleLabels[m.role]}</Badge>
+              </TableCell>
+              <TableCell className="text-right">
+                <Link
+                  href={`/settings/members/${m.membershipId}`}
+                  className="text-sm font-medium text-brand-700 hover:underline"
+                  aria-label={`Manage ${m.email}`}
+                >
+                  Manage
+                </Link>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}

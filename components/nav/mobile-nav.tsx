@@ -1,0 +1,24 @@
+"use client";
+
+import { Menu } from "lucide-react";
+import { useState } from "react";
+import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import type { NavItem } from "@/lib/nav";
+import { SidebarNav } from "./sidebar";
+
+export function MobileNav({ items, workspaceName }: { items: NavItem[]; workspaceName: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger className="rounded-md p-2 text-zinc-700 hover:bg-zinc-100 md:hidden" aria-label="Open navigation">
+        <Menu className="size-5" aria-hidden />
+      </DialogTrigger>
+      <DialogContent className="left-0 top-0 h-full max-w-72 translate-x-0 translate-y-0 rounded-none" aria-describedby={undefined}>
+        <DialogTitle className="mb-4 text-base">{workspaceName}</DialogTitle>
+        <nav aria-label="Main">
+          <SidebarNav items={items} onNavigate={() => setOpen(false)} />
+        </nav>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,28 @@
+import { LogOut } from "lucide-react";
+import { signOut } from "@/lib/auth";
+import { Badge } from "@/components/ui/badge";
+
+export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
+  return (
+    <div className="flex items-center gap-3">
+      <div className="hidden text-right sm:block">
+        <p className="text-sm font-medium leading-tight">{name}</p>
+        <p className="text-xs text-zinc-600">{email}</p>
+      </div>
+      <Badge tone="info" aria-label={`Role: ${roleLabel}`}>
+        {roleLabel}
+      </Badge>
+      <form
+        action={async () => {
+          "use server";
+          await signOut({ redirectTo: "/sign-in" });
+        }}
+      >
+        <button type="submit" className="flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100">
+          <LogOut className="size-4" aria-hidden />
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}

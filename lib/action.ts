@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { checkCapability, type AuthContext } from "@/lib/auth/guard";
+import type { Capability } from "@/lib/auth/permissions";
+import { UserFacingError } from "@/lib/errors";
+import { logError } from "@/lib/log";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; message: string; fieldErrors?: Record<string, string>; code?: "forbidden" | "signed-out" | "invalid" };
+
+/** Zod issues keyed by their full dotted path ("mappings.3.field"), first message per path. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "root";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/**
+ * Every server action: capability first, then the shared zod schema, then `run`.
+ * Expected failures (UserFacingError) come back as values; anything else is logged with a
+ * reference id and the user sees only that id.
+ */
+export function defineAction<S extends z.ZodType, T>(def: {
+  name: string;
+  schema: S;
+  capability: Capability;
+  run: (input: z.output<S>, ctx: AuthContext) => Promise<T>;
+}): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const check = await checkCapability(def.capability);
+    if (!check.ok) {
+      return check.reason === "forbidden"
+        ? { ok: false, code: "forbidden", message: "You don't have permission to do that." }
+        : { ok: false, code: "signed-out", message: "Your session has ended. Sign in again." };
+    }
+    const parsed = def.schema.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, code: "invalid", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    try {
+      return { ok: true, data: await def.run(parsed.data, check.ctx) };
+    } catch (error) {
+      if (error instanceof UserFacingError) {
+        return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+      }
+      const ref = randomUUID().slice(0, 8);
+      logError(`action ${def.name} failed`, error, { ref, workspaceId: check.ctx.workspaceId });
+      return { ok: false, message: `Something went wrong (ref ${ref}). Try again, or contact support with this reference.` };
+    }
+  };
+}

@@ -1,0 +1,17 @@
+import type { AuditView } from "./audit";
+
+/** One readable line per audit entry, for the overview and settings screens. */
+export function describeAudit(entry: Pick<AuditView, "action" | "target" | "details" | "actorEmail">): string {
+  const who = entry.actorEmail ?? "Someone";
+  const d = entry.details ?? {};
+  switch (entry.action) {
+    case "member.added":
+      return `${who} added ${entry.target} as ${String(d.role)}`;
+    case "member.role_changed":
+      return `${who} changed ${entry.target} from ${String(d.from)} to ${String(d.to)}`;
+    case "member.removed":
+      return `${who} removed ${entry.target}`;
+    default:
+      return `${who}: ${entry.action}${entry.target ? ` (${entry.target})` : ""}`;
+  }
+}

@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Native/driver packages stay as plain Node requires instead of being bundled.
+  serverExternalPackages: ["@libsql/client", "libsql", "pg", "bcryptjs"],
+  experimental: {
+    authInterrupts: true, // forbidden() → app/forbidden.tsx with a 403
+  },
+  poweredByHeader: false,
+};
+
+export default nextConfig;
