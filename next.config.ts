@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
     authInterrupts: true, // forbidden() → app/forbidden.tsx with a 403
   },
   poweredByHeader: false,
+  // `npm test` type-checks the whole repo (tsc --noEmit) before building; no need to do it twice.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

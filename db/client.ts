@@ -45,7 +45,8 @@ function connect(url: string): Connection {
   }
   const file = url.slice("file:".length);
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const client = createClient({ url });
+  // Several processes share the file (app, worker, test runner): wait for locks instead of failing.
+  const client = createClient({ url, timeout: 5_000 });
   const db = drizzleLibsql(client, { schema: sqliteSchema });
   return { db, close: async () => client.close() };
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { migrate as migrateLibsql } from "drizzle-orm/libsql/migrator";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
@@ -13,6 +14,8 @@ export async function migrateDatabase(): Promise<void> {
     // Db is typed as SQLite for shared queries (db/client.ts); here we need the real driver type.
     await migratePg(db as unknown as NodePgDatabase, { migrationsFolder: path.join(migrationsRoot, "pg") });
   } else {
+    // WAL lets readers work while one process writes; the setting is stored in the file.
+    await db.run(sql`PRAGMA journal_mode = WAL`);
     await migrateLibsql(db, { migrationsFolder: path.join(migrationsRoot, "sqlite") });
   }
 }

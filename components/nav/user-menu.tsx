@@ -9,7 +9,8 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
         <p className="text-sm font-medium leading-tight">{name}</p>
         <p className="text-xs text-zinc-600">{email}</p>
       </div>
-      <Badge tone="info" aria-label={`Role: ${roleLabel}`}>
+      <Badge tone="info">
+        <span className="sr-only">Role: </span>
         {roleLabel}
       </Badge>
       <form

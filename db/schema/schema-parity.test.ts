@@ -26,7 +26,7 @@ function shapeOf(config: ReturnType<typeof pgConfig> | ReturnType<typeof sqliteC
   return {
     name: config.name,
     columns,
-    indexes: config.indexes.map((i) => i.config.name).sort(),
+    indexes: config.indexes.map((i) => i.config.name ?? "").sort(),
     foreignKeys: config.foreignKeys
       .map((fk) => {
         const ref = fk.reference();

@@ -21,8 +21,8 @@ export default async function OverviewPage() {
         description={`You are signed in to ${ctx.workspaceName} as ${roleLabels[ctx.role].toLowerCase()}.`}
       />
       <div className="grid gap-4 md:grid-cols-2">
-        <Card>
-          <CardTitle>Your sections</CardTitle>
+        <Card aria-labelledby="sections-title">
+          <CardTitle id="sections-title">Your sections</CardTitle>
           {sections.length === 0 ? (
             <CardDescription>Nothing else to set up for your role yet.</CardDescription>
           ) : (
@@ -38,8 +38,8 @@ export default async function OverviewPage() {
           )}
         </Card>
         {activity ? (
-          <Card>
-            <CardTitle>Recent activity</CardTitle>
+          <Card aria-labelledby="activity-title">
+            <CardTitle id="activity-title">Recent activity</CardTitle>
             {activity.length === 0 ? (
               <CardDescription>No activity yet. Changes to members and integrations show up here.</CardDescription>
             ) : (

@@ -6,7 +6,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requireCapability } from "@/lib/auth/guard";
 import { roleLabels } from "@/lib/auth/permissions";
 import { listMembers } from "@/lib/members/members";
-import { AddMemberDialog } from "./_components/add-member-dialog";
+import { AddMemberDialog } from "../_components/add-member-dialog";
 
 export const metadata: Metadata = { title: "Members" };
 

@@ -1,0 +1,120 @@
+/**
+ * `npm run demo`: builds, migrates and seeds the embedded SQLite database, starts the Intercom
+ * emulator and the app, then prints where to go and how to sign in.
+ * Flags: --skip-build (reuse .next), --reset (start from an empty database). Env: PORT, DATA_DIR,
+ * DATABASE_URL, INTERCOM_EMULATOR_PORT.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { dataDir, readOrCreateSecretFile } from "@/lib/secret-file";
+
+const args = new Set(process.argv.slice(2));
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const dir = dataDir();
+const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+process.env.DATABASE_URL ||= `file:${path.join(dir, "tailor.db")}`;
+process.env.AUTH_SECRET ||= readOrCreateSecretFile(dir, "auth-secret");
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+function step(message: string) {
+  console.log(`\n▸ ${message}`);
+}
+
+async function resetDatabase(url: string) {
+  if (url.startsWith("file:")) {
+    const file = url.slice("file:".length);
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+    return;
+  }
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+  await client.end();
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the app did not answer at ${url} within ${timeoutMs / 1000}s`);
+}
+
+async function main() {
+  if (!args.has("--skip-build")) {
+    step("Building the app (next build)");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+
+  const { redactUrl } = await import("@/lib/redact");
+  if (args.has("--reset")) {
+    step(`Resetting ${redactUrl(process.env.DATABASE_URL!)}`);
+    await resetDatabase(process.env.DATABASE_URL!);
+  }
+  step("Migrating and seeding the database");
+  const { migrateDatabase } = await import("@/db/migrate-db");
+  const { seedDemo, DEMO_PASSWORD, demoWorkspaces } = await import("@/db/seed");
+  const { closeDb } = await import("@/db/client");
+  await migrateDatabase();
+  await seedDemo();
+  await closeDb();
+
+  step("Starting the Intercom emulator");
+  const { startIntercomEmulator } = await import("@/lib/intercom-emulator/server");
+  const emulator = await startIntercomEmulator({ port: Number(process.env.INTERCOM_EMULATOR_PORT ?? 4010) });
+  process.env.INTERCOM_BASE_URL_US = emulator.baseUrls.US;
+  process.env.INTERCOM_BASE_URL_EU = emulator.baseUrls.EU;
+  process.env.INTERCOM_BASE_URL_AU = emulator.baseUrls.AU;
+
+  step("Starting the app");
+  const app = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", host], { stdio: "inherit", env: process.env });
+  const shutdown = async (code = 0) => {
+    app.kill("SIGTERM");
+    await emulator.close();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown());
+  process.on("SIGTERM", () => void shutdown());
+  app.on("exit", (code) => void shutdown(code ?? 0));
+
+  const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+  await waitForHttp(`${url}/sign-in`, app);
+
+  const logins = demoWorkspaces.flatMap((ws) => ws.members.map((m) => `    ${m.email.padEnd(22)} ${m.role.padEnd(9)} ${ws.name}`));
+  const tokens = Object.entries(emulator.tokens).map(([region, t]) => `    ${region.padEnd(3)} ${t.full}   (read-only: ${t.readOnly})`);
+  console.log(
+    [
+      "",
+      "────────────────────────────────────────────────────────────",
+      `  Tailor is running at ${url}`,
+      "",
+      `  Sign in with any of these (password: ${DEMO_PASSWORD}):`,
+      ...logins,
+      "",
+      "  Intercom emulator (paste a token into Integrations → Intercom):",
+      ...Object.entries(emulator.baseUrls).map(([region, base]) => `    ${region.padEnd(3)} ${base}`),
+      "  Access tokens:",
+      ...tokens,
+      "",
+      "  Press Ctrl+C to stop.",
+      "────────────────────────────────────────────────────────────",
+    ].join("\n"),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`\nThe demo could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

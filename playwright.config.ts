@@ -1,0 +1,57 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The built app and the Intercom emulator on a fresh database (SQLite by default; set
+// E2E_DATABASE_URL=postgres://… to run the same suite on Postgres).
+const port = Number(process.env.E2E_PORT ?? 3100);
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4100);
+const dataDir = "data/e2e";
+const databaseUrl = process.env.E2E_DATABASE_URL ?? `file:./${dataDir}/tailor.db`;
+process.env.DATABASE_URL = databaseUrl; // for fixtures that prepare data directly in the database
+process.env.E2E_EMULATOR_ORIGIN = `http://127.0.0.1:${emulatorPort}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } }, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "npx tsx lib/dev/demo.ts --skip-build --reset",
+    url: `http://127.0.0.1:${port}/sign-in`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      INTERCOM_EMULATOR_PORT: String(emulatorPort),
+      AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
+    },
+  },
+});
