@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { afterAll } from "vitest";
 import { createFreshDatabase } from "./test-database";
 
@@ -6,6 +7,7 @@ import { createFreshDatabase } from "./test-database";
 const dialect = process.env.TEST_DB_DIALECT === "postgres" ? "postgres" : "sqlite";
 const fresh = await createFreshDatabase(dialect, process.env.TEST_POSTGRES_URL);
 process.env.DATABASE_URL = fresh.url;
+process.env.TAILOR_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 
 const { migrateDatabase } = await import("./migrate-db");
 const { closeDb } = await import("./client");

@@ -64,7 +64,7 @@ export async function callAction(request: APIRequestContext, action: CapturedAct
 }
 
 export const test = base.extend<{ workspace: TestWorkspace }>({
-  workspace: async ({}, use) => {
-    await use(await createTestWorkspace());
+  workspace: async ({}, provide) => {
+    await provide(await createTestWorkspace());
   },
 });

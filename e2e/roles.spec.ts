@@ -2,10 +2,10 @@ import type { Role } from "@/lib/auth/permissions";
 import { callAction, captureAction, expect, signIn, test } from "./fixtures";
 
 const sidebarOf: Record<Role, string[]> = {
-  owner: ["Overview", "Settings"],
-  admin: ["Overview"],
-  marketer: ["Overview"],
-  support: ["Overview"],
+  owner: ["Overview", "Integrations", "Settings"],
+  admin: ["Overview", "Integrations"],
+  marketer: ["Overview", "Integrations"],
+  support: ["Overview", "Integrations"],
 };
 
 test.describe("roles", () => {

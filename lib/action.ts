@@ -7,7 +7,13 @@ import { logError } from "@/lib/log";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string>; code?: "forbidden" | "signed-out" | "invalid" };
+  | {
+      ok: false;
+      message: string;
+      fieldErrors?: Record<string, string>;
+      details?: Record<string, string>;
+      code?: "forbidden" | "signed-out" | "invalid";
+    };
 
 /** Zod issues keyed by their full dotted path ("mappings.3.field"), first message per path. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -45,7 +51,7 @@ export function defineAction<S extends z.ZodType, T>(def: {
       return { ok: true, data: await def.run(parsed.data, check.ctx) };
     } catch (error) {
       if (error instanceof UserFacingError) {
-        return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+        return { ok: false, message: error.message, fieldErrors: error.fieldErrors, details: error.details };
       }
       const ref = randomUUID().slice(0, 8);
       logError(`action ${def.name} failed`, error, { ref, workspaceId: check.ctx.workspaceId });

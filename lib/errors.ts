@@ -4,10 +4,13 @@
  */
 export class UserFacingError extends Error {
   readonly fieldErrors?: Record<string, string>;
-  constructor(message: string, opts: { fieldErrors?: Record<string, string> } = {}) {
+  /** Extra facts for the UI, e.g. a suggested fix; must be safe to send to the browser. */
+  readonly details?: Record<string, string>;
+  constructor(message: string, opts: { fieldErrors?: Record<string, string>; details?: Record<string, string> } = {}) {
     super(message);
     this.name = new.target.name;
     this.fieldErrors = opts.fieldErrors;
+    this.details = opts.details;
   }
 }
 

@@ -7,6 +7,7 @@ export type NavItem = { title: string; href: string; icon: NavIcon; capability: 
 /** The sidebar, in order. Only built sections are listed; each names the capability that shows it. */
 export const navItems: NavItem[] = [
   { title: "Overview", href: "/overview", icon: "overview", capability: "workspace:read" },
+  { title: "Integrations", href: "/integrations", icon: "integrations", capability: "integrations:read" },
   { title: "Settings", href: "/settings/members", icon: "settings", capability: "members:manage" },
 ];
 

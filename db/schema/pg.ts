@@ -54,3 +54,17 @@ export const loginThrottle = pgTable("login_throttle", {
   windowStartedAt: timestamp("window_started_at", { withTimezone: true, mode: "date" }).notNull(),
   lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
 });
+
+export const intercomConnections = pgTable("intercom_connections", {
+  workspaceId: text("workspace_id").primaryKey().references(() => workspaces.id, { onDelete: "cascade" }),
+  region: text("region", { enum: ["US", "EU", "AU"] }).notNull(),
+  tokenCiphertext: text("token_ciphertext").notNull(),
+  tokenHint: text("token_hint").notNull(),
+  intercomAppName: text("intercom_app_name").notNull(),
+  intercomAppId: text("intercom_app_id").notNull(),
+  status: text("status", { enum: ["connected", "needs_attention"] }).notNull(),
+  statusReason: text("status_reason"),
+  connectedByUserId: text("connected_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  connectedAt: timestamp("connected_at", { withTimezone: true, mode: "date" }).notNull(),
+  verifiedAt: timestamp("verified_at", { withTimezone: true, mode: "date" }).notNull(),
+});

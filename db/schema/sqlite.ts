@@ -58,3 +58,19 @@ export const loginThrottle = sqliteTable("login_throttle", {
   windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
 });
+
+// One Intercom connection per workspace. The token is stored only as lib/crypto.ts ciphertext;
+// disconnecting deletes the row (and so the secret).
+export const intercomConnections = sqliteTable("intercom_connections", {
+  workspaceId: text("workspace_id").primaryKey().references(() => workspaces.id, { onDelete: "cascade" }),
+  region: text("region", { enum: ["US", "EU", "AU"] }).notNull(),
+  tokenCiphertext: text("token_ciphertext").notNull(),
+  tokenHint: text("token_hint").notNull(),
+  intercomAppName: text("intercom_app_name").notNull(),
+  intercomAppId: text("intercom_app_id").notNull(),
+  status: text("status", { enum: ["connected", "needs_attention"] }).notNull(),
+  statusReason: text("status_reason"),
+  connectedByUserId: text("connected_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  connectedAt: integer("connected_at", { mode: "timestamp_ms" }).notNull(),
+  verifiedAt: integer("verified_at", { mode: "timestamp_ms" }).notNull(),
+});

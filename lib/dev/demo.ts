@@ -5,7 +5,7 @@
  * DATABASE_URL, INTERCOM_EMULATOR_PORT.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { dataDir, readOrCreateSecretFile } from "@/lib/secret-file";
 
@@ -15,6 +15,7 @@ const host = process.env.HOST ?? "127.0.0.1";
 const dir = dataDir();
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
+mkdirSync(dir, { recursive: true });
 process.env.DATABASE_URL ||= `file:${path.join(dir, "tailor.db")}`;
 process.env.AUTH_SECRET ||= readOrCreateSecretFile(dir, "auth-secret");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -62,6 +63,7 @@ async function main() {
   if (args.has("--reset")) {
     step(`Resetting ${redactUrl(process.env.DATABASE_URL!)}`);
     await resetDatabase(process.env.DATABASE_URL!);
+    rmSync(path.join(dir, "app.log"), { force: true });
   }
   step("Migrating and seeding the database");
   const { migrateDatabase } = await import("@/db/migrate-db");
@@ -79,7 +81,14 @@ async function main() {
   process.env.INTERCOM_BASE_URL_AU = emulator.baseUrls.AU;
 
   step("Starting the app");
-  const app = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", host], { stdio: "inherit", env: process.env });
+  const app = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", host], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: process.env,
+  });
+  // The app's output goes to the terminal and to data/app.log (tests grep it for leaked secrets).
+  const log = createWriteStream(path.join(dir, "app.log"), { flags: "a" });
+  app.stdout.on("data", (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
+  app.stderr.on("data", (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
   const shutdown = async (code = 0) => {
     app.kill("SIGTERM");
     await emulator.close();

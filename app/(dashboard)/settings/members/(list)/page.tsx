@@ -25,7 +25,7 @@ export default async function MembersPage() {
         <TableHeader>
           <TableRow>
             <TableHead>Name</TableHead>
-            <TableHead>Email</TableHead>
+            <TableHead className="hidden sm:table-cell">Email</TableHead>
             <TableHead>Role</TableHead>
             <TableHead>
               <span className="sr-only">Actions</span>
@@ -38,8 +38,9 @@ export default async function MembersPage() {
               <TableCell className="font-medium">
                 {m.name}
                 {m.userId === ctx.userId ? <span className="ml-1 text-zinc-500">(you)</span> : null}
+                <span className="block text-xs font-normal text-zinc-600 sm:hidden">{m.email}</span>
               </TableCell>
-              <TableCell className="text-zinc-700">{m.email}</TableCell>
+              <TableCell className="hidden text-zinc-700 sm:table-cell">{m.email}</TableCell>
               <TableCell>
                 <Badge tone={m.role === "owner" ? "info" : "neutral"}>{roleLabels[m.role]}</Badge>
               </TableCell>

@@ -1,0 +1,120 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Eye, EyeOff } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField, fieldAria } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { toast } from "@/components/ui/toaster";
+import { showServerErrors } from "@/lib/forms";
+import { connectIntercomAction } from "@/lib/integrations/actions";
+import { connectIntercomSchema, regionLabels, type ConnectIntercomInput } from "@/lib/integrations/schema";
+import { INTERCOM_REGIONS, isIntercomRegion, type IntercomRegion } from "@/lib/intercom/regions";
+
+export function ConnectIntercomForm({
+  mode,
+  defaultRegion = "US",
+  onDone,
+}: {
+  mode: "connect" | "replace";
+  defaultRegion?: IntercomRegion;
+  onDone?: () => void;
+}) {
+  const router = useRouter();
+  const [showToken, setShowToken] = useState(false);
+  const [suggestedRegion, setSuggestedRegion] = useState<IntercomRegion | null>(null);
+  const form = useForm<ConnectIntercomInput>({
+    resolver: zodResolver(connectIntercomSchema),
+    defaultValues: { token: "", region: defaultRegion },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  async function onSubmit(values: ConnectIntercomInput) {
+    setSuggestedRegion(null);
+    const result = await connectIntercomAction(values);
+    if (!result.ok) {
+      const suggestion = result.details?.suggestedRegion;
+      if (isIntercomRegion(suggestion)) setSuggestedRegion(suggestion);
+      return showServerErrors(form, result);
+    }
+    toast.success(
+      mode === "replace"
+        ? `Token replaced. Connected to ${result.data?.appName} · ${result.data?.region}.`
+        : `Connected to ${result.data?.appName} · ${result.data?.region}.`,
+    );
+    form.reset({ token: "", region: values.region });
+    onDone?.();
+    router.refresh();
+  }
+
+  function switchRegionAndConnect(region: IntercomRegion) {
+    form.setValue("region", region, { shouldDirty: true });
+    form.clearErrors();
+    void form.handleSubmit(onSubmit)();
+  }
+
+  const tokenError = errors.token?.message;
+  const regionError = errors.region?.message;
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} className="mt-4 space-y-4" noValidate aria-label={mode === "replace" ? "Replace token" : "Connect Intercom"}>
+      {errors.root?.server && !suggestedRegion ? <Alert tone="error">{errors.root.server.message}</Alert> : null}
+      <FormField
+        id={`${mode}-token`}
+        label="Access token"
+        hint="In Intercom: Settings → Integrations → Developer Hub → your app → Configure → Authentication."
+        error={tokenError}
+      >
+        <div className="flex gap-2">
+          <Input
+            type={showToken ? "text" : "password"}
+            autoComplete="off"
+            spellCheck={false}
+            disabled={isSubmitting}
+            className="font-mono"
+            {...fieldAria(`${mode}-token`, { error: tokenError, hint: true })}
+            {...form.register("token")}
+          />
+          <Button
+            type="button"
+            variant="secondary"
+            size="icon"
+            onClick={() => setShowToken((v) => !v)}
+            aria-label={showToken ? "Hide token" : "Show token"}
+            aria-pressed={showToken}
+          >
+            {showToken ? <EyeOff className="size-4" aria-hidden /> : <Eye className="size-4" aria-hidden />}
+          </Button>
+        </div>
+      </FormField>
+      <FormField
+        id={`${mode}-region`}
+        label="Region"
+        hint="Where your Intercom workspace is hosted. It must match, or Intercom won't answer."
+        error={regionError}
+      >
+        <Select disabled={isSubmitting} {...fieldAria(`${mode}-region`, { error: regionError, hint: true })} {...form.register("region")}>
+          {INTERCOM_REGIONS.map((r) => (
+            <option key={r} value={r}>
+              {regionLabels[r]}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      {suggestedRegion ? (
+        <Button type="button" variant="secondary" onClick={() => switchRegionAndConnect(suggestedRegion)} pending={isSubmitting}>
+          Switch to {suggestedRegion} and connect
+        </Button>
+      ) : null}
+      <div>
+        <Button type="submit" pending={isSubmitting}>
+          {isSubmitting ? "Checking with Intercom…" : mode === "replace" ? "Verify and replace" : "Connect"}
+        </Button>
+      </div>
+    </form>
+  );
+}

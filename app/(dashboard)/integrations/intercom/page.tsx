@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { requireCapability } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { getConnectionView } from "@/lib/integrations/connection";
+import { regionLabels } from "@/lib/integrations/schema";
+import { connectionStatusText, statusTone } from "@/lib/integrations/status";
+import { ConnectIntercomForm } from "./_components/connect-intercom-form";
+import { ConnectionActions } from "./_components/connection-actions";
+
+export const metadata: Metadata = { title: "Intercom" };
+
+function formatDate(date: Date) {
+  return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+}
+
+export default async function IntercomPage() {
+  const ctx = await requireCapability("integrations:read");
+  const view = await getConnectionView(ctx.workspaceId);
+  const canConnect = can(ctx.role, "integrations:connect");
+  return (
+    <>
+      <Link href="/integrations" className="text-sm text-brand-700 hover:underline">
+        ← Integrations
+      </Link>
+      <PageHeader
+        title="Intercom"
+        description="Tailor reads tags and custom attributes of identified visitors' Intercom contacts, and writes segment answers back."
+        actions={<Badge className="shrink-0 whitespace-nowrap" tone={statusTone[view.status]}>{view.status === "needs_attention" ? "Needs attention" : connectionStatusText(view)}</Badge>}
+      />
+      {view.status === "not_connected" ? (
+        canConnect ? (
+          <Card className="max-w-xl" aria-labelledby="connect-title">
+            <CardTitle id="connect-title">Connect Intercom</CardTitle>
+            <CardDescription>Tailor checks the token with Intercom before saving it. It is stored encrypted and never shown again.</CardDescription>
+            <ConnectIntercomForm mode="connect" />
+          </Card>
+        ) : (
+          <Alert>Intercom is not connected. An owner, admin or marketer can connect it.</Alert>
+        )
+      ) : (
+        <div className="space-y-4">
+          {view.status === "needs_attention" ? <Alert tone="error">{connectionStatusText(view)}</Alert> : null}
+          <Card aria-labelledby="connection-title">
+            <CardTitle id="connection-title">Connection</CardTitle>
+            <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+              <Detail term="Intercom workspace" value={`${view.appName} (${view.appId})`} />
+              <Detail term="Region" value={regionLabels[view.region]} />
+              <Detail term="Access token" value={`•••• ${view.tokenHint}`} />
+              <Detail term="Connected by" value={`${view.connectedBy ?? "a former member"}, ${formatDate(view.connectedAt)}`} />
+              <Detail term="Last verified" value={formatDate(view.verifiedAt)} />
+            </dl>
+            {canConnect ? (
+              <ConnectionActions region={view.region} appName={view.appName} />
+            ) : (
+              <p className="mt-4 text-sm text-zinc-600">You can view this connection. An owner, admin or marketer can change it.</p>
+            )}
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Detail({ term, value }: { term: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-zinc-500">{term}</dt>
+      <dd className="font-medium text-zinc-900">{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { requireCapability } from "@/lib/auth/guard";
+import { getConnectionView } from "@/lib/integrations/connection";
+import { connectionStatusText, statusTone } from "@/lib/integrations/status";
+
+export const metadata: Metadata = { title: "Integrations" };
+
+export default async function IntegrationsPage() {
+  const ctx = await requireCapability("integrations:read");
+  const intercom = await getConnectionView(ctx.workspaceId);
+  return (
+    <>
+      <PageHeader title="Integrations" description="Tools Tailor reads visitor data from and writes segment answers back to." />
+      <ul className="grid gap-4 md:grid-cols-2">
+        <li>
+          <Card className="flex h-full flex-col" aria-labelledby="intercom-card-title">
+            <div className="flex items-start justify-between gap-3">
+              <div>
+                <CardTitle id="intercom-card-title">Intercom</CardTitle>
+                <CardDescription>Personalize with contact tags and custom attributes; sync answers back to contacts.</CardDescription>
+              </div>
+            </div>
+            <p className="mt-4">
+              <Badge tone={statusTone[intercom.status]}>{connectionStatusText(intercom)}</Badge>
+            </p>
+            <div className="mt-4 flex-1" />
+            <Link
+              href="/integrations/intercom"
+              className="self-start text-sm font-medium text-brand-700 hover:underline"
+              aria-label={intercom.status === "not_connected" ? "Set up Intercom" : "Manage Intercom"}
+            >
+              {intercom.status === "not_connected" ? "Set up →" : "Manage →"}
+            </Link>
+          </Card>
+        </li>
+      </ul>
+    </>
+  );
+}

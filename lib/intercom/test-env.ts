@@ -1,0 +1,11 @@
+// Points the client at a running emulator through the same env variables production uses.
+import type { IntercomEmulator } from "@/lib/intercom-emulator/server";
+import type { EnvSource } from "./regions";
+
+export function emulatorEnv(emulator: IntercomEmulator): EnvSource {
+  return {
+    INTERCOM_BASE_URL_US: emulator.baseUrls.US,
+    INTERCOM_BASE_URL_EU: emulator.baseUrls.EU,
+    INTERCOM_BASE_URL_AU: emulator.baseUrls.AU,
+  };
+}
