@@ -38,7 +38,7 @@ test.describe("connect Intercom", () => {
     await expect(tokenInput).toHaveAttribute("type", "text");
 
     await connect(page, tokens.US.full, "US");
-    await expect(page.getByText("Connected to Acme (US) · US")).toBeVisible();
+    await expect(page.getByText("Connected to Acme (US) · US", { exact: true })).toBeVisible();
     await expect(page.getByText(`•••• ${tokens.US.full.slice(-4)}`)).toBeVisible();
     await expect(page.getByText(`${workspace.members.marketer.email},`)).toBeVisible();
     await page.screenshot({ path: "test-results/screens/intercom-connected.png", fullPage: true });
@@ -55,7 +55,7 @@ test.describe("connect Intercom", () => {
     await dialog.getByLabel("Access token").fill(tokens.EU.full);
     await dialog.getByLabel("Region").selectOption("EU");
     await dialog.getByRole("button", { name: "Verify and replace" }).click();
-    await expect(page.getByText("Connected to Acme (EU) · EU")).toBeVisible();
+    await expect(page.getByText("Connected to Acme (EU) · EU", { exact: true })).toBeVisible();
 
     await page.getByRole("button", { name: "Disconnect" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Disconnect" }).click();
@@ -83,7 +83,7 @@ test.describe("connect Intercom", () => {
     await expect(page.getByLabel("Access token")).toHaveValue(tokens.EU.full);
     await page.screenshot({ path: "test-results/screens/intercom-region-suggestion.png", fullPage: true });
     await page.getByRole("button", { name: "Switch to EU and connect" }).click();
-    await expect(page.getByText("Connected to Acme (EU) · EU")).toBeVisible();
+    await expect(page.getByText("Connected to Acme (EU) · EU", { exact: true })).toBeVisible();
   });
 
   test("garbage is refused before any call; an unknown token gets a clear error; nothing is saved", async ({ page, workspace }) => {
@@ -120,12 +120,12 @@ test.describe("connect Intercom", () => {
     await signIn(marketer, workspace.members.marketer.email);
     await openIntercom(marketer);
     const action = await captureAction(marketer, () => connect(marketer, tokens.US.full, "US"));
-    await expect(marketer.getByText("Connected to Acme (US) · US")).toBeVisible();
+    await expect(marketer.getByText("Connected to Acme (US) · US", { exact: true })).toBeVisible();
 
     const support = await browser.newPage();
     await signIn(support, workspace.members.support.email);
     await openIntercom(support);
-    await expect(support.getByText("Connected to Acme (US) · US")).toBeVisible();
+    await expect(support.getByText("Connected to Acme (US) · US", { exact: true })).toBeVisible();
     await expect(support.getByText("You can view this connection.")).toBeVisible();
     await expect(support.getByRole("button", { name: /Test connection|Replace token|Disconnect/ })).toHaveCount(0);
     await support.screenshot({ path: "test-results/screens/intercom-support-readonly.png", fullPage: true });
@@ -133,7 +133,7 @@ test.describe("connect Intercom", () => {
     const result = await callAction(support.request, action, [{ token: tokens.EU.full, region: "EU" }]);
     expect(result.text).toContain('"code":"forbidden"');
     await support.reload();
-    await expect(support.getByText("Connected to Acme (US) · US")).toBeVisible();
+    await expect(support.getByText("Connected to Acme (US) · US", { exact: true })).toBeVisible();
     await marketer.close();
     await support.close();
   });
