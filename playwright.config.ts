@@ -5,12 +5,12 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4100);
 const dataDir = "data/e2e";
-// `npm run test:e2e:pg` sets E2E_DIALECT=postgres: a tailor_e2e database on the TEST_POSTGRES_URL server.
+// `npm run test:e2e:pg` sets E2E_DIALECT=postgres: a tailor_e2e_<port> database on the TEST_POSTGRES_URL server.
 const pgServer = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const databaseUrl =
   process.env.E2E_DATABASE_URL ??
   (process.env.E2E_DIALECT === "postgres"
-    ? Object.assign(new URL(pgServer), { pathname: "/tailor_e2e" }).toString()
+    ? Object.assign(new URL(pgServer), { pathname: `/tailor_e2e_${port}` }).toString()
     : `file:./${dataDir}/tailor.db`);
 process.env.DATABASE_URL = databaseUrl; // for fixtures that prepare data directly in the database
 process.env.E2E_EMULATOR_ORIGIN = `http://127.0.0.1:${emulatorPort}`;
