@@ -4,6 +4,7 @@ import type {} from "next-auth/jwt";
 import { signInSchema } from "./sign-in-schema";
 import { authenticate } from "./authenticate";
 import { isRole, type Role } from "./permissions";
+import { logError } from "@/lib/log";
 
 declare module "next-auth" {
   interface Session {
@@ -42,6 +43,13 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in" },
   trustHost: true,
+  logger: {
+    // A wrong password is an expected outcome, not a server error worth a stack trace.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error.cause as { err?: unknown } | undefined)?.err instanceof CredentialsSignin) return;
+      logError("auth", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

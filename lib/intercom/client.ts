@@ -108,6 +108,10 @@ export interface IntercomContact {
   name: string | null;
   externalId: string | null;
   workspaceId: string | null;
+  phone: string | null;
+  /** Unix seconds, as Intercom sends them. */
+  createdAt: number | null;
+  updatedAt: number | null;
   customAttributes: Record<string, CustomAttributeValue>;
   /** Tag references embedded in the contact: at most 10, without names. */
   tagIds: string[];
@@ -210,6 +214,9 @@ function toContact(payload: IntercomContactPayload): IntercomContact {
     name: payload.name ?? null,
     externalId: payload.external_id ?? null,
     workspaceId: payload.workspace_id ?? null,
+    phone: payload.phone ?? null,
+    createdAt: payload.created_at ?? null,
+    updatedAt: payload.updated_at ?? null,
     customAttributes,
     tagIds,
     tagCount: payload.tags?.total_count ?? tagIds.length,

@@ -53,6 +53,7 @@ export const contactSchema = z.object({
   role: z.string(),
   email: z.string().nullish(),
   name: z.string().nullish(),
+  phone: z.string().nullish(),
   created_at: z.number().nullish(),
   updated_at: z.number().nullish(),
   // Intercom types values loosely; anything that is not a scalar is dropped by the view.
