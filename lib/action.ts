@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { checkCapability, type AuthContext } from "@/lib/auth/guard";
 import type { Capability } from "@/lib/auth/permissions";
 import { UserFacingError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/field-errors";
 import { logError } from "@/lib/log";
 
 export type ActionResult<T> =
@@ -15,15 +16,7 @@ export type ActionResult<T> =
       code?: "forbidden" | "signed-out" | "invalid";
     };
 
-/** Zod issues keyed by their full dotted path ("mappings.3.field"), first message per path. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "root";
-    out[key] ??= issue.message;
-  }
-  return out;
-}
+export { fieldErrorsOf };
 
 /**
  * Every server action: capability first, then the shared zod schema, then `run`.

@@ -1,10 +1,15 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // Mirror of ./pg.ts: same exports, same snake_case columns. db/schema/schema-parity.test.ts keeps them in step.
 const id = () => text("id").primaryKey().$defaultFn(() => crypto.randomUUID());
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch() * 1000)`);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch() * 1000)`);
+const timestampCol = (name: string) => integer(name, { mode: "timestamp_ms" });
+const bool = (name: string) => integer(name, { mode: "boolean" });
+const workspaceRef = () => text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" });
 
 export const workspaces = sqliteTable("workspaces", {
   id: id(),
@@ -74,3 +79,119 @@ export const intercomConnections = sqliteTable("intercom_connections", {
   connectedAt: integer("connected_at", { mode: "timestamp_ms" }).notNull(),
   verifiedAt: integer("verified_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+// Segment groups ("Role": Founder / Marketer / Developer). Keys are stable: Intercom values and
+// mappings refer to them, so renaming a group or segment never changes its key.
+export const segmentGroups = sqliteTable(
+  "segment_groups",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    selection: text("selection", { enum: ["single", "multi"] }).notNull(),
+    kind: text("kind", { enum: ["categorical", "numeric_bucket"] }).notNull(),
+    position: integer("position").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("segment_groups_workspace_key_idx").on(t.workspaceId, t.key)],
+);
+
+export const segments = sqliteTable(
+  "segments",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    groupId: text("group_id").notNull().references(() => segmentGroups.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    // Only numeric-bucket groups: the number written for this bucket (e.g. 50 for "11-50").
+    numericValue: real("numeric_value"),
+  },
+  (t) => [uniqueIndex("segments_group_key_idx").on(t.groupId, t.key), index("segments_workspace_idx").on(t.workspaceId)],
+);
+
+export const questions = sqliteTable(
+  "questions",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    key: text("key").notNull(),
+    text: text("text").notNull(),
+    groupId: text("group_id").notNull().references(() => segmentGroups.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("questions_workspace_key_idx").on(t.workspaceId, t.key)],
+);
+
+export const questionAnswers = sqliteTable(
+  "question_answers",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    questionId: text("question_id").notNull().references(() => questions.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    segmentId: text("segment_id").notNull().references(() => segments.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("question_answers_question_idx").on(t.questionId), index("question_answers_segment_idx").on(t.segmentId)],
+);
+
+// Cache of the workspace's Intercom contact attributes. Rows are never deleted by a reload: an
+// attribute Intercom no longer lists gets removed_at, so mappings to it can say what happened.
+export const intercomAttributes = sqliteTable(
+  "intercom_attributes",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    name: text("name").notNull(),
+    fullName: text("full_name").notNull(),
+    label: text("label").notNull(),
+    description: text("description").notNull(),
+    dataType: text("data_type", { enum: ["string", "integer", "float", "boolean", "date"] }).notNull(),
+    options: text("options", { mode: "json" }).$type<string[]>(),
+    custom: bool("custom").notNull(),
+    archived: bool("archived").notNull(),
+    apiWritable: bool("api_writable").notNull(),
+    firstSeenAt: timestampCol("first_seen_at").notNull(),
+    lastSeenAt: timestampCol("last_seen_at").notNull(),
+    removedAt: timestampCol("removed_at"),
+  },
+  (t) => [uniqueIndex("intercom_attributes_workspace_name_idx").on(t.workspaceId, t.name)],
+);
+
+// When the cache above was last loaded, and from which Intercom workspace (a token for another
+// Intercom workspace makes the cache meaningless).
+export const intercomAttributeLoads = sqliteTable("intercom_attribute_loads", {
+  workspaceId: text("workspace_id").primaryKey().references(() => workspaces.id, { onDelete: "cascade" }),
+  intercomAppId: text("intercom_app_id").notNull(),
+  loadedAt: timestampCol("loaded_at").notNull(),
+});
+
+// The workspace's DRAFT field mappings: saving edits these rows. A later Publish step copies them
+// into a published version that the sync engine reads; until then, active = enabled and no drift.
+export const fieldMappings = sqliteTable(
+  "field_mappings",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    // Polymorphic (segment_groups / questions / segments), so no foreign key: deletes clean up in lib/segments.
+    sourceType: text("source_type", { enum: ["group", "question", "segment"] }).notNull(),
+    sourceId: text("source_id").notNull(),
+    attributeName: text("attribute_name").notNull(),
+    conversion: text("conversion").notNull(),
+    options: text("options", { mode: "json" }).$type<Record<string, unknown>>(),
+    writePolicy: text("write_policy", { enum: ["overwrite", "only_if_empty"] }).notNull(),
+    enabled: bool("enabled").notNull(),
+    driftReason: text("drift_reason", { enum: ["archived", "removed", "not_writable"] }),
+    position: integer("position").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedByUserId: text("updated_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("field_mappings_workspace_idx").on(t.workspaceId, t.position)],
+);

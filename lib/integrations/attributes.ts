@@ -1,0 +1,179 @@
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, tables, type DbOrTx } from "@/db/client";
+import { recordAudit } from "@/lib/audit";
+import { UserFacingError } from "@/lib/errors";
+import { NotConnectedError, withIntercom } from "./connection";
+import { driftOf, unavailableReason, type AttributeFacts, type DriftReason } from "./mapping-rules";
+
+export type AttributeView = AttributeFacts & {
+  fullName: string;
+  label: string;
+  description: string;
+  options: string[] | null;
+  /** Why it can't be chosen as a mapping target; null if it can. */
+  unavailable: string | null;
+};
+
+export type AttributeCacheView = { loadedAt: Date | null; attributes: AttributeView[] };
+
+export type { DriftReason };
+export type DriftedMapping = { id: string; attributeName: string; reason: DriftReason };
+
+export type ReloadSummary = {
+  added: number;
+  archived: number;
+  removed: number;
+  total: number;
+  loadedAt: Date;
+  newlyDrifted: DriftedMapping[];
+};
+
+type Actor = { workspaceId: string; userId: string };
+
+async function connectedAppId(workspaceId: string, tx: DbOrTx): Promise<string | null> {
+  const c = tables.intercomConnections;
+  const [row] = await tx.select({ appId: c.intercomAppId }).from(c).where(eq(c.workspaceId, workspaceId));
+  return row?.appId ?? null;
+}
+
+/** The cached attribute list. `loadedAt` is null when it was never loaded for the connected Intercom workspace. */
+export async function getAttributeCache(workspaceId: string, tx: DbOrTx = getDb()): Promise<AttributeCacheView> {
+  const { intercomAttributes: a, intercomAttributeLoads: l } = tables;
+  const [load] = await tx.select().from(l).where(eq(l.workspaceId, workspaceId));
+  const appId = await connectedAppId(workspaceId, tx);
+  const rows = await tx.select().from(a).where(eq(a.workspaceId, workspaceId)).orderBy(a.label);
+  const attributes = rows.map((r): AttributeView => {
+    const facts = {
+      name: r.name,
+      dataType: r.dataType,
+      custom: r.custom,
+      archived: r.archived,
+      apiWritable: r.apiWritable,
+      removed: r.removedAt !== null,
+    };
+    return { ...facts, fullName: r.fullName, label: r.label, description: r.description, options: r.options ?? null, unavailable: unavailableReason(facts) };
+  });
+  const fresh = load && (appId === null || load.intercomAppId === appId);
+  return { loadedAt: fresh ? load.loadedAt : null, attributes };
+}
+
+
+/** Flags mappings whose attribute was archived, deleted or made read-only, and clears fixed ones. Returns the newly flagged. */
+export async function refreshDrift(workspaceId: string, tx: DbOrTx = getDb()): Promise<DriftedMapping[]> {
+  const m = tables.fieldMappings;
+  const { attributes } = await getAttributeCache(workspaceId, tx);
+  const byName = new Map(attributes.map((a) => [a.name, a]));
+  const mappings = await tx.select({ id: m.id, attributeName: m.attributeName, driftReason: m.driftReason }).from(m).where(eq(m.workspaceId, workspaceId));
+  const newly: DriftedMapping[] = [];
+  for (const row of mappings) {
+    const reason = driftOf(byName.get(row.attributeName));
+    if (reason === row.driftReason) continue;
+    await tx.update(m).set({ driftReason: reason }).where(and(eq(m.workspaceId, workspaceId), eq(m.id, row.id)));
+    if (reason) newly.push({ id: row.id, attributeName: row.attributeName, reason });
+  }
+  return newly;
+}
+
+const CHUNK = 200;
+
+/**
+ * "Reload attributes": reads every contact attribute (archived included) from Intercom into the
+ * cache. Attributes Intercom no longer lists are kept with removed_at so mappings can explain.
+ */
+export async function reloadAttributes(actor: Actor): Promise<ReloadSummary> {
+  const fetched = await withIntercom(actor.workspaceId, (client) => client.listContactAttributes({ includeArchived: true }));
+  const { intercomAttributes: a, intercomAttributeLoads: l } = tables;
+  const summary = await getDb().transaction(async (tx) => {
+    const appId = await connectedAppId(actor.workspaceId, tx);
+    if (!appId) throw new NotConnectedError();
+    const [load] = await tx.select().from(l).where(eq(l.workspaceId, actor.workspaceId));
+    // Another Intercom workspace (token replaced for a different app): the old cache means nothing.
+    if (load && load.intercomAppId !== appId) await tx.delete(a).where(eq(a.workspaceId, actor.workspaceId));
+
+    const existing = new Map((await tx.select().from(a).where(eq(a.workspaceId, actor.workspaceId))).map((r) => [r.name, r]));
+    const now = new Date();
+    let added = 0;
+    let archived = 0;
+    const seen = new Set<string>();
+    const values = [];
+    for (const attr of fetched) {
+      if (seen.has(attr.name)) continue;
+      seen.add(attr.name);
+      const before = existing.get(attr.name);
+      if (!before || before.removedAt) added++;
+      else if (!before.archived && attr.archived) archived++;
+      values.push({
+        workspaceId: actor.workspaceId,
+        name: attr.name,
+        fullName: attr.fullName,
+        label: attr.label,
+        description: attr.description,
+        dataType: attr.dataType,
+        options: attr.options,
+        custom: attr.custom,
+        archived: attr.archived,
+        apiWritable: attr.apiWritable,
+        firstSeenAt: now,
+        lastSeenAt: now,
+        removedAt: null,
+      });
+    }
+    for (let i = 0; i < values.length; i += CHUNK) {
+      await tx
+        .insert(a)
+        .values(values.slice(i, i + CHUNK))
+        .onConflictDoUpdate({
+          target: [a.workspaceId, a.name],
+          set: {
+            fullName: sql`excluded.full_name`,
+            label: sql`excluded.label`,
+            description: sql`excluded.description`,
+            dataType: sql`excluded.data_type`,
+            options: sql`excluded.options`,
+            custom: sql`excluded.custom`,
+            archived: sql`excluded.archived`,
+            apiWritable: sql`excluded.api_writable`,
+            lastSeenAt: sql`excluded.last_seen_at`,
+            removedAt: sql`excluded.removed_at`,
+          },
+        });
+    }
+    let removed = 0;
+    for (const row of existing.values()) {
+      if (seen.has(row.name) || row.removedAt) continue;
+      removed++;
+      await tx.update(a).set({ removedAt: now }).where(and(eq(a.workspaceId, actor.workspaceId), eq(a.id, row.id)));
+    }
+    await tx
+      .insert(l)
+      .values({ workspaceId: actor.workspaceId, intercomAppId: appId, loadedAt: now })
+      .onConflictDoUpdate({ target: l.workspaceId, set: { intercomAppId: appId, loadedAt: now } });
+    const newlyDrifted = await refreshDrift(actor.workspaceId, tx);
+    if (newlyDrifted.length > 0) {
+      await recordAudit(
+        {
+          workspaceId: actor.workspaceId,
+          actorUserId: actor.userId,
+          action: "mappings.drift_detected",
+          details: { mappings: newlyDrifted.map((d) => `${d.attributeName}:${d.reason}`) },
+        },
+        tx,
+      );
+    }
+    return { added, archived, removed, total: seen.size, loadedAt: now, newlyDrifted };
+  });
+  return summary;
+}
+
+/** Loads the cache once for a connected workspace that never loaded it (first visit to the mapping screen). */
+export async function ensureAttributesLoaded(actor: Actor): Promise<AttributeCacheView & { loadError?: string }> {
+  const cache = await getAttributeCache(actor.workspaceId);
+  if (cache.loadedAt || !(await connectedAppId(actor.workspaceId, getDb()))) return cache;
+  try {
+    await reloadAttributes(actor);
+  } catch (error) {
+    if (error instanceof UserFacingError) return { ...cache, loadError: error.message };
+    throw error;
+  }
+  return getAttributeCache(actor.workspaceId);
+}

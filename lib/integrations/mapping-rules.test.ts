@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import {
+  convertAnswer,
+  driftOf,
+  driftSummary,
+  INTERCOM_DATA_TYPES,
+  isCompatible,
+  MAPPING_RULES,
+  previewConversion,
+  ruleFor,
+  SOURCE_KINDS,
+  suggestedDataType,
+  unavailableReason,
+  type AttributeDataType,
+  type SourceFacts,
+  type SourceKind,
+} from "./mapping-rules";
+
+const role = [
+  { key: "founder", name: "Founder", numericValue: null },
+  { key: "marketer", name: "Marketer", numericValue: null },
+  { key: "developer", name: "Developer", numericValue: null },
+];
+const sizes = [
+  { key: "1_10", name: "1-10", numericValue: 10 },
+  { key: "11_50", name: "11-50", numericValue: 50 },
+  { key: "51_plus", name: "51+", numericValue: 51 },
+];
+const sources: Record<SourceKind, SourceFacts> = {
+  single_select: { kind: "single_select", segments: role },
+  multi_select: { kind: "multi_select", segments: role },
+  numeric_bucket: { kind: "numeric_bucket", segments: sizes },
+  segment: { kind: "segment", segments: role, segmentKey: "founder" },
+};
+
+// Every source kind × every Intercom type: what is allowed, or that a reason is given.
+const expected: Record<SourceKind, Record<AttributeDataType, string[]>> = {
+  single_select: { string: ["segment_key", "segment_name"], integer: [], float: [], boolean: [], date: [] },
+  multi_select: { string: ["joined_keys", "joined_names"], integer: [], float: [], boolean: [], date: [] },
+  numeric_bucket: { string: ["segment_key", "segment_name"], integer: ["numeric_value"], float: ["numeric_value"], boolean: [], date: [] },
+  segment: { string: [], integer: [], float: [], boolean: ["is_segment"], date: [] },
+};
+
+describe("mapping rules table", () => {
+  for (const kind of SOURCE_KINDS) {
+    for (const type of INTERCOM_DATA_TYPES) {
+      const allowed = expected[kind][type];
+      it(`${kind} → ${type}: ${allowed.length ? allowed.join(", ") : "refused with a reason"}`, () => {
+        const rule = ruleFor(sources[kind], type);
+        expect([...rule.allowed]).toEqual(allowed);
+        if (allowed.length === 0) expect(rule.reason).toMatch(/^.{20,}$/);
+        else expect(rule.reason).toBeNull();
+      });
+    }
+  }
+
+  it("covers every kind and type, with no gaps", () => {
+    expect(Object.keys(MAPPING_RULES).sort()).toEqual([...SOURCE_KINDS].sort());
+    for (const kind of SOURCE_KINDS) expect(Object.keys(MAPPING_RULES[kind]).sort()).toEqual([...INTERCOM_DATA_TYPES].sort());
+  });
+
+  it("explains why a multi-select group can't go into an integer", () => {
+    expect(ruleFor(sources.multi_select, "integer").reason).toContain("several answers");
+    expect(isCompatible(sources.multi_select, "integer", "joined_keys")).toBe(false);
+    expect(isCompatible(sources.multi_select, "string", "joined_keys")).toBe(true);
+    expect(isCompatible(sources.single_select, "string", "joined_keys")).toBe(false);
+    expect(isCompatible(sources.single_select, "string", "made_up")).toBe(false);
+  });
+
+  it("fits numeric buckets into an integer only when every value is whole", () => {
+    const fractional: SourceFacts = { kind: "numeric_bucket", segments: [...sizes, { key: "x", name: "x", numericValue: 2.5 }] };
+    expect(ruleFor(fractional, "integer").reason).toContain("fractional");
+    expect(ruleFor(fractional, "float").allowed).toEqual(["numeric_value"]);
+    expect(suggestedDataType(fractional)).toBe("float");
+    expect(suggestedDataType(sources.numeric_bucket)).toBe("integer");
+    expect(suggestedDataType(sources.segment)).toBe("boolean");
+    expect(suggestedDataType(sources.multi_select)).toBe("string");
+  });
+});
+
+describe("convertAnswer and preview", () => {
+  it("converts one answer per conversion", () => {
+    const [founder, marketer] = role;
+    expect(convertAnswer(sources.single_select, "segment_key", [founder!])).toBe("founder");
+    expect(convertAnswer(sources.single_select, "segment_name", [founder!])).toBe("Founder");
+    expect(convertAnswer(sources.multi_select, "joined_keys", [founder!, marketer!])).toBe("founder,marketer");
+    expect(convertAnswer(sources.multi_select, "joined_names", [founder!, marketer!], { separator: "; " })).toBe("Founder; Marketer");
+    expect(convertAnswer(sources.segment, "is_segment", [founder!])).toBe(true);
+    expect(convertAnswer(sources.segment, "is_segment", [marketer!])).toBe(false);
+    expect(convertAnswer(sources.numeric_bucket, "numeric_value", [sizes[1]!])).toBe(50);
+    expect(convertAnswer(sources.single_select, "segment_key", [])).toBeNull();
+  });
+
+  it("previews what an example answer becomes", () => {
+    expect(previewConversion(sources.single_select, "segment_key")).toEqual({ answer: "Founder", value: '"founder"' });
+    expect(previewConversion(sources.multi_select, "joined_names")).toEqual({ answer: "Founder + Marketer", value: '"Founder,Marketer"' });
+    expect(previewConversion(sources.segment, "is_segment")).toEqual({ answer: "Founder", value: "true" });
+    expect(previewConversion(sources.numeric_bucket, "numeric_value")).toEqual({ answer: "1-10", value: "10" });
+  });
+});
+
+describe("drift", () => {
+  it("names what happened to a mapped attribute", () => {
+    const base = { name: "x", dataType: "string" as const, custom: true, archived: false, apiWritable: true, removed: false };
+    expect(driftOf(base)).toBeNull();
+    expect(driftOf(undefined)).toBe("removed");
+    expect(driftOf({ ...base, archived: true })).toBe("archived");
+    expect(driftOf({ ...base, apiWritable: false })).toBe("not_writable");
+    expect(driftSummary([])).toBeNull();
+    expect(driftSummary([{ attributeName: "favorite_color", reason: "archived" }])).toBe("1 mapping needs attention: favorite_color was archived in Intercom");
+    expect(driftSummary([{ attributeName: "a", reason: "removed" }, { attributeName: "b", reason: "not_writable" }])).toMatch(/^2 mappings need attention: a was deleted/);
+  });
+});
+
+describe("attribute availability", () => {
+  const base = { name: "x", dataType: "string" as const, custom: true, archived: false, apiWritable: true, removed: false };
+  it("explains archived, deleted, standard and read-only attributes", () => {
+    expect(unavailableReason(base)).toBeNull();
+    expect(unavailableReason({ ...base, archived: true })).toBe("Archived in Intercom");
+    expect(unavailableReason({ ...base, removed: true })).toBe("Deleted in Intercom");
+    expect(unavailableReason({ ...base, custom: false })).toMatch(/Standard attribute/);
+    expect(unavailableReason({ ...base, apiWritable: false })).toMatch(/through the API/);
+  });
+});

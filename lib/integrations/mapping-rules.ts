@@ -1,0 +1,211 @@
+/**
+ * THE compatibility table between Tailor answers and Intercom contact attribute types. The mapping
+ * screen uses it to offer conversions and explain refusals; the save schema's superRefine
+ * (mapping-schema.ts) uses the same functions, so the server refuses exactly what the UI flags.
+ */
+
+export const SOURCE_KINDS = ["single_select", "multi_select", "numeric_bucket", "segment"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const INTERCOM_DATA_TYPES = ["string", "integer", "float", "boolean", "date"] as const;
+export type AttributeDataType = (typeof INTERCOM_DATA_TYPES)[number];
+
+export const CONVERSIONS = ["segment_key", "segment_name", "joined_keys", "joined_names", "is_segment", "numeric_value"] as const;
+export type Conversion = (typeof CONVERSIONS)[number];
+
+export const sourceKindLabels: Record<SourceKind, string> = {
+  single_select: "Single-select group",
+  multi_select: "Multi-select group",
+  numeric_bucket: "Numeric buckets",
+  segment: "One segment",
+};
+
+export const conversionLabels: Record<Conversion, string> = {
+  segment_key: "Segment key",
+  segment_name: "Segment name",
+  joined_keys: "Keys, joined",
+  joined_names: "Names, joined",
+  is_segment: "Yes/no: is this segment",
+  numeric_value: "Bucket's number",
+};
+
+export const dataTypeLabels: Record<AttributeDataType, string> = {
+  string: "Text",
+  integer: "Integer",
+  float: "Decimal",
+  boolean: "True/false",
+  date: "Date",
+};
+
+export type Rule = { allowed: readonly Conversion[]; reason: null } | { allowed: readonly []; reason: string };
+
+const ok = (...allowed: Conversion[]): Rule => ({ allowed, reason: null });
+const no = (reason: string): Rule => ({ allowed: [], reason });
+
+const NOT_A_DATE = "Segments aren't dates. Choose a text attribute.";
+
+export const MAPPING_RULES: Record<SourceKind, Record<AttributeDataType, Rule>> = {
+  single_select: {
+    string: ok("segment_key", "segment_name"),
+    integer: no("A single-select group holds a category, not a number. Choose a text attribute, or use a numeric-bucket group."),
+    float: no("A single-select group holds a category, not a number. Choose a text attribute, or use a numeric-bucket group."),
+    boolean: no("A group has several segments; a true/false attribute fits one segment. Map a single segment (e.g. \"Role → Founder\") instead."),
+    date: no(NOT_A_DATE),
+  },
+  multi_select: {
+    string: ok("joined_keys", "joined_names"),
+    integer: no("A multi-select group can hold several answers; a number attribute holds one number. Choose a text attribute."),
+    float: no("A multi-select group can hold several answers; a number attribute holds one number. Choose a text attribute."),
+    boolean: no("A multi-select group can hold several answers. Map each segment to its own true/false attribute (e.g. \"Interests → Analytics\")."),
+    date: no(NOT_A_DATE),
+  },
+  numeric_bucket: {
+    string: ok("segment_key", "segment_name"),
+    integer: ok("numeric_value"),
+    float: ok("numeric_value"),
+    boolean: no("Buckets are numbers, not yes/no. Map a single bucket instead, or choose a number attribute."),
+    date: no(NOT_A_DATE),
+  },
+  segment: {
+    string: no("A single segment is yes/no. Choose a true/false attribute, or map the whole group to a text attribute."),
+    integer: no("A single segment is yes/no. Choose a true/false attribute."),
+    float: no("A single segment is yes/no. Choose a true/false attribute."),
+    boolean: ok("is_segment"),
+    date: no(NOT_A_DATE),
+  },
+};
+
+export type SegmentFacts = { key: string; name: string; numericValue: number | null };
+
+/** What the rules need to know about a mapping source. */
+export type SourceFacts = {
+  kind: SourceKind;
+  /** The group's segments (for a segment source: its group's segments). */
+  segments: SegmentFacts[];
+  /** Only for kind "segment": the segment this source stands for. */
+  segmentKey?: string;
+};
+
+/** Allowed conversions for a source and an attribute type, or the reason none fits. */
+export function ruleFor(source: SourceFacts, dataType: AttributeDataType): Rule {
+  const rule = MAPPING_RULES[source.kind][dataType];
+  // An integer attribute can't hold 2.5: numeric buckets fit it only when every value is whole.
+  if (source.kind === "numeric_bucket" && dataType === "integer" && source.segments.some((s) => !Number.isInteger(s.numericValue))) {
+    return no("Some buckets have fractional values. Choose a decimal attribute, or use whole numbers.");
+  }
+  return rule;
+}
+
+export function isCompatible(source: SourceFacts, dataType: AttributeDataType, conversion: string): boolean {
+  return (ruleFor(source, dataType).allowed as readonly string[]).includes(conversion);
+}
+
+/** The data type to propose when creating a new Intercom field for this source. */
+export function suggestedDataType(source: SourceFacts): AttributeDataType {
+  switch (source.kind) {
+    case "segment":
+      return "boolean";
+    case "numeric_bucket":
+      return source.segments.every((s) => Number.isInteger(s.numericValue)) ? "integer" : "float";
+    default:
+      return "string";
+  }
+}
+
+export const DEFAULT_SEPARATOR = ",";
+
+export type ConversionOptions = { separator?: string };
+export type AttributeValue = string | number | boolean | null;
+
+/**
+ * The value Tailor writes for one answer: `selected` are the segments the visitor's answer
+ * assigned in the source's group (none: null, which leaves or clears the field).
+ */
+export function convertAnswer(
+  source: SourceFacts,
+  conversion: Conversion,
+  selected: SegmentFacts[],
+  options: ConversionOptions = {},
+): AttributeValue {
+  const separator = options.separator || DEFAULT_SEPARATOR;
+  const first = selected[0];
+  switch (conversion) {
+    case "segment_key":
+      return first ? first.key : null;
+    case "segment_name":
+      return first ? first.name : null;
+    case "joined_keys":
+      return selected.length ? selected.map((s) => s.key).join(separator) : null;
+    case "joined_names":
+      return selected.length ? selected.map((s) => s.name).join(separator) : null;
+    case "is_segment":
+      return selected.some((s) => s.key === source.segmentKey);
+    case "numeric_value":
+      return first?.numericValue ?? null;
+  }
+}
+
+export type Preview = { answer: string; value: string };
+
+/** "Founder" → "founder": what one example answer becomes, for the mapping row. */
+export function previewConversion(source: SourceFacts, conversion: Conversion, options: ConversionOptions = {}): Preview | null {
+  let example: SegmentFacts[];
+  if (source.kind === "segment") {
+    const own = source.segments.find((s) => s.key === source.segmentKey);
+    if (!own) return null;
+    example = [own];
+  } else if (source.kind === "multi_select") {
+    example = source.segments.slice(0, 2);
+  } else {
+    example = source.segments.slice(0, 1);
+  }
+  if (example.length === 0) return null;
+  const value = convertAnswer(source, conversion, example, options);
+  return { answer: example.map((s) => s.name).join(" + "), value: JSON.stringify(value) };
+}
+
+export type AttributeFacts = {
+  name: string;
+  dataType: AttributeDataType;
+  custom: boolean;
+  archived: boolean;
+  apiWritable: boolean;
+  removed: boolean;
+};
+
+/** Why an attribute can't be chosen as a mapping target, or null if it can. */
+export function unavailableReason(attr: AttributeFacts): string | null {
+  if (attr.removed) return "Deleted in Intercom";
+  if (attr.archived) return "Archived in Intercom";
+  if (!attr.custom) return "Standard attribute: Tailor writes only custom attributes";
+  if (!attr.apiWritable) return "Intercom doesn't allow writing it through the API";
+  return null;
+}
+
+export type DriftReason = "archived" | "removed" | "not_writable";
+
+/** Why a mapped attribute can no longer be written (the mapping is excluded from syncing), or null. */
+export function driftOf(attr: AttributeFacts | undefined): DriftReason | null {
+  if (!attr || attr.removed) return "removed";
+  if (attr.archived) return "archived";
+  if (!attr.apiWritable) return "not_writable";
+  return null;
+}
+
+export function driftText(attributeName: string, reason: DriftReason): string {
+  switch (reason) {
+    case "archived":
+      return `${attributeName} was archived in Intercom`;
+    case "removed":
+      return `${attributeName} was deleted in Intercom`;
+    case "not_writable":
+      return `${attributeName} can no longer be written through Intercom's API`;
+  }
+}
+
+/** "1 mapping needs attention: favorite_color was archived in Intercom", or null when all is well. */
+export function driftSummary(drifted: { attributeName: string; reason: DriftReason }[]): string | null {
+  if (drifted.length === 0) return null;
+  const head = drifted.length === 1 ? "1 mapping needs attention" : `${drifted.length} mappings need attention`;
+  return `${head}: ${drifted.map((d) => driftText(d.attributeName, d.reason)).join("; ")}`;
+}
