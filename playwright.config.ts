@@ -14,6 +14,12 @@ const databaseUrl =
     : `file:./${dataDir}/tailor.db`);
 process.env.DATABASE_URL = databaseUrl; // for fixtures that prepare data directly in the database
 process.env.E2E_EMULATOR_ORIGIN = `http://127.0.0.1:${emulatorPort}`;
+// Fixtures that call lib/ directly must reach the same emulator and decrypt with the same key as the app.
+const encryptionKey = "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=";
+process.env.TAILOR_ENCRYPTION_KEY = encryptionKey;
+for (const region of ["us", "eu", "au"]) {
+  process.env[`INTERCOM_BASE_URL_${region.toUpperCase()}`] = `http://127.0.0.1:${emulatorPort}/${region}`;
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -58,7 +64,7 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       INTERCOM_EMULATOR_PORT: String(emulatorPort),
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
-      TAILOR_ENCRYPTION_KEY: "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=",
+      TAILOR_ENCRYPTION_KEY: encryptionKey,
     },
   },
 });

@@ -31,7 +31,7 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
     await signIn(page, workspace.members.owner.email);
     await page.getByRole("button", { name: "Open navigation" }).click();
     await page.getByRole("dialog").getByRole("link", { name: "Settings" }).click();
-    await expect(page).toHaveURL(/\/settings\/members$/);
+    await expect(page).toHaveURL(/\/settings\/website$/);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ export const TEST_PASSWORD = "e2e-password-123";
 
 export type TestWorkspace = {
   id: string;
+  slug: string;
   name: string;
   members: Record<Role, { email: string; membershipId: string }>;
 };
@@ -27,7 +28,7 @@ async function createTestWorkspace(): Promise<TestWorkspace> {
     const [m] = await db.insert(tables.memberships).values({ workspaceId: ws!.id, userId: user!.id, role }).returning();
     members[role] = { email, membershipId: m!.id };
   }
-  return { id: ws!.id, name: ws!.name, members };
+  return { id: ws!.id, slug: ws!.slug, name: ws!.name, members };
 }
 
 export async function signIn(page: Page, email: string, password = TEST_PASSWORD) {

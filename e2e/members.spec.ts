@@ -4,6 +4,7 @@ test.describe("members (owner)", () => {
   test("add a member, change their role, remove them", async ({ page, workspace }) => {
     await signIn(page, workspace.members.owner.email);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Members" }).click();
     await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
 
     await page.getByRole("button", { name: "Add member" }).click();

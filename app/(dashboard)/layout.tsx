@@ -2,13 +2,16 @@ import type { ReactNode } from "react";
 import { MobileNav } from "@/components/nav/mobile-nav";
 import { SidebarNav } from "@/components/nav/sidebar";
 import { UserMenu } from "@/components/nav/user-menu";
-import { roleLabels } from "@/lib/auth/permissions";
+import { PublishControls } from "@/components/publishing/publish-controls";
+import { can, roleLabels } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/guard";
 import { navFor } from "@/lib/nav";
+import { getPublishStatus } from "@/lib/publishing/versions";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const ctx = await requireCapability("workspace:read");
   const items = navFor(ctx.role);
+  const publishStatus = can(ctx.role, "personalizations:read") ? await getPublishStatus(ctx.workspaceId) : null;
   return (
     <div className="flex min-h-dvh">
       <aside className="hidden w-60 shrink-0 flex-col border-r border-zinc-200 bg-zinc-100/70 px-3 py-4 md:flex">
@@ -24,7 +27,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <header className="flex h-14 items-center gap-2 border-b border-zinc-200 bg-white px-4">
           <MobileNav items={items} workspaceName={ctx.workspaceName} />
           <p className="font-semibold md:hidden">Tailor</p>
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-3">
+            {publishStatus && publishStatus.changes.length > 0 ? (
+              <PublishControls changes={publishStatus.changes} liveVersion={publishStatus.liveVersion} canPublish={can(ctx.role, "publish")} />
+            ) : null}
             <UserMenu name={ctx.name} email={ctx.email} roleLabel={roleLabels[ctx.role]} />
           </div>
         </header>

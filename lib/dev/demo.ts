@@ -73,20 +73,22 @@ async function main() {
     await resetDatabase(process.env.DATABASE_URL!);
     rmSync(path.join(dir, "app.log"), { force: true });
   }
-  step("Migrating and seeding the database");
-  const { migrateDatabase } = await import("@/db/migrate-db");
-  const { seedDemo, DEMO_PASSWORD, demoWorkspaces } = await import("@/db/seed");
-  const { closeDb } = await import("@/db/client");
-  await migrateDatabase();
-  await seedDemo();
-  await closeDb();
-
   step("Starting the Intercom emulator");
   const { startIntercomEmulator } = await import("@/lib/intercom-emulator/server");
   const emulator = await startIntercomEmulator({ port: Number(process.env.INTERCOM_EMULATOR_PORT ?? 4010) });
   process.env.INTERCOM_BASE_URL_US = emulator.baseUrls.US;
   process.env.INTERCOM_BASE_URL_EU = emulator.baseUrls.EU;
   process.env.INTERCOM_BASE_URL_AU = emulator.baseUrls.AU;
+
+  step("Migrating and seeding the database");
+  const { migrateDatabase } = await import("@/db/migrate-db");
+  const { seedDemo, DEMO_PASSWORD, demoWorkspaces } = await import("@/db/seed");
+  const { seedDemoWebsite } = await import("@/lib/dev/seed-website");
+  const { closeDb } = await import("@/db/client");
+  await migrateDatabase();
+  await seedDemo();
+  await seedDemoWebsite("acme", emulator.tokens.US.full);
+  await closeDb();
 
   step("Starting the app");
   const app = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", host], {
@@ -116,6 +118,7 @@ async function main() {
       "",
       "────────────────────────────────────────────────────────────",
       `  Tailor is running at ${url}`,
+      `  Demo website with the snippet: ${url}/demo-site (identify as ada@example.com: a VIP whose color is teal)`,
       "",
       `  Sign in with any of these (password: ${DEMO_PASSWORD}):`,
       ...logins,

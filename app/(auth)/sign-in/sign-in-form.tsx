@@ -19,7 +19,7 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} className="space-y-4" noValidate>
+    <form method="post" onSubmit={form.handleSubmit(onSubmit)} className="space-y-4" noValidate>
       {errors.root?.server ? <Alert tone="error">{errors.root.server.message}</Alert> : null}
       <FormField id="email" label="Email" error={errors.email?.message}>
         <Input

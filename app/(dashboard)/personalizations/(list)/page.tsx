@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { History, Plus } from "lucide-react";
+import { PageHeader } from "@/components/page-header";
+import { buttonVariants } from "@/components/ui/button";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { requireCapability } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { listPersonalizations } from "@/lib/personalizations/personalizations";
+
+export const metadata: Metadata = { title: "Personalizations" };
+
+export default async function PersonalizationsPage() {
+  const ctx = await requireCapability("personalizations:read");
+  const personalizations = await listPersonalizations(ctx.workspaceId);
+  const canEdit = can(ctx.role, "personalizations:edit");
+  return (
+    <>
+      <PageHeader
+        title="Personalizations"
+        description="What each placement on your site shows, and to whom. Changes are drafts until they are published."
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Link href="/personalizations/versions" className={buttonVariants({ variant: "secondary" })}>
+              <History className="size-4" aria-hidden />
+              Versions
+            </Link>
+            {canEdit && personalizations.length > 0 ? (
+              <Link href="/personalizations/new" className={buttonVariants()}>
+                <Plus className="size-4" aria-hidden />
+                New personalization
+              </Link>
+            ) : null}
+          </div>
+        }
+      />
+      {personalizations.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center">
+          <p className="font-medium">No personalizations yet</p>
+          <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600">
+            A personalization replaces the content of one element on your site, marked with{" "}
+            <code className="font-mono text-xs">data-tailor-placement</code>, with a variant per audience.
+          </p>
+          {canEdit ? (
+            <Link href="/personalizations/new" className={buttonVariants({ className: "mt-4" })}>
+              <Plus className="size-4" aria-hidden />
+              New personalization
+            </Link>
+          ) : (
+            <p className="mt-3 text-sm text-zinc-600">An owner, admin or marketer can create one.</p>
+          )}
+        </div>
+      ) : (
+        <Table>
+          <caption className="sr-only">Personalizations (draft)</caption>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Name</TableHead>
+              <TableHead>Placement key</TableHead>
+              <TableHead className="text-right">Variants</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {personalizations.map((p) => (
+              <TableRow key={p.id}>
+                <TableCell className="font-medium">
+                  <Link href={`/personalizations/${p.id}`} className="text-brand-700 hover:underline">
+                    {p.name}
+                  </Link>
+                </TableCell>
+                <TableCell className="break-all font-mono text-xs text-zinc-700">{p.placementKey}</TableCell>
+                <TableCell className="text-right tabular-nums">{p.variants.length}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}

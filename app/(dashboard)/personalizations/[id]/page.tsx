@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/page-header";
+import { requireCapability } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { getRuleBuilderOptions } from "@/lib/personalizations/builder-options";
+import { getPersonalization } from "@/lib/personalizations/personalizations";
+import { PersonalizationEditor } from "../_components/personalization-editor";
+
+export const metadata: Metadata = { title: "Edit personalization" };
+
+export default async function PersonalizationPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireCapability("personalizations:read");
+  const { id } = await params;
+  // Scoped to the signed-in workspace: another workspace's id is simply not found.
+  const personalization = await getPersonalization(ctx.workspaceId, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const options = await getRuleBuilderOptions(ctx.workspaceId);
+  const { placementKey, name, defaultHtml, variants } = personalization;
+  return (
+    <>
+      <Link href="/personalizations" className="text-sm text-brand-700 hover:underline">
+        ← Personalizations
+      </Link>
+      <PageHeader title={name} description={<span className="font-mono text-xs">{placementKey}</span>} />
+      <PersonalizationEditor
+        key={personalization.updatedAt.toISOString()}
+        id={personalization.id}
+        initial={{ placementKey, name, defaultHtml, variants }}
+        canEdit={can(ctx.role, "personalizations:edit")}
+        attributes={options.attributes}
+        segmentGroups={options.segmentGroups}
+      />
+    </>
+  );
+}

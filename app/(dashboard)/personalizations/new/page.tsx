@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { requireCapability } from "@/lib/auth/guard";
+import { getRuleBuilderOptions } from "@/lib/personalizations/builder-options";
+import { PersonalizationEditor } from "../_components/personalization-editor";
+
+export const metadata: Metadata = { title: "New personalization" };
+
+export default async function NewPersonalizationPage() {
+  const ctx = await requireCapability("personalizations:edit");
+  const options = await getRuleBuilderOptions(ctx.workspaceId);
+  return (
+    <>
+      <Link href="/personalizations" className="text-sm text-brand-700 hover:underline">
+        ← Personalizations
+      </Link>
+      <PageHeader title="New personalization" description="Saved as a draft; nothing changes on your site until it is published." />
+      <PersonalizationEditor canEdit attributes={options.attributes} segmentGroups={options.segmentGroups} />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { requireCapability } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { listVersions } from "@/lib/publishing/versions";
+import { RestoreVersionButton } from "../_components/restore-version-button";
+
+export const metadata: Metadata = { title: "Published versions" };
+
+const SHOWN_CHANGES = 5;
+
+function formatDate(date: Date) {
+  return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+}
+
+export default async function VersionsPage() {
+  const ctx = await requireCapability("personalizations:read");
+  const versions = await listVersions(ctx.workspaceId);
+  const canPublish = can(ctx.role, "publish");
+  const latest = versions[0]?.version;
+  return (
+    <>
+      <Link href="/personalizations" className="text-sm text-brand-700 hover:underline">
+        ← Personalizations
+      </Link>
+      <PageHeader
+        title="Published versions"
+        description="Every publish is kept. Restoring an old version publishes its content again as a new version."
+      />
+      {versions.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center">
+          <p className="font-medium">Nothing published yet</p>
+          <p className="mt-1 text-sm text-zinc-600">Your site shows its own content until the first publish.</p>
+        </div>
+      ) : (
+        <ol className="space-y-3" aria-label="Versions, newest first">
+          {versions.map((v) => (
+            <li key={v.id}>
+              <Card aria-labelledby={`version-${v.version}`} className="p-4">
+                <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+                  <div className="min-w-0">
+                    <h2 className="flex flex-wrap items-center gap-2 font-semibold">
+                      <span id={`version-${v.version}`}>v{v.version}</span>
+                      {v.version === latest ? <Badge tone="success">Live</Badge> : null}
+                      {v.restoredFromVersion !== null ? <Badge tone="info">Restored from v{v.restoredFromVersion}</Badge> : null}
+                    </h2>
+                    <p className="mt-1 text-sm text-zinc-600">
+                      {v.publishedBy ?? "A former member"}, {formatDate(v.publishedAt)}
+                    </p>
+                  </div>
+                  {canPublish && v.version !== latest ? <RestoreVersionButton version={v.version} nextVersion={(latest ?? 0) + 1} /> : null}
+                </div>
+                {v.changes.length === 0 ? (
+                  <p className="mt-3 text-sm text-zinc-600">No changes.</p>
+                ) : (
+                  <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-zinc-800" aria-label={`Changes in v${v.version}`}>
+                    {v.changes.slice(0, SHOWN_CHANGES).map((line, i) => (
+                      <li key={i} className="break-words">
+                        {line}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {v.changes.length > SHOWN_CHANGES ? (
+                  <details className="mt-1 text-sm">
+                    <summary className="cursor-pointer pl-5 text-brand-700">{v.changes.length - SHOWN_CHANGES} more changes</summary>
+                    <ul className="mt-1 list-disc space-y-1 pl-5 text-zinc-800">
+                      {v.changes.slice(SHOWN_CHANGES).map((line, i) => (
+                        <li key={i} className="break-words">
+                          {line}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : null}
+              </Card>
+            </li>
+          ))}
+        </ol>
+      )}
+      {!canPublish && versions.length > 0 ? <p className="mt-4 text-sm text-zinc-600">An owner or admin can restore an older version.</p> : null}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+/** The demo marketing page. `siteKey` must already be HTML-escaped. */
+export function demoSiteHtml({ siteKey, hideMs }: { siteKey: string; hideMs: number }): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Acme Analytics (demo website)</title>
+<script async src="/tailor.js" data-site-key="${siteKey}" data-hide-ms="${hideMs}"></script>
+<style>
+  body { font-family: system-ui, sans-serif; margin: 0; color: #18181b; background: #fafafa; }
+  header { background: #18181b; color: #fff; padding: 14px 24px; display: flex; justify-content: space-between; align-items: center; }
+  header small { color: #a1a1aa; }
+  main { max-width: 720px; margin: 32px auto; padding: 0 20px; }
+  [data-tailor-placement] { background: #fff; border: 1px solid #e4e4e7; border-radius: 10px; padding: 20px 24px; margin-bottom: 16px; }
+  h1 { margin: 0 0 8px; font-size: 28px; }
+  form { display: flex; gap: 8px; flex-wrap: wrap; align-items: end; margin-top: 24px; }
+  label { display: grid; gap: 4px; font-size: 14px; font-weight: 600; }
+  input { font: inherit; padding: 8px 10px; border: 1px solid #a1a1aa; border-radius: 6px; min-width: 240px; }
+  button { font: inherit; padding: 8px 14px; border-radius: 6px; border: 0; background: #4f46e5; color: #fff; cursor: pointer; }
+  button.secondary { background: #fff; color: #18181b; border: 1px solid #a1a1aa; }
+  #status { font-size: 14px; color: #52525b; min-height: 1.5em; }
+  .note { font-size: 13px; color: #52525b; }
+</style>
+</head>
+<body>
+<header><strong>Acme Analytics</strong><small>Demo website · personalized by Tailor</small></header>
+<main>
+  <section data-tailor-placement="hero" aria-live="polite">
+    <h1>Analytics for growing teams</h1>
+    <p>Start your 14-day free trial. No credit card needed.</p>
+  </section>
+  <section data-tailor-placement="color" aria-live="polite">
+    <p>Tell us your favorite color and we'll theme your dashboard.</p>
+  </section>
+  <form id="identify">
+    <label>Your email <input type="email" name="email" required autocomplete="email" placeholder="ada@example.com"></label>
+    <button type="submit">Identify me</button>
+    <button type="button" class="secondary" id="forget">Forget me</button>
+  </form>
+  <p id="status" role="status"></p>
+  <p class="note">Try <code>ada@example.com</code> (tagged vip in Intercom, favorite color teal) or <code>grace@example.com</code>.</p>
+</main>
+<script>
+  window.tailor = window.tailor || [];
+  var statusEl = document.getElementById("status");
+  document.getElementById("identify").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var email = event.target.elements.email.value;
+    statusEl.textContent = "Identifying…";
+    window.tailor.identify ? window.tailor.identify({ email: email }) : window.tailor.push(["identify", { email: email }]);
+  });
+  document.getElementById("forget").addEventListener("click", function () {
+    document.cookie = "tailor_vid=; Max-Age=0; Path=/";
+    location.reload();
+  });
+  function listen() {
+    window.tailor.on("decision", function (d) {
+      var shown = Object.keys(d.placements || {}).map(function (k) { return k + ": " + (d.placements[k].variant || "default"); });
+      statusEl.textContent = (d.identified ? "Identified. " : "Anonymous. ") + "Showing " + shown.join(", ") + (d.fallback ? " (" + d.fallback.reason + ")" : "");
+    });
+    window.tailor.on("error", function (e) { statusEl.textContent = "Tailor: " + e.message; });
+  }
+  if (window.tailor.on) listen(); else document.querySelector("script[data-site-key]").addEventListener("load", listen);
+</script>
+</body>
+</html>`;
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { Rocket } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { toast } from "@/components/ui/toaster";
+import { publishAction } from "@/lib/publishing/actions";
+
+/** The shell's "Unpublished changes" badge and, for publishers, the review-and-publish dialog. */
+export function PublishControls({ changes, liveVersion, canPublish }: { changes: string[]; liveVersion: number | null; canPublish: boolean }) {
+  const router = useRouter();
+  const nextVersion = (liveVersion ?? 0) + 1;
+
+  return (
+    <div className="flex items-center gap-2">
+      <Badge tone="warning" title={canPublish ? undefined : "An owner or admin can publish them."}>
+        <span className="hidden sm:inline">Unpublished changes</span>
+        <span className="sm:hidden">Unpublished</span>
+      </Badge>
+      {canPublish ? (
+        <ConfirmDialog
+          className="max-w-xl"
+          trigger={
+            <Button size="sm">
+              <Rocket className="size-4" aria-hidden />
+              <span className="hidden sm:inline">Review &amp; publish</span>
+              <span className="sr-only sm:hidden">Review &amp; publish</span>
+            </Button>
+          }
+          title="Review & publish"
+          description={`${changes.length === 1 ? "This change goes" : `These ${changes.length} changes go`} live for every visitor${
+            liveVersion === null ? " (your first publish)." : `, replacing v${liveVersion}.`
+          }`}
+          confirmLabel={`Publish v${nextVersion}`}
+          onConfirm={async () => {
+            const result = await publishAction({});
+            if (!result.ok) return result.message;
+            toast.success(`Published v${result.data.version}`);
+            router.refresh();
+          }}
+        >
+          <ul className="mt-4 max-h-[50dvh] list-disc space-y-1.5 overflow-y-auto pl-5 text-sm text-zinc-800" aria-label="Changes to publish">
+            {changes.map((line, i) => (
+              <li key={i} className="break-words">
+                {line}
+              </li>
+            ))}
+          </ul>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { useState, useTransition, type ReactNode } from "react";
+import { Alert } from "./alert";
+import { Button } from "./button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger } from "./dialog";
+
+/**
+ * "Are you sure?" for an action: trigger, title, what happens, Cancel / confirm. `onConfirm` runs
+ * the action and returns an error message to keep the dialog open and show it, or nothing to close.
+ */
+export function ConfirmDialog({
+  trigger,
+  title,
+  description,
+  children,
+  confirmLabel,
+  confirmVariant = "primary",
+  confirmDisabled,
+  className,
+  onConfirm,
+}: {
+  trigger: ReactNode;
+  title: ReactNode;
+  description: ReactNode;
+  children?: ReactNode;
+  confirmLabel: ReactNode;
+  confirmVariant?: "primary" | "danger";
+  confirmDisabled?: boolean;
+  className?: string;
+  onConfirm: () => Promise<string | void>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function confirm() {
+    startTransition(async () => {
+      const failure = await onConfirm();
+      if (failure) setError(failure);
+      else setOpen(false);
+    });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (pending) return;
+        setOpen(next);
+        setError(null);
+      }}
+    >
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      <DialogContent className={className}>
+        <DialogTitle>{title}</DialogTitle>
+        <DialogDescription>{description}</DialogDescription>
+        {children}
+        {error ? (
+          <Alert tone="error" className="mt-4">
+            {error}
+          </Alert>
+        ) : null}
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button type="button" variant="secondary" disabled={pending}>
+              Cancel
+            </Button>
+          </DialogClose>
+          <Button type="button" variant={confirmVariant} onClick={confirm} pending={pending} disabled={confirmDisabled}>
+            {confirmLabel}
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,81 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { users, workspaces } from "./pg";
+
+// Website runtime: the snippet's site, visitors and their answers, personalizations (draft) and
+// published configuration versions. Mirror of ./runtime-sqlite.ts.
+const id = () => text("id").primaryKey().$defaultFn(() => crypto.randomUUID());
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+const workspaceId = () => text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" });
+
+export const sites = pgTable("sites", {
+  workspaceId: text("workspace_id").primaryKey().references(() => workspaces.id, { onDelete: "cascade" }),
+  siteKey: text("site_key").notNull().unique(),
+  allowedOrigins: jsonb("allowed_origins").$type<string[]>().notNull(),
+  hideMs: integer("hide_ms").notNull().default(600),
+  createdAt: createdAt(),
+});
+
+export const visitors = pgTable(
+  "visitors",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    anonymousId: text("anonymous_id").notNull(),
+    email: text("email"),
+    intercomContactId: text("intercom_contact_id"),
+    linkReason: text("link_reason"),
+    identifiedAt: timestamp("identified_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("visitors_workspace_anonymous_idx").on(t.workspaceId, t.anonymousId),
+    index("visitors_workspace_contact_idx").on(t.workspaceId, t.intercomContactId),
+    index("visitors_workspace_email_idx").on(t.workspaceId, t.email),
+  ],
+);
+
+export const visitorAnswers = pgTable(
+  "visitor_answers",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    visitorId: text("visitor_id").notNull().references(() => visitors.id, { onDelete: "cascade" }),
+    questionKey: text("question_key").notNull(),
+    groupKey: text("group_key").notNull(),
+    segmentKeys: jsonb("segment_keys").$type<string[]>().notNull(),
+    answeredAt: timestamp("answered_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [uniqueIndex("visitor_answers_visitor_question_idx").on(t.visitorId, t.questionKey)],
+);
+
+export const personalizations = pgTable(
+  "personalizations",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    placementKey: text("placement_key").notNull(),
+    name: text("name").notNull(),
+    defaultHtml: text("default_html").notNull(),
+    variants: jsonb("variants").$type<unknown[]>().notNull(),
+    position: integer("position").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [uniqueIndex("personalizations_workspace_placement_idx").on(t.workspaceId, t.placementKey)],
+);
+
+export const configVersions = pgTable(
+  "config_versions",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    version: integer("version").notNull(),
+    snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
+    changes: jsonb("changes").$type<string[]>().notNull(),
+    restoredFromVersion: integer("restored_from_version"),
+    publishedByUserId: text("published_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [uniqueIndex("config_versions_workspace_version_idx").on(t.workspaceId, t.version)],
+);

@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { users, workspaces } from "./sqlite";
+
+// Website runtime: the snippet's site, visitors and their answers, personalizations (draft) and
+// published configuration versions. Mirror of ./runtime-pg.ts.
+const id = () => text("id").primaryKey().$defaultFn(() => crypto.randomUUID());
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch() * 1000)`);
+const workspaceId = () => text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" });
+
+export const sites = sqliteTable("sites", {
+  workspaceId: text("workspace_id").primaryKey().references(() => workspaces.id, { onDelete: "cascade" }),
+  siteKey: text("site_key").notNull().unique(),
+  allowedOrigins: text("allowed_origins", { mode: "json" }).$type<string[]>().notNull(),
+  hideMs: integer("hide_ms").notNull().default(600),
+  createdAt: createdAt(),
+});
+
+export const visitors = sqliteTable(
+  "visitors",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    anonymousId: text("anonymous_id").notNull(),
+    email: text("email"),
+    intercomContactId: text("intercom_contact_id"),
+    linkReason: text("link_reason"),
+    identifiedAt: integer("identified_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("visitors_workspace_anonymous_idx").on(t.workspaceId, t.anonymousId),
+    index("visitors_workspace_contact_idx").on(t.workspaceId, t.intercomContactId),
+    index("visitors_workspace_email_idx").on(t.workspaceId, t.email),
+  ],
+);
+
+export const visitorAnswers = sqliteTable(
+  "visitor_answers",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    visitorId: text("visitor_id").notNull().references(() => visitors.id, { onDelete: "cascade" }),
+    questionKey: text("question_key").notNull(),
+    groupKey: text("group_key").notNull(),
+    segmentKeys: text("segment_keys", { mode: "json" }).$type<string[]>().notNull(),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("visitor_answers_visitor_question_idx").on(t.visitorId, t.questionKey)],
+);
+
+export const personalizations = sqliteTable(
+  "personalizations",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    placementKey: text("placement_key").notNull(),
+    name: text("name").notNull(),
+    defaultHtml: text("default_html").notNull(),
+    variants: text("variants", { mode: "json" }).$type<unknown[]>().notNull(),
+    position: integer("position").notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("personalizations_workspace_placement_idx").on(t.workspaceId, t.placementKey)],
+);
+
+export const configVersions = sqliteTable(
+  "config_versions",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    version: integer("version").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    changes: text("changes", { mode: "json" }).$type<string[]>().notNull(),
+    restoredFromVersion: integer("restored_from_version"),
+    publishedByUserId: text("published_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("config_versions_workspace_version_idx").on(t.workspaceId, t.version)],
+);

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { ruleSchema } from "@/lib/rules/schema";
+
+export const MAX_HTML_LENGTH = 20_000;
+export const MAX_VARIANTS = 20;
+
+export const placementKeySchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a placement key.")
+  .max(64, "Use at most 64 characters.")
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, "Use lowercase letters, digits, - and _ (it goes in data-tailor-placement=\"…\").");
+
+const htmlSchema = z.string().max(MAX_HTML_LENGTH, `Content is limited to ${MAX_HTML_LENGTH} characters.`);
+
+export const variantSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().trim().min(1, "Name the variant.").max(80, "Use at most 80 characters."),
+  rule: ruleSchema,
+  html: htmlSchema.min(1, "Enter the content this audience sees."),
+});
+export type Variant = z.output<typeof variantSchema>;
+
+/** One placement's draft: ordered variants (first match wins) and the default content. */
+export const personalizationSchema = z.object({
+  placementKey: placementKeySchema,
+  name: z.string().trim().min(1, "Name this personalization.").max(80, "Use at most 80 characters."),
+  defaultHtml: htmlSchema,
+  variants: z.array(variantSchema).max(MAX_VARIANTS, `At most ${MAX_VARIANTS} variants per placement.`),
+});
+export type PersonalizationInput = z.input<typeof personalizationSchema>;
+export type PersonalizationDraft = z.output<typeof personalizationSchema>;
+
+export const savePersonalizationSchema = personalizationSchema.extend({ id: z.string().min(1).optional() });
+export const deletePersonalizationSchema = z.object({ id: z.string().min(1) });

@@ -1,0 +1,30 @@
+/**
+ * CORS for the snippet API: only a workspace's configured origins (and the app's own origin, for
+ * the built-in demo page) get Access-Control-Allow-Origin. No cookies are ever accepted.
+ */
+export function normalizeOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
+
+export function isOriginAllowed(origin: string | null, allowed: readonly string[], ownOrigin: string): boolean {
+  if (!origin) return false;
+  const normalized = normalizeOrigin(origin);
+  if (!normalized) return false;
+  return normalized === ownOrigin || allowed.some((o) => normalizeOrigin(o) === normalized);
+}
+
+export function corsHeaders(origin: string): Record<string, string> {
+  return {
+    "Access-Control-Allow-Origin": origin,
+    "Access-Control-Allow-Methods": "POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Content-Type",
+    "Access-Control-Max-Age": "600",
+    Vary: "Origin",
+  };
+}

@@ -1,0 +1,59 @@
+import type { z } from "zod";
+import { logError } from "@/lib/log";
+import { findSiteByKey, type SiteView } from "@/lib/runtime/sites";
+import { corsHeaders, isOriginAllowed } from "./cors";
+import { clientIp, parseWith, PublicApiError, readJsonBody, requestOrigin } from "./http";
+import { RateLimiter } from "./rate-limit";
+
+// 120 requests per minute per site and client IP (per app process).
+const limiter = new RateLimiter({ limit: Number(process.env.TAILOR_PUBLIC_RATE_LIMIT ?? 120), windowMs: 60_000 });
+
+function json(body: unknown, status: number, headers: Record<string, string> = {}) {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/**
+ * A snippet endpoint: bounded JSON body → known site key → allowed origin → rate limit → zod →
+ * `run`. Every refusal is a 4xx JSON error and happens before anything is stored.
+ */
+export function publicEndpoint<S extends z.ZodType>(schema: S, run: (input: z.output<S>, site: SiteView) => Promise<unknown>) {
+  async function POST(request: Request): Promise<Response> {
+    const origin = request.headers.get("origin");
+    let cors: Record<string, string> = {};
+    try {
+      const body = await readJsonBody(request);
+      const siteKey = typeof (body as { siteKey?: unknown })?.siteKey === "string" ? (body as { siteKey: string }).siteKey : null;
+      if (!siteKey) throw new PublicApiError(400, "invalid_request", "siteKey is required.", { siteKey: "Required." });
+      const site = await findSiteByKey(siteKey);
+      if (!site) throw new PublicApiError(404, "unknown_site", "No site has this site key. Copy the snippet again from Settings → Website.");
+      if (origin) {
+        if (!isOriginAllowed(origin, site.allowedOrigins, requestOrigin(request))) {
+          throw new PublicApiError(403, "origin_not_allowed", `${origin} is not an allowed origin for this site. Add it in Settings → Website.`);
+        }
+        cors = corsHeaders(origin);
+      }
+      const limited = limiter.hit(`${site.siteKey}|${clientIp(request)}`);
+      if (!limited.ok) {
+        throw new PublicApiError(429, "rate_limited", "Too many requests; slow down.", undefined, { "Retry-After": String(limited.retryAfterSeconds) });
+      }
+      const input = parseWith(schema, body);
+      return json(await run(input, site), 200, cors);
+    } catch (error) {
+      if (error instanceof PublicApiError) {
+        return json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }, error.status, { ...cors, ...error.headers });
+      }
+      const ref = crypto.randomUUID().slice(0, 8);
+      logError("public api failed", error, { ref, path: new URL(request.url).pathname });
+      return json({ error: { code: "internal", message: `Something went wrong (ref ${ref}).` } }, 500, cors);
+    }
+  }
+
+  // Preflight: the site key is in the body, so the origin is checked on the POST itself; a
+  // refused POST gets no Access-Control-Allow-Origin and stores nothing.
+  async function OPTIONS(request: Request): Promise<Response> {
+    const origin = request.headers.get("origin");
+    return new Response(null, { status: 204, headers: origin ? corsHeaders(origin) : {} });
+  }
+
+  return { POST, OPTIONS };
+}

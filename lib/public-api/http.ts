@@ -1,0 +1,80 @@
+import type { z } from "zod";
+
+/** Errors of the public (snippet) API: JSON, a stable code, a human message; nothing stored. */
+export type PublicErrorCode =
+  | "invalid_json"
+  | "invalid_request"
+  | "payload_too_large"
+  | "unknown_site"
+  | "origin_not_allowed"
+  | "rate_limited"
+  | "unsupported_media_type"
+  | "unknown_question"
+  | "invalid_answer";
+
+export class PublicApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: PublicErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const MAX_BODY_BYTES = 8 * 1024;
+
+/** Reads at most MAX_BODY_BYTES of a JSON body; refuses bigger bodies without buffering them. */
+export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  // text/plain is what navigator.sendBeacon and "simple" CORS requests send; both carry JSON here.
+  if (!/^(application\/json|text\/plain)\b/i.test(type)) {
+    throw new PublicApiError(415, "unsupported_media_type", "Send JSON with Content-Type: application/json.");
+  }
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw new PublicApiError(413, "payload_too_large", `Request bodies are limited to ${maxBytes} bytes.`);
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw new PublicApiError(413, "payload_too_large", `Request bodies are limited to ${maxBytes} bytes.`);
+      }
+      chunks.push(value);
+    }
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new PublicApiError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fields[issue.path.join(".") || "body"] ??= issue.message;
+  const first = Object.entries(fields)[0];
+  throw new PublicApiError(400, "invalid_request", first ? `${first[0]}: ${first[1]}` : "Invalid request.", fields);
+}
+
+export function clientIp(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
+}
+
+/** The origin the browser used to reach this app (request.url may name the bind address instead). */
+export function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
+  return `${proto}://${host}`;
+}

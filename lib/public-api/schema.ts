@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+const key = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Use letters, digits, - and _.");
+
+export const siteKeySchema = z.string().min(1, "siteKey is required.").max(64);
+export const visitorIdSchema = z
+  .string()
+  .min(8, "visitorId is too short.")
+  .max(64, "visitorId is too long.")
+  .regex(/^[A-Za-z0-9_-]+$/, "visitorId has characters an id never contains.");
+
+const base = { siteKey: siteKeySchema, visitorId: visitorIdSchema };
+
+export const decideRequestSchema = z.object({
+  ...base,
+  url: z.string().max(2048).optional(),
+  placements: z.array(key).max(50, "At most 50 placements per page.").default([]),
+});
+
+export const identifyRequestSchema = z
+  .object({
+    ...base,
+    email: z.string().trim().toLowerCase().max(254).pipe(z.email("email is not an email address.")).optional(),
+    intercomContactId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "intercomContactId is not an Intercom id.").optional(),
+  })
+  .refine((v) => Boolean(v.email) !== Boolean(v.intercomContactId), {
+    message: "Send exactly one of email or intercomContactId.",
+    path: ["email"],
+  });
+
+export const answersRequestSchema = z.object({
+  ...base,
+  question: key,
+  answers: z.array(key).min(1, "Send at least one answer.").max(20),
+});

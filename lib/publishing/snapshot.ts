@@ -1,0 +1,133 @@
+import type { DbOrTx } from "@/db/client";
+import { listMappings } from "@/lib/integrations/mappings";
+import { loadMappingSources } from "@/lib/integrations/mapping-sources";
+import { listPersonalizations } from "@/lib/personalizations/personalizations";
+import type { PersonalizationDraft } from "@/lib/personalizations/schema";
+import { describeRule } from "@/lib/rules/describe";
+
+/**
+ * The published configuration: what the website runtime serves. Built from the draft rows; a
+ * version stores it whole, so the live site never reads a half-edited draft.
+ */
+export type MappingSnapshot = {
+  id: string;
+  /** "group:<id>" | "question:<id>" | "segment:<id>" */
+  source: string;
+  /** The source's name when published, for readable diffs and the sync log. */
+  sourceLabel: string;
+  attribute: string;
+  conversion: string;
+  separator: string;
+  writePolicy: "overwrite" | "only_if_empty";
+  enabled: boolean;
+};
+
+export type ConfigSnapshot = {
+  personalizations: PersonalizationDraft[];
+  mappings: MappingSnapshot[];
+};
+
+export const emptySnapshot: ConfigSnapshot = { personalizations: [], mappings: [] };
+
+/** Older versions were published before mappings were part of the configuration. */
+export function normalizeSnapshot(value: unknown): ConfigSnapshot {
+  const s = (value ?? {}) as Partial<ConfigSnapshot>;
+  return { personalizations: s.personalizations ?? [], mappings: s.mappings ?? [] };
+}
+
+export async function buildDraftSnapshot(workspaceId: string, tx?: DbOrTx): Promise<ConfigSnapshot> {
+  const [personalizations, mappings, sources] = [
+    await listPersonalizations(workspaceId, tx),
+    await listMappings(workspaceId, tx),
+    await loadMappingSources(workspaceId, tx),
+  ];
+  const labelOf = new Map(sources.map((s) => [s.ref, s.label]));
+  return {
+    personalizations: personalizations.map(({ placementKey, name, defaultHtml, variants }) => ({ placementKey, name, defaultHtml, variants })),
+    mappings: mappings.map((m) => ({
+      id: m.id,
+      source: m.source,
+      sourceLabel: labelOf.get(m.source) ?? m.source,
+      attribute: m.attribute,
+      conversion: m.conversion,
+      separator: m.separator,
+      writePolicy: m.writePolicy,
+      enabled: m.enabled,
+    })),
+  };
+}
+
+/** JSON with sorted object keys, so equal configurations compare equal as strings. */
+export function stableStringify(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+export function sameSnapshot(a: ConfigSnapshot, b: ConfigSnapshot): boolean {
+  return stableStringify(a) === stableStringify(b);
+}
+
+function short(html: string): string {
+  const text = html.replace(/\s+/g, " ").trim();
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** A readable list of what changes from `live` to `next`, one line per change. */
+export function diffSnapshots(live: ConfigSnapshot, next: ConfigSnapshot): string[] {
+  const lines: string[] = [];
+  const before = new Map(live.personalizations.map((p) => [p.placementKey, p]));
+  const after = new Map(next.personalizations.map((p) => [p.placementKey, p]));
+  for (const [key, p] of after) {
+    const old = before.get(key);
+    const label = `Personalization "${p.name}" (${key})`;
+    if (!old) {
+      lines.push(`${label}: added with ${p.variants.length} variant${p.variants.length === 1 ? "" : "s"}`);
+      continue;
+    }
+    if (old.name !== p.name) lines.push(`${label}: renamed from "${old.name}"`);
+    if (old.defaultHtml !== p.defaultHtml) lines.push(`${label}: default content "${short(old.defaultHtml)}" → "${short(p.defaultHtml)}"`);
+    const oldVariants = new Map(old.variants.map((v) => [v.id, v]));
+    const newIds = new Set(p.variants.map((v) => v.id));
+    for (const v of p.variants) {
+      const was = oldVariants.get(v.id);
+      if (!was) lines.push(`${label}: variant "${v.name}" added (${describeRule(v.rule)})`);
+      else {
+        if (was.name !== v.name) lines.push(`${label}: variant "${was.name}" renamed to "${v.name}"`);
+        if (stableStringify(was.rule) !== stableStringify(v.rule)) {
+          lines.push(`${label}: variant "${v.name}" audience ${describeRule(was.rule)} → ${describeRule(v.rule)}`);
+        }
+        if (was.html !== v.html) lines.push(`${label}: variant "${v.name}" content "${short(was.html)}" → "${short(v.html)}"`);
+      }
+    }
+    for (const v of old.variants) if (!newIds.has(v.id)) lines.push(`${label}: variant "${v.name}" removed`);
+    const oldOrder = old.variants.map((v) => v.id).filter((id) => newIds.has(id));
+    const newOrder = p.variants.map((v) => v.id).filter((id) => oldVariants.has(id));
+    if (oldOrder.join() !== newOrder.join()) lines.push(`${label}: variants reordered`);
+  }
+  for (const [key, p] of before) if (!after.has(key)) lines.push(`Personalization "${p.name}" (${key}): removed`);
+  lines.push(...diffMappings(live.mappings, next.mappings));
+  return lines;
+}
+
+function describeMapping(m: MappingSnapshot): string {
+  const policy = m.writePolicy === "only_if_empty" ? ", only when empty" : "";
+  return `${m.sourceLabel} → Intercom ${m.attribute} (${m.conversion.replace(/_/g, " ")}${policy}${m.enabled ? "" : ", disabled"})`;
+}
+
+function diffMappings(live: MappingSnapshot[], next: MappingSnapshot[]): string[] {
+  const lines: string[] = [];
+  const before = new Map(live.map((m) => [m.id, m]));
+  const afterIds = new Set(next.map((m) => m.id));
+  for (const m of next) {
+    const old = before.get(m.id);
+    if (!old) lines.push(`Mapping added: ${describeMapping(m)}`);
+    else if (describeMapping(old) !== describeMapping(m) || old.separator !== m.separator) {
+      lines.push(`Mapping changed: ${describeMapping(old)} → ${describeMapping(m)}`);
+    }
+  }
+  for (const m of live) if (!afterIds.has(m.id)) lines.push(`Mapping removed: ${describeMapping(m)}`);
+  return lines;
+}

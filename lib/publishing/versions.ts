@@ -1,0 +1,174 @@
+import { and, desc, eq, inArray, max } from "drizzle-orm";
+import { getDb, tables, type DbOrTx } from "@/db/client";
+import { recordAudit } from "@/lib/audit";
+import { refreshDrift } from "@/lib/integrations/attributes";
+import { NotFoundError, RuleViolationError } from "@/lib/errors";
+import { buildDraftSnapshot, diffSnapshots, emptySnapshot, normalizeSnapshot, sameSnapshot, type ConfigSnapshot } from "./snapshot";
+
+type Actor = { workspaceId: string; userId: string };
+
+export type VersionView = {
+  id: string;
+  version: number;
+  changes: string[];
+  restoredFromVersion: number | null;
+  publishedBy: string | null;
+  publishedAt: Date;
+};
+
+export type LiveConfig = { version: number | null; snapshot: ConfigSnapshot };
+
+async function latestVersion(workspaceId: string, tx: DbOrTx = getDb()) {
+  const v = tables.configVersions;
+  const [row] = await tx.select().from(v).where(eq(v.workspaceId, workspaceId)).orderBy(desc(v.version)).limit(1);
+  return row ?? null;
+}
+
+// The runtime reads the live version on every decision; keep it in memory for a few seconds.
+// Publishing in this process clears the entry at once; other processes see it within the TTL.
+const LIVE_TTL_MS = 5_000;
+const globalForLive = globalThis as unknown as { tailorLiveConfig?: Map<string, { at: number; config: LiveConfig }> };
+const liveCache = (globalForLive.tailorLiveConfig ??= new Map());
+
+/** The published configuration the website sees (empty before the first publish). */
+export async function getLiveConfig(workspaceId: string): Promise<LiveConfig> {
+  const hit = liveCache.get(workspaceId);
+  if (hit && Date.now() - hit.at < LIVE_TTL_MS) return hit.config;
+  const row = await latestVersion(workspaceId);
+  const config: LiveConfig = row ? { version: row.version, snapshot: normalizeSnapshot(row.snapshot) } : { version: null, snapshot: emptySnapshot };
+  liveCache.set(workspaceId, { at: Date.now(), config });
+  return config;
+}
+
+export type PublishStatus = { liveVersion: number | null; changes: string[] };
+
+/** What Publish would change, as readable lines; empty when the draft equals the live version. */
+export async function getPublishStatus(workspaceId: string): Promise<PublishStatus> {
+  const [live, draft] = await Promise.all([latestVersion(workspaceId), buildDraftSnapshot(workspaceId)]);
+  const liveSnapshot = live ? normalizeSnapshot(live.snapshot) : emptySnapshot;
+  return { liveVersion: live?.version ?? null, changes: sameSnapshot(liveSnapshot, draft) ? [] : diffSnapshots(liveSnapshot, draft) };
+}
+
+async function insertVersion(actor: Actor, tx: DbOrTx, snapshot: ConfigSnapshot, changes: string[], restoredFromVersion: number | null) {
+  const v = tables.configVersions;
+  const [{ last } = { last: null }] = await tx.select({ last: max(v.version) }).from(v).where(eq(v.workspaceId, actor.workspaceId));
+  const version = (last ?? 0) + 1;
+  await tx.insert(v).values({
+    workspaceId: actor.workspaceId,
+    version,
+    snapshot,
+    changes,
+    restoredFromVersion,
+    publishedByUserId: actor.userId,
+    publishedAt: new Date(),
+  });
+  return version;
+}
+
+/** Makes the current draft live as a new, immutable version. */
+export async function publishDraft(actor: Actor): Promise<{ version: number; changes: string[] }> {
+  const result = await getDb().transaction(async (tx) => {
+    const live = await latestVersion(actor.workspaceId, tx);
+    const liveSnapshot = live ? normalizeSnapshot(live.snapshot) : emptySnapshot;
+    const draft = await buildDraftSnapshot(actor.workspaceId, tx);
+    if (live && sameSnapshot(liveSnapshot, draft)) throw new RuleViolationError("There are no unpublished changes.");
+    const changes = diffSnapshots(liveSnapshot, draft);
+    const version = await insertVersion(actor, tx, draft, changes, null);
+    await recordAudit({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "config.published", target: `v${version}`, details: { changes: changes.length } }, tx);
+    return { version, changes };
+  });
+  liveCache.delete(actor.workspaceId);
+  return result;
+}
+
+/** Puts an old version back: the draft becomes that version and it is published as a new version. */
+export async function restoreVersion(actor: Actor, version: number): Promise<{ version: number; changes: string[] }> {
+  const v = tables.configVersions;
+  const result = await getDb().transaction(async (tx) => {
+    const [old] = await tx.select().from(v).where(and(eq(v.workspaceId, actor.workspaceId), eq(v.version, version)));
+    if (!old) throw new NotFoundError(`Version ${version} does not exist in this workspace.`);
+    const snapshot = normalizeSnapshot(old.snapshot);
+    const live = await latestVersion(actor.workspaceId, tx);
+    const changes = diffSnapshots(live ? normalizeSnapshot(live.snapshot) : emptySnapshot, snapshot);
+
+    await restorePersonalizations(tx, actor.workspaceId, snapshot);
+    await restoreMappings(tx, actor.workspaceId, snapshot);
+    const newVersion = await insertVersion(actor, tx, snapshot, changes, version);
+    await recordAudit(
+      { workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "config.restored", target: `v${version}`, details: { newVersion: `v${newVersion}` } },
+      tx,
+    );
+    return { version: newVersion, changes };
+  });
+  liveCache.delete(actor.workspaceId);
+  return result;
+}
+
+export async function listVersions(workspaceId: string, limit = 50): Promise<VersionView[]> {
+  const v = tables.configVersions;
+  return getDb()
+    .select({
+      id: v.id,
+      version: v.version,
+      changes: v.changes,
+      restoredFromVersion: v.restoredFromVersion,
+      publishedBy: tables.users.email,
+      publishedAt: v.publishedAt,
+    })
+    .from(v)
+    .leftJoin(tables.users, eq(tables.users.id, v.publishedByUserId))
+    .where(eq(v.workspaceId, workspaceId))
+    .orderBy(desc(v.version))
+    .limit(limit);
+}
+
+/**
+ * Puts a version's mappings back into the draft. A mapping whose source (group, question, segment)
+ * was deleted since cannot come back; it is left out rather than pointing at nothing.
+ */
+async function restoreMappings(tx: DbOrTx, workspaceId: string, snapshot: ConfigSnapshot) {
+  const m = tables.fieldMappings;
+  const { segmentGroups, questions, segments } = tables;
+  const existing = new Set<string>();
+  for (const g of await tx.select({ id: segmentGroups.id }).from(segmentGroups).where(eq(segmentGroups.workspaceId, workspaceId))) existing.add(`group:${g.id}`);
+  for (const q of await tx.select({ id: questions.id }).from(questions).where(eq(questions.workspaceId, workspaceId))) existing.add(`question:${q.id}`);
+  for (const s of await tx.select({ id: segments.id }).from(segments).where(eq(segments.workspaceId, workspaceId))) existing.add(`segment:${s.id}`);
+  await tx.delete(m).where(eq(m.workspaceId, workspaceId));
+  const rows = snapshot.mappings
+    .filter((x) => existing.has(x.source))
+    .map((x, position) => {
+      const [sourceType, ...rest] = x.source.split(":");
+      return {
+        id: x.id,
+        workspaceId,
+        sourceType: sourceType as "group" | "question" | "segment",
+        sourceId: rest.join(":"),
+        attributeName: x.attribute,
+        conversion: x.conversion,
+        options: { separator: x.separator },
+        writePolicy: x.writePolicy,
+        enabled: x.enabled,
+        position,
+        updatedAt: new Date(),
+      };
+    });
+  if (rows.length > 0) await tx.insert(m).values(rows);
+  await refreshDrift(workspaceId, tx); // drift is today's Intercom state, not the old version's
+}
+
+/** Puts a version's personalizations back into the draft, keeping the row (and id) of each placement. */
+async function restorePersonalizations(tx: DbOrTx, workspaceId: string, snapshot: ConfigSnapshot) {
+  const p = tables.personalizations;
+  const current = await tx.select({ id: p.id, placementKey: p.placementKey }).from(p).where(eq(p.workspaceId, workspaceId));
+  const idOf = new Map(current.map((row) => [row.placementKey, row.id]));
+  const keep = new Set(snapshot.personalizations.map((item) => item.placementKey));
+  const stale = current.filter((row) => !keep.has(row.placementKey)).map((row) => row.id);
+  if (stale.length > 0) await tx.delete(p).where(and(eq(p.workspaceId, workspaceId), inArray(p.id, stale)));
+  const now = new Date();
+  for (const [position, item] of snapshot.personalizations.entries()) {
+    const values = { name: item.name, defaultHtml: item.defaultHtml, variants: item.variants, position, updatedAt: now };
+    const id = idOf.get(item.placementKey);
+    if (id) await tx.update(p).set(values).where(eq(p.id, id));
+    else await tx.insert(p).values({ workspaceId, placementKey: item.placementKey, ...values });
+  }
+}

@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
+import type { z } from "zod";
+import { getDb, tables, type DbOrTx } from "@/db/client";
+import { recordAudit } from "@/lib/audit";
+import { normalizeOrigin } from "@/lib/public-api/cors";
+import type { websiteSettingsSchema } from "@/lib/website/schema";
+
+export type SiteView = { workspaceId: string; siteKey: string; allowedOrigins: string[]; hideMs: number };
+
+function newSiteKey(): string {
+  return `site_${randomBytes(15).toString("base64url")}`;
+}
+
+/** The workspace's website settings, created with a fresh site key on first use. */
+export async function getOrCreateSite(workspaceId: string, tx: DbOrTx = getDb()): Promise<SiteView> {
+  const s = tables.sites;
+  const [existing] = await tx.select().from(s).where(eq(s.workspaceId, workspaceId));
+  if (existing) return existing;
+  await tx.insert(s).values({ workspaceId, siteKey: newSiteKey(), allowedOrigins: [] }).onConflictDoNothing();
+  const [row] = await tx.select().from(s).where(eq(s.workspaceId, workspaceId));
+  return row!;
+}
+
+// Every snippet request looks its site up; keep hits (and misses, against key guessing) briefly.
+// Saving website settings clears this process's entry; other processes see it within the TTL.
+const siteCache = new LRUCache<string, { site: SiteView | null }>({ max: 10_000, ttl: 10_000 });
+
+export async function findSiteByKey(siteKey: string): Promise<SiteView | null> {
+  const cached = siteCache.get(siteKey);
+  if (cached) return cached.site;
+  const s = tables.sites;
+  const [row] = await getDb().select().from(s).where(eq(s.siteKey, siteKey));
+  siteCache.set(siteKey, { site: row ?? null });
+  return row ?? null;
+}
+
+export { websiteSettingsSchema, type WebsiteSettingsInput } from "@/lib/website/schema";
+
+export async function updateWebsiteSettings(
+  actor: { workspaceId: string; userId: string },
+  input: z.output<typeof websiteSettingsSchema>,
+): Promise<SiteView> {
+  const allowedOrigins = [...new Set(input.allowedOrigins.map((o) => normalizeOrigin(o)!))];
+  return getDb().transaction(async (tx) => {
+    await getOrCreateSite(actor.workspaceId, tx);
+    await tx.update(tables.sites).set({ allowedOrigins, hideMs: input.hideMs }).where(eq(tables.sites.workspaceId, actor.workspaceId));
+    await recordAudit({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "website.updated", details: { allowedOrigins, hideMs: input.hideMs } }, tx);
+    const site = await getOrCreateSite(actor.workspaceId, tx);
+    siteCache.delete(site.siteKey);
+    return site;
+  });
+}

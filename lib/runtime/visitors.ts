@@ -1,0 +1,118 @@
+import { and, asc, eq } from "drizzle-orm";
+import { getDb, tables } from "@/db/client";
+import { NotConnectedError, withIntercom } from "@/lib/integrations/connection";
+import { IntercomError, IntercomNotFoundError } from "@/lib/intercom";
+import { getLiveConfig } from "@/lib/publishing/versions";
+import { queueIdentifiedVisitor } from "@/lib/sync/outbox";
+import { pickContact } from "./pick-contact";
+
+export type VisitorRow = typeof tables.visitors.$inferSelect;
+
+// last_seen_at is refreshed at most this often, so a page view is a read, not a write.
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/** Finds or creates the visitor behind an anonymous id (the snippet's first-party cookie). */
+export async function touchVisitor(workspaceId: string, anonymousId: string): Promise<VisitorRow> {
+  const v = tables.visitors;
+  const db = getDb();
+  const now = new Date();
+  const where = and(eq(v.workspaceId, workspaceId), eq(v.anonymousId, anonymousId));
+  const [existing] = await db.select().from(v).where(where);
+  if (existing) {
+    if (now.getTime() - existing.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+      await db.update(v).set({ lastSeenAt: now }).where(eq(v.id, existing.id));
+    }
+    return existing;
+  }
+  await db.insert(v).values({ workspaceId, anonymousId, lastSeenAt: now }).onConflictDoNothing();
+  const [row] = await db.select().from(v).where(where);
+  return row!;
+}
+
+export type Identity = { email: string } | { intercomContactId: string };
+export type LinkOutcome = "linked" | "no_match" | "not_connected" | "unavailable";
+export type IdentifyResult = { linked: boolean; outcome: LinkOutcome; intercomContactId: string | null; reason: string };
+
+// Identification happens in the page's request path: short timeout, no retry.
+export const RUNTIME_INTERCOM_OPTIONS = { timeoutMs: 2_000, maxRetries: 0 } as const;
+
+/**
+ * Links the visitor to one Intercom contact: by id, or by email (several may match: see
+ * pickContact). The link and its reason are stored; without Intercom the email is kept and
+ * linking is retried at the next decision.
+ */
+export async function resolveContact(workspaceId: string, identity: Identity): Promise<IdentifyResult> {
+  try {
+    return await withIntercom(
+      workspaceId,
+      async (client) => {
+        if ("intercomContactId" in identity) {
+          const contact = await client.getContact(identity.intercomContactId);
+          return { linked: true, outcome: "linked" as const, intercomContactId: contact.id, reason: "identified by Intercom contact id" };
+        }
+        const choice = pickContact(await client.searchContactsByEmail(identity.email));
+        if (!choice) return { linked: false, outcome: "no_match" as const, intercomContactId: null, reason: "no Intercom contact has this email" };
+        return { linked: true, outcome: "linked" as const, intercomContactId: choice.contact.id, reason: choice.reason };
+      },
+      RUNTIME_INTERCOM_OPTIONS,
+    );
+  } catch (error) {
+    if (error instanceof NotConnectedError) return { linked: false, outcome: "not_connected", intercomContactId: null, reason: "Intercom is not connected" };
+    if (error instanceof IntercomNotFoundError) return { linked: false, outcome: "no_match", intercomContactId: null, reason: "no Intercom contact has this id" };
+    if (error instanceof IntercomError) {
+      return { linked: false, outcome: "unavailable", intercomContactId: null, reason: `Intercom unavailable (${error.kind}); will retry` };
+    }
+    throw error;
+  }
+}
+
+export async function identifyVisitor(workspaceId: string, anonymousId: string, identity: Identity): Promise<IdentifyResult> {
+  const visitor = await touchVisitor(workspaceId, anonymousId);
+  const result = await resolveContact(workspaceId, identity);
+  const email = "email" in identity ? identity.email : visitor.email;
+  const contactId = result.intercomContactId ?? ("intercomContactId" in identity ? null : visitor.intercomContactId);
+  const { mappings } = (await getLiveConfig(workspaceId)).snapshot;
+  // Linking and queueing the visitor's mapped answers for the contact commit together.
+  await getDb().transaction(async (tx) => {
+    await tx
+      .update(tables.visitors)
+      .set({ email, intercomContactId: contactId, linkReason: result.reason, identifiedAt: new Date() })
+      .where(eq(tables.visitors.id, visitor.id));
+    if (contactId && contactId !== visitor.intercomContactId) {
+      await queueIdentifiedVisitor(tx, { workspaceId, visitorId: visitor.id, contactId, email, mappings });
+    }
+  });
+  return result;
+}
+
+/** The visitor's Tailor segments from their answers: group key → segment keys (latest answer wins). */
+export async function visitorSegments(visitorId: string): Promise<Record<string, string[]>> {
+  const a = tables.visitorAnswers;
+  const rows = await getDb().select().from(a).where(eq(a.visitorId, visitorId)).orderBy(asc(a.answeredAt));
+  const out: Record<string, string[]> = {};
+  for (const row of rows) out[row.groupKey] = row.segmentKeys;
+  return out;
+}
+
+/**
+ * The decision path's one query: the visitor and their answers (left join), creating the visitor on
+ * a first view. Segments come back as group key → segment keys, latest answer winning.
+ */
+export async function visitorWithSegments(workspaceId: string, anonymousId: string): Promise<{ visitor: VisitorRow; segments: Record<string, string[]> }> {
+  const v = tables.visitors;
+  const a = tables.visitorAnswers;
+  const rows = await getDb()
+    .select({ visitor: v, groupKey: a.groupKey, segmentKeys: a.segmentKeys })
+    .from(v)
+    .leftJoin(a, eq(a.visitorId, v.id))
+    .where(and(eq(v.workspaceId, workspaceId), eq(v.anonymousId, anonymousId)))
+    .orderBy(asc(a.answeredAt));
+  if (rows.length === 0) return { visitor: await touchVisitor(workspaceId, anonymousId), segments: {} };
+  const visitor = rows[0]!.visitor;
+  if (Date.now() - visitor.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await getDb().update(v).set({ lastSeenAt: new Date() }).where(eq(v.id, visitor.id));
+  }
+  const segments: Record<string, string[]> = {};
+  for (const row of rows) if (row.groupKey && row.segmentKeys) segments[row.groupKey] = row.segmentKeys;
+  return { visitor, segments };
+}
