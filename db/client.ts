@@ -1,11 +1,19 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
 import { mkdirSync } from "node:fs";
 import { drizzle as drizzleLibsql, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { createClient } from "@libsql/client";
 import pg from "pg";
-import * as sqliteSchema from "./schema/sqlite";
-import * as pgSchema from "./schema/pg";
+import * as sqliteCore from "./schema/sqlite";
+import * as sqliteRuntime from "./schema/runtime-sqlite";
+import * as sqliteSync from "./schema/sync-sqlite";
+import * as pgCore from "./schema/pg";
+import * as pgRuntime from "./schema/runtime-pg";
+import * as pgSync from "./schema/sync-pg";
+
+const sqliteSchema = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync };
+const pgSchema = { ...pgCore, ...pgRuntime, ...pgSync };
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -47,8 +55,39 @@ function connect(url: string): Connection {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // Several processes share the file (app, worker, test runner): wait for locks instead of failing.
   const client = createClient({ url, timeout: 5_000 });
-  const db = drizzleLibsql(client, { schema: sqliteSchema });
+  // WAL: readers never block the writer, and the sync worker writes while requests read. In the
+  // default rollback journal, concurrent writers get SQLITE_BUSY at once (deadlock avoidance) instead
+  // of waiting. The setting is stored in the file, so failing here (file busy) is harmless.
+  void client.execute("PRAGMA journal_mode = WAL").catch(() => undefined);
+  const db = serializeInProcess(drizzleLibsql(client, { schema: sqliteSchema }), client);
   return { db, close: async () => client.close() };
+}
+
+/**
+ * libSQL runs statements synchronously on the main thread and waits for a lock *inside* that call.
+ * If one part of the process holds a transaction open across an `await` and another part (the
+ * in-process sync worker, a concurrent request) writes meanwhile, the writer blocks the event loop
+ * until the busy timeout, the transaction can't finish, and the writer fails with SQLITE_BUSY.
+ * So within one process, statements outside a transaction wait (asynchronously) for an open
+ * transaction to end. Queries made inside a transaction's callback pass straight through.
+ */
+function serializeInProcess(db: Db, client: ReturnType<typeof createClient>): Db {
+  const insideTransaction = new AsyncLocalStorage<true>();
+  let tail: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    if (insideTransaction.getStore()) return fn();
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  for (const method of ["execute", "batch", "executeMultiple", "migrate"] as const) {
+    const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => exclusive(() => original(...args));
+  }
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((callback, config) =>
+    exclusive(() => insideTransaction.run(true, () => transaction(callback, config)))) as Db["transaction"];
+  return db;
 }
 
 // One connection per process, created on first use (never at import: `next build` imports modules),

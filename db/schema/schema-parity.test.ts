@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { getTableConfig as pgConfig, PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
-import * as pg from "./pg";
-import * as sqlite from "./sqlite";
+import * as pgCore from "./pg";
+import * as pgRuntime from "./runtime-pg";
+import * as pgSync from "./sync-pg";
+import * as sqliteCore from "./sqlite";
+import * as sqliteRuntime from "./runtime-sqlite";
+import * as sqliteSync from "./sync-sqlite";
+
+const pg = { ...pgCore, ...pgRuntime, ...pgSync };
+const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync };
 
 // The two dialects must describe the same tables, so queries written once run on both.
 type Shape = {
@@ -39,7 +46,7 @@ function shapeOf(config: ReturnType<typeof pgConfig> | ReturnType<typeof sqliteC
 const pgTables = Object.entries(pg).filter(([, v]) => v instanceof PgTable) as [string, PgTable][];
 const sqliteTables = Object.entries(sqlite).filter(([, v]) => v instanceof SQLiteTable) as [string, SQLiteTable][];
 
-describe("schema parity (db/schema/pg.ts vs db/schema/sqlite.ts)", () => {
+describe("schema parity (db/schema/*pg.ts vs db/schema/*sqlite.ts)", () => {
   it("exports the same tables", () => {
     expect(pgTables.map(([k]) => k).sort()).toEqual(sqliteTables.map(([k]) => k).sort());
     expect(pgTables.length).toBeGreaterThan(0);

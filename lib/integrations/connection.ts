@@ -9,6 +9,7 @@ import {
   IntercomError,
   IntercomRegionMismatchError,
   verifyToken,
+  type CreateIntercomClientOptions,
   type IntercomRegion,
   type TailorIntercomClient,
 } from "@/lib/intercom";
@@ -188,6 +189,7 @@ export class NotConnectedError extends UserFacingError {
 export async function withIntercom<T>(
   workspaceId: string,
   fn: (client: TailorIntercomClient, region: IntercomRegion) => Promise<T>,
+  clientOptions: Pick<CreateIntercomClientOptions, "timeoutMs" | "maxRetries" | "writeTimeoutMs" | "writeMaxRetries" | "onResponse"> = {},
 ): Promise<T> {
   const c = tables.intercomConnections;
   const [row] = await getDb()
@@ -195,7 +197,7 @@ export async function withIntercom<T>(
     .from(c)
     .where(eq(c.workspaceId, workspaceId));
   if (!row) throw new NotConnectedError();
-  const client = createIntercomClient({ token: decryptSecret(row.tokenCiphertext, workspaceId), region: row.region });
+  const client = createIntercomClient({ token: decryptSecret(row.tokenCiphertext, workspaceId), region: row.region, ...clientOptions });
   try {
     return await fn(client, row.region);
   } catch (error) {

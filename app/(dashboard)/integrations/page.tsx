@@ -5,6 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { requireCapability } from "@/lib/auth/guard";
 import { getConnectionView } from "@/lib/integrations/connection";
+import { driftSummary } from "@/lib/integrations/mapping-rules";
+import { getMappingHealth } from "@/lib/integrations/mappings";
 import { connectionStatusText, statusTone } from "@/lib/integrations/status";
 
 export const metadata: Metadata = { title: "Integrations" };
@@ -12,6 +14,8 @@ export const metadata: Metadata = { title: "Integrations" };
 export default async function IntegrationsPage() {
   const ctx = await requireCapability("integrations:read");
   const intercom = await getConnectionView(ctx.workspaceId);
+  const health = await getMappingHealth(ctx.workspaceId);
+  const drift = driftSummary(health.drifted);
   return (
     <>
       <PageHeader title="Integrations" description="Tools Tailor reads visitor data from and writes segment answers back to." />
@@ -27,6 +31,15 @@ export default async function IntegrationsPage() {
             <p className="mt-4">
               <Badge tone={statusTone[intercom.status]}>{connectionStatusText(intercom)}</Badge>
             </p>
+            {health.total > 0 ? (
+              <p className="mt-3 text-sm text-zinc-600">
+                {health.total === 1 ? "1 field mapping" : `${health.total} field mappings`}
+                {intercom.status === "not_connected" ? " (inactive until connected)" : ""}
+              </p>
+            ) : null}
+            {drift ? (
+              <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">{drift}</p>
+            ) : null}
             <div className="mt-4 flex-1" />
             <Link
               href="/integrations/intercom"

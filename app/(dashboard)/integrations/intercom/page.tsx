@@ -8,6 +8,8 @@ import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { getConnectionView } from "@/lib/integrations/connection";
 import { regionLabels } from "@/lib/integrations/schema";
+import { driftSummary } from "@/lib/integrations/mapping-rules";
+import { getMappingHealth } from "@/lib/integrations/mappings";
 import { connectionStatusText, statusTone } from "@/lib/integrations/status";
 import { ConnectIntercomForm } from "./_components/connect-intercom-form";
 import { ConnectionActions } from "./_components/connection-actions";
@@ -22,6 +24,8 @@ export default async function IntercomPage() {
   const ctx = await requireCapability("integrations:read");
   const view = await getConnectionView(ctx.workspaceId);
   const canConnect = can(ctx.role, "integrations:connect");
+  const health = await getMappingHealth(ctx.workspaceId);
+  const drift = driftSummary(health.drifted);
   return (
     <>
       <Link href="/integrations" className="text-sm text-brand-700 hover:underline">
@@ -60,6 +64,26 @@ export default async function IntercomPage() {
               <p className="mt-4 text-sm text-zinc-600">You can view this connection. An owner, admin or marketer can change it.</p>
             )}
           </Card>
+          <Card aria-labelledby="mapping-title">
+            <CardTitle id="mapping-title">Field mapping</CardTitle>
+            <CardDescription>
+              Which segment answers Tailor writes to which Intercom contact field.{" "}
+              {health.total === 0 ? "No mappings yet." : `${health.total} ${health.total === 1 ? "mapping" : "mappings"}, ${health.enabled} enabled.`}
+            </CardDescription>
+            {drift ? <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">{drift}</p> : null}
+            <Link href="/integrations/intercom/mapping" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
+              {can(ctx.role, "mappings:edit") ? "Edit field mapping →" : "View field mapping →"}
+            </Link>
+          </Card>
+          {can(ctx.role, "sync:read") ? (
+            <Card aria-labelledby="sync-title">
+              <CardTitle id="sync-title">Sync log</CardTitle>
+              <CardDescription>What Tailor wrote to Intercom, what is queued or waiting for identification, and why a write failed.</CardDescription>
+              <Link href="/integrations/intercom/sync-log" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
+                Open the sync log →
+              </Link>
+            </Card>
+          ) : null}
         </div>
       )}
     </>

@@ -1,0 +1,89 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { users, workspaces } from "./sqlite";
+import { SYNC_JOB_KINDS, SYNC_JOB_STATUSES, type SyncValue, type WritePolicy } from "./sync-types";
+
+// Sync engine: the durable outbox of writes to Intercom, the log of every HTTP attempt, and the
+// rate-limit state all workers share. Mirror of ./sync-pg.ts.
+const id = () => text("id").primaryKey().$defaultFn(() => crypto.randomUUID());
+const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
+const workspaceId = () => text("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" });
+
+
+export const syncJobs = sqliteTable(
+  "sync_jobs",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    kind: text("kind", { enum: SYNC_JOB_KINDS }).notNull(),
+    status: text("status", { enum: SYNC_JOB_STATUSES }).notNull(),
+    // "contact:<intercom id>" or, while the visitor is anonymous, "visitor:<visitor id>".
+    targetKey: text("target_key").notNull(),
+    contactId: text("contact_id"),
+    visitorId: text("visitor_id"),
+    contactEmail: text("contact_email"),
+    values: text("values", { mode: "json" }).$type<Record<string, SyncValue>>().notNull(),
+    policies: text("policies", { mode: "json" }).$type<Record<string, WritePolicy>>().notNull(),
+    sentValues: text("sent_values", { mode: "json" }).$type<Record<string, SyncValue>>(),
+    attempts: integer("attempts").notNull().default(0),
+    nextRunAt: ts("next_run_at").notNull(),
+    lockedBy: text("locked_by"),
+    lockedUntil: ts("locked_until"),
+    lastErrorCode: text("last_error_code"),
+    lastErrorMessage: text("last_error_message"),
+    intercomStatus: integer("intercom_status"),
+    version: integer("version").notNull().default(0),
+    actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: ts("created_at").notNull().default(sql`(unixepoch() * 1000)`),
+    updatedAt: ts("updated_at").notNull(),
+    startedAt: ts("started_at"),
+    finishedAt: ts("finished_at"),
+  },
+  (t) => [
+    // Coalescing: at most one open job per target; a running job's newer values get a follow-up job.
+    uniqueIndex("sync_jobs_open_target_idx")
+      .on(t.workspaceId, t.targetKey)
+      .where(sql`status in ('pending', 'waiting_identification', 'paused')`),
+    index("sync_jobs_claim_idx").on(t.status, t.nextRunAt),
+    index("sync_jobs_target_idx").on(t.workspaceId, t.targetKey),
+    index("sync_jobs_workspace_created_idx").on(t.workspaceId, t.createdAt),
+  ],
+);
+
+export const syncAttempts = sqliteTable(
+  "sync_attempts",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    jobId: text("job_id").notNull().references(() => syncJobs.id, { onDelete: "cascade" }),
+    operation: text("operation", { enum: ["read", "write"] }).notNull(),
+    requestValues: text("request_values", { mode: "json" }).$type<Record<string, SyncValue>>(),
+    outcome: text("outcome", { enum: ["ok", "rate_limited", "retryable", "permanent", "paused"] }).notNull(),
+    httpStatus: integer("http_status"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    durationMs: integer("duration_ms").notNull(),
+    workerId: text("worker_id"),
+    startedAt: ts("started_at").notNull(),
+  },
+  (t) => [index("sync_attempts_job_idx").on(t.jobId), index("sync_attempts_workspace_started_idx").on(t.workspaceId, t.startedAt)],
+);
+
+export const intercomRateState = sqliteTable("intercom_rate_state", {
+  workspaceId: text("workspace_id").primaryKey().references(() => workspaces.id, { onDelete: "cascade" }),
+  limit: integer("limit"),
+  remaining: integer("remaining"),
+  resetAt: ts("reset_at"),
+  windowMs: integer("window_ms").notNull(),
+  nextSlotAt: ts("next_slot_at").notNull(),
+  version: integer("version").notNull().default(0),
+  updatedAt: ts("updated_at").notNull(),
+});
+
+// Which published mappings the backfill has already queued, per workspace.
+export const syncBackfillState = sqliteTable("sync_backfill_state", {
+  workspaceId: text("workspace_id").primaryKey().references(() => workspaces.id, { onDelete: "cascade" }),
+  configVersion: integer("config_version").notNull(),
+  mappingIds: text("mapping_ids", { mode: "json" }).$type<string[]>().notNull(),
+  updatedAt: ts("updated_at").notNull(),
+});

@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { expect, signIn, test, type TestWorkspace } from "./fixtures";
+import { emulator } from "./emulator";
+
+// The sync engine as a customer sees it: a visitor answers on the website (public API), the write
+// reaches Intercom, and the sync log explains it; a failed write is retried by an owner; support
+// reads the log but has no Retry.
+
+const origin = () => process.env.E2E_EMULATOR_ORIGIN ?? "http://127.0.0.1:4100";
+
+async function control(path: string, init?: RequestInit) {
+  const res = await fetch(`${origin()}/__emulator${path}`, { ...init, headers: { "Content-Type": "application/json" } });
+  if (!res.ok) throw new Error(`emulator ${path}: ${res.status}`);
+  return res.json();
+}
+
+async function intercomContact(email: string): Promise<{ id: string; custom_attributes: Record<string, unknown> }> {
+  const body = await control(`/contacts?region=US&email=${encodeURIComponent(email)}`);
+  const list = (Array.isArray(body) ? body : (body.data ?? body.contacts)) as { id: string; custom_attributes: Record<string, unknown> }[];
+  return list[0]!;
+}
+
+/** A website, the demo segments, an Intercom field of the test's own and a published mapping to it. */
+async function setUp(workspace: TestWorkspace) {
+  const { seedDemoWebsite } = await import("@/lib/dev/seed-website");
+  const { seedDemoSegments } = await import("@/db/seed");
+  const { getDb, tables } = await import("@/db/client");
+  const { reloadAttributes } = await import("@/lib/integrations/attributes");
+  const { setMappings } = await import("@/lib/sync/test-mappings");
+  const { tokens } = await emulator.info();
+  const { siteKey } = await seedDemoWebsite(workspace.slug, tokens.US.full);
+  await seedDemoSegments(workspace.id);
+  const suffix = randomUUID().slice(0, 8);
+  const attribute = `e2e_role_${suffix}`;
+  const created = await fetch(`${origin()}/us/data_attributes`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${tokens.US.full}`, Accept: "application/json", "Content-Type": "application/json" },
+    body: JSON.stringify({ name: attribute, model: "contact", data_type: "string" }),
+  });
+  expect(created.status).toBe(200);
+  const email = `visitor-${suffix}@e2e.test`;
+  await control("/contacts", { method: "POST", body: JSON.stringify({ region: "US", email, role: "user", name: "E2E Visitor" }) });
+  const [owner] = await getDb().select().from(tables.users).where(eq(tables.users.email, workspace.members.owner.email));
+  const actor = { workspaceId: workspace.id, userId: owner!.id };
+  await reloadAttributes(actor);
+  await setMappings(actor, [{ source: "“What best describes you?”", attribute, conversion: "segment_key" }]);
+  return { siteKey, attribute, email, visitorId: `e2e-visitor-${suffix}` };
+}
+
+/** The embedded default (SQLite) syncs in the app; on Postgres, production runs `npm run worker`: here, in the test. */
+async function syncIfPostgres() {
+  const { dialect } = await import("@/db/client");
+  if (dialect !== "postgres") return;
+  const { SyncWorker } = await import("@/lib/sync/worker");
+  await new SyncWorker({ config: { pollMs: 50, housekeepingMs: 0 } }).drain({ timeoutMs: 20_000 });
+}
+
+test.describe("sync log", () => {
+  test("an answer on the website reaches Intercom and shows in the sync log; a failed write is retried", async ({ page, request, workspace }) => {
+    const { siteKey, attribute, email, visitorId } = await setUp(workspace);
+
+    const identified = await request.post("/api/v1/identify", { data: { siteKey, visitorId, email } });
+    expect(identified.ok()).toBe(true);
+    expect((await identified.json()).linked).toBe(true);
+    const answered = await request.post("/api/v1/answers", { data: { siteKey, visitorId, question: "describes_you", answers: ["founder"] } });
+    expect(answered.ok()).toBe(true);
+    await syncIfPostgres();
+    await expect.poll(async () => (await intercomContact(email)).custom_attributes[attribute], { timeout: 15_000 }).toBe("founder");
+
+    await signIn(page, workspace.members.owner.email);
+    await page.goto("/integrations/intercom");
+    await page.getByRole("link", { name: "Open the sync log →" }).click();
+    await expect(page.getByRole("heading", { name: "Sync log" })).toBeVisible();
+    await page.getByLabel("Contact email or ID").fill(email);
+    const row = page.getByTestId("sync-entry").filter({ hasText: email });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText("Done");
+    await expect(row).toContainText(`${attribute}= "founder"`);
+    await expect(row).toContainText("HTTP 200");
+    await page.screenshot({ path: "test-results/screens/sync-log-done.png", fullPage: true });
+
+    // Error path: the field is archived in Intercom, the next write fails with the reason.
+    await emulator.archiveAttribute(attribute, true);
+    await request.post("/api/v1/answers", { data: { siteKey, visitorId, question: "describes_you", answers: ["developer"] } });
+    await syncIfPostgres();
+    await page.getByLabel("Status", { exact: true }).selectOption("failed");
+    const failed = page.getByTestId("sync-entry").filter({ hasText: "unknown_attribute" });
+    await expect(async () => {
+      await page.getByRole("button", { name: "Refresh" }).click();
+      await expect(failed).toHaveCount(1, { timeout: 1_500 });
+    }).toPass({ timeout: 15_000 });
+    await expect(failed).toContainText("HTTP 400");
+    await expect(failed).toContainText(`no writable contact attribute named "${attribute}"`);
+
+    // Fixed in Intercom; the owner retries and the value arrives.
+    await emulator.archiveAttribute(attribute, false);
+    await failed.getByRole("button", { name: "Retry" }).click();
+    await expect(page.getByText("Queued again.")).toBeVisible();
+    await syncIfPostgres();
+    await expect.poll(async () => (await intercomContact(email)).custom_attributes[attribute], { timeout: 15_000 }).toBe("developer");
+
+    // Support reads the same log, without Retry.
+    await page.context().clearCookies();
+    await signIn(page, workspace.members.support.email);
+    await page.goto("/integrations/intercom/sync-log");
+    await page.getByLabel("Contact email or ID").fill(email);
+    await expect(page.getByTestId("sync-entry").filter({ hasText: email }).first()).toBeVisible();
+    await expect(page.getByRole("button", { name: "Retry" })).toHaveCount(0);
+  });
+});

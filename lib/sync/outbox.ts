@@ -1,0 +1,140 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { tables, type DbOrTx } from "@/db/client";
+import type { SyncJobKind } from "@/db/schema/sync-types";
+import type { MappingSnapshot } from "@/lib/publishing/snapshot";
+import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers, type WriteSet } from "./values";
+
+/** Job statuses that still accept new values (one such job per target: coalescing). */
+export const OPEN_STATUSES = ["pending", "waiting_identification", "paused"] as const;
+
+export const contactTarget = (contactId: string) => `contact:${contactId}`;
+export const visitorTarget = (visitorId: string) => `visitor:${visitorId}`;
+
+export type EnqueueInput = {
+  workspaceId: string;
+  kind: Exclude<SyncJobKind, "test">;
+  contactId: string | null;
+  visitorId: string | null;
+  email: string | null;
+  set: WriteSet;
+};
+
+type Listener = () => void;
+const globalForWake = globalThis as unknown as { tailorSyncWake?: Set<Listener> };
+const wakeListeners = (globalForWake.tailorSyncWake ??= new Set());
+
+/** Lets an in-process worker pick new jobs up at once instead of at its next poll. */
+export function onSyncEnqueued(listener: Listener): () => void {
+  wakeListeners.add(listener);
+  return () => wakeListeners.delete(listener);
+}
+
+function wake() {
+  // After the caller's transaction has had a chance to commit; the worker polls anyway.
+  setTimeout(() => wakeListeners.forEach((l) => l()), 5);
+}
+
+/**
+ * Records a write in the outbox, inside the caller's transaction. Several changes for one target
+ * coalesce into its open job (values merged, latest wins); a job already running gets a follow-up.
+ * The version column makes the merge safe against a concurrent merge or claim.
+ */
+export async function enqueueWrite(tx: DbOrTx, input: EnqueueInput): Promise<{ jobId: string; coalesced: boolean }> {
+  if (!input.contactId && !input.visitorId) throw new Error("enqueueWrite needs a contact or a visitor");
+  const j = tables.syncJobs;
+  const targetKey = input.contactId ? contactTarget(input.contactId) : visitorTarget(input.visitorId!);
+  const now = new Date();
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const [open] = await tx
+      .select()
+      .from(j)
+      .where(and(eq(j.workspaceId, input.workspaceId), eq(j.targetKey, targetKey), inArray(j.status, [...OPEN_STATUSES])));
+    if (open) {
+      const merged = await tx
+        .update(j)
+        .set({
+          values: { ...open.values, ...input.set.values },
+          policies: { ...open.policies, ...input.set.policies },
+          contactEmail: input.email ?? open.contactEmail,
+          visitorId: input.visitorId ?? open.visitorId,
+          kind: open.kind === "backfill" && input.kind === "sync" ? "sync" : open.kind,
+          version: open.version + 1,
+          updatedAt: now,
+        })
+        .where(and(eq(j.id, open.id), eq(j.version, open.version)))
+        .returning({ id: j.id });
+      if (merged.length > 0) {
+        wake();
+        return { jobId: open.id, coalesced: true };
+      }
+      continue;
+    }
+    // The partial unique index turns a concurrent insert into a no-op; then merge into that one.
+    const inserted = await tx
+      .insert(j)
+      .values({
+        workspaceId: input.workspaceId,
+        kind: input.kind,
+        status: input.contactId ? "pending" : "waiting_identification",
+        targetKey,
+        contactId: input.contactId,
+        visitorId: input.visitorId,
+        contactEmail: input.email,
+        values: input.set.values,
+        policies: input.set.policies,
+        nextRunAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: j.id });
+    if (inserted[0]) {
+      wake();
+      return { jobId: inserted[0].id, coalesced: false };
+    }
+  }
+  throw new Error("sync outbox: could not record the write (too much contention)");
+}
+
+type VisitorFacts = { id: string; email: string | null; intercomContactId: string | null };
+
+/** After an answer changed: queue the values of the published mappings that read from it. */
+export async function queueAnswerWrite(
+  tx: DbOrTx,
+  args: { workspaceId: string; visitor: VisitorFacts; questionKey: string; groupKey: string; mappings: MappingSnapshot[] },
+): Promise<void> {
+  if (!args.mappings.some((m) => m.enabled)) return;
+  const sources = await loadSourceIndex(args.workspaceId, tx);
+  const set = computeWriteSet(args.mappings, sources, await visitorAnswers(args.visitor.id, tx), {
+    questionKey: args.questionKey,
+    groupKey: args.groupKey,
+  });
+  if (isEmptyWriteSet(set)) return;
+  await enqueueWrite(tx, {
+    workspaceId: args.workspaceId,
+    kind: "sync",
+    contactId: args.visitor.intercomContactId,
+    visitorId: args.visitor.id,
+    email: args.visitor.email,
+    set,
+  });
+}
+
+/**
+ * A visitor was just linked to an Intercom contact: every mapped answer goes to that contact, and
+ * the write that waited for identification is replaced by it.
+ */
+export async function queueIdentifiedVisitor(
+  tx: DbOrTx,
+  args: { workspaceId: string; visitorId: string; contactId: string; email: string | null; mappings: MappingSnapshot[] },
+): Promise<void> {
+  const j = tables.syncJobs;
+  await tx
+    .delete(j)
+    .where(and(eq(j.workspaceId, args.workspaceId), eq(j.targetKey, visitorTarget(args.visitorId)), eq(j.status, "waiting_identification")));
+  if (!args.mappings.some((m) => m.enabled)) return;
+  const answers = await visitorAnswers(args.visitorId, tx);
+  if (answers.length === 0) return;
+  const set = computeWriteSet(args.mappings, await loadSourceIndex(args.workspaceId, tx), answers);
+  if (isEmptyWriteSet(set)) return;
+  await enqueueWrite(tx, { workspaceId: args.workspaceId, kind: "sync", contactId: args.contactId, visitorId: args.visitorId, email: args.email, set });
+}

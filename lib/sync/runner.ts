@@ -1,0 +1,314 @@
+import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { getDb, tables } from "@/db/client";
+import type { SyncValue } from "@/db/schema/sync-types";
+import { NotConnectedError, withIntercom } from "@/lib/integrations/connection";
+import {
+  IntercomAuthError,
+  IntercomError,
+  IntercomNotFoundError,
+  IntercomPermissionError,
+  IntercomRateLimitedError,
+  IntercomUnavailableError,
+  IntercomValidationError,
+  type IntercomResponseInfo,
+  type TailorIntercomClient,
+} from "@/lib/intercom";
+import { logError } from "@/lib/log";
+import { contactCache } from "@/lib/runtime/contact-cache";
+import type { ClaimedJob } from "./claim";
+import { backoffDelay, type SyncConfig } from "./config";
+import { OPEN_STATUSES } from "./outbox";
+import { blockUntilReset, observeRateLimit, reserveSlot } from "./pacing";
+
+export type JobOutcome = "done" | "failed" | "dead" | "paused" | "retry" | "rate_limited" | "deferred" | "lost_lease";
+
+type Job = ClaimedJob;
+type Terminal = { status: "done" | "failed" | "dead"; code: string | null; message: string | null; intercomStatus: number | null; sentValues?: Record<string, SyncValue> | null };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The pacer had no slot soon enough: the job goes back to the queue for that time, uncounted. */
+class DeferredError extends Error {
+  constructor(readonly until: Date) {
+    super("deferred by rate pacing");
+  }
+}
+
+const MESSAGES = {
+  not_connected: "Intercom is not connected. Jobs resume when it is connected again.",
+  needs_attention: "Intercom no longer accepts the saved token. Jobs resume after the token is replaced (Integrations → Intercom).",
+  mapping_needs_attention: "Every attribute of this write belongs to a mapping that needs attention (archived, deleted or no longer writable in Intercom).",
+  nothing_to_write: "Nothing to write: every \"only when empty\" field already has a value in Intercom.",
+  internal: "Tailor hit an internal error while syncing; it will try again.",
+} as const;
+
+function errorCode(error: IntercomError): string {
+  if (error instanceof IntercomValidationError) return error.reason;
+  if (error instanceof IntercomUnavailableError) return error.reason;
+  if (error instanceof IntercomNotFoundError) return "contact_not_found";
+  return error.kind;
+}
+
+function errorMessage(error: IntercomError): string {
+  if (error instanceof IntercomNotFoundError) return "The Intercom contact no longer exists (deleted or merged).";
+  return error.message;
+}
+
+export type RunnerContext = { workerId: string; config: SyncConfig };
+
+/** Runs one claimed job to its next state. Never throws for Intercom failures; they become states. */
+export async function runJob(job: Job, ctx: RunnerContext): Promise<JobOutcome> {
+  try {
+    return await execute(job, ctx);
+  } catch (error) {
+    if (error instanceof DeferredError) return backToQueue(job, ctx, { status: "pending", nextRunAt: error.until, uncount: true }, "deferred");
+    logError("sync job failed unexpectedly", error, { jobId: job.id, workspaceId: job.workspaceId });
+    return retryOrDead(job, ctx, { code: "internal", message: MESSAGES.internal, intercomStatus: null });
+  }
+}
+
+async function execute(job: Job, ctx: RunnerContext): Promise<JobOutcome> {
+  const db = getDb();
+  const c = tables.intercomConnections;
+  const [connection] = await db.select({ status: c.status }).from(c).where(eq(c.workspaceId, job.workspaceId));
+  if (!connection) return pause(job, ctx, "not_connected", MESSAGES.not_connected, null);
+  if (connection.status === "needs_attention") return pause(job, ctx, "needs_attention", MESSAGES.needs_attention, null);
+  if (!job.contactId) return pause(job, ctx, "waiting_identification", null, null);
+
+  // Drift: a mapping whose attribute was archived, deleted or made read-only is left out until fixed.
+  const m = tables.fieldMappings;
+  const drifted = new Set(
+    (await db.select({ attribute: m.attributeName }).from(m).where(and(eq(m.workspaceId, job.workspaceId), isNotNull(m.driftReason)))).map((r) => r.attribute),
+  );
+  let values = Object.fromEntries(Object.entries(job.values).filter(([attribute]) => !drifted.has(attribute)));
+  if (Object.keys(values).length === 0) {
+    return finish(job, ctx, { status: "failed", code: "mapping_needs_attention", message: MESSAGES.mapping_needs_attention, intercomStatus: null });
+  }
+
+  const { config } = ctx;
+  const contactId = job.contactId;
+  // Filled by the client's onResponse hook: the status and X-RateLimit-* of the latest response.
+  const seen: { last?: IntercomResponseInfo } = {};
+  const lastSeen = (): IntercomResponseInfo | undefined => seen.last;
+
+  // One HTTP request under the workspace's pacing, logged as an attempt.
+  async function paced<T>(operation: "read" | "write", requestValues: Record<string, SyncValue> | null, call: () => Promise<T>): Promise<T> {
+    const slot = await reserveSlot(job.workspaceId, config.pacing);
+    const wait = slot - Date.now();
+    if (wait > config.leaseMs / 3) throw new DeferredError(new Date(slot));
+    if (wait > 0) await sleep(wait);
+    const started = new Date();
+    seen.last = undefined;
+    try {
+      const result = await call();
+      await logAttempt(job, ctx, { operation, requestValues, outcome: "ok", httpStatus: lastSeen()?.status ?? 200, started });
+      return result;
+    } catch (error) {
+      const e = error instanceof IntercomError ? error : null;
+      const outcome =
+        e instanceof IntercomRateLimitedError ? "rate_limited" : e instanceof IntercomUnavailableError || !e ? "retryable" : e instanceof IntercomAuthError ? "paused" : "permanent";
+      await logAttempt(job, ctx, {
+        operation,
+        requestValues,
+        outcome,
+        httpStatus: e?.status ?? lastSeen()?.status ?? null,
+        errorCode: e ? errorCode(e) : "internal",
+        errorMessage: e ? errorMessage(e) : MESSAGES.internal,
+        started,
+      });
+      throw error;
+    } finally {
+      const info = lastSeen()?.rateLimit;
+      if (info && lastSeen()?.status !== 429) await observeRateLimit(job.workspaceId, config.pacing, info);
+    }
+  }
+
+  try {
+    const sent = await withIntercom(
+      job.workspaceId,
+      async (client: TailorIntercomClient) => {
+        const onlyIfEmpty = Object.keys(values).filter((a) => job.policies[a] === "only_if_empty");
+        if (onlyIfEmpty.length > 0) {
+          const contact = await paced("read", null, () => client.getContact(contactId));
+          for (const attribute of onlyIfEmpty) {
+            const current = contact.customAttributes[attribute];
+            if (current !== null && current !== undefined && current !== "") delete values[attribute];
+          }
+          values = { ...values };
+        }
+        if (Object.keys(values).length === 0) return null;
+        await paced("write", values, () => client.updateContactCustomAttributes(contactId, values));
+        return values;
+      },
+      {
+        timeoutMs: config.readTimeoutMs,
+        maxRetries: 0,
+        writeTimeoutMs: config.writeTimeoutMs,
+        writeMaxRetries: 0,
+        onResponse: (info) => {
+          seen.last = info;
+        },
+      },
+    );
+    if (sent === null) return finish(job, ctx, { status: "done", code: "nothing_to_write", message: MESSAGES.nothing_to_write, intercomStatus: 200, sentValues: null });
+    contactCache().invalidate(job.workspaceId, contactId);
+    return finish(job, ctx, { status: "done", code: null, message: null, intercomStatus: 200, sentValues: sent });
+  } catch (error) {
+    if (error instanceof DeferredError) throw error;
+    if (error instanceof NotConnectedError) return pause(job, ctx, "not_connected", MESSAGES.not_connected, null);
+    if (error instanceof IntercomRateLimitedError) {
+      await blockUntilReset(job.workspaceId, config.pacing, error.resetAt);
+      return backToQueue(job, ctx, { status: "pending", nextRunAt: error.resetAt, uncount: true, code: "rate_limited", message: error.message, intercomStatus: 429 }, "rate_limited");
+    }
+    if (error instanceof IntercomAuthError) {
+      // withIntercom has flipped the connection to "needs attention"; everything queued waits for a new token.
+      await pauseWorkspace(job.workspaceId);
+      return pause(job, ctx, "invalid_token", MESSAGES.needs_attention, error.status ?? 401);
+    }
+    if (error instanceof IntercomUnavailableError) {
+      return retryOrDead(job, ctx, { code: errorCode(error), message: error.message, intercomStatus: error.status ?? null });
+    }
+    if (error instanceof IntercomPermissionError || error instanceof IntercomNotFoundError || error instanceof IntercomValidationError || error instanceof IntercomError) {
+      return finish(job, ctx, { status: "failed", code: errorCode(error), message: errorMessage(error), intercomStatus: error.status ?? null });
+    }
+    throw error;
+  }
+}
+
+type AttemptInput = {
+  operation: "read" | "write";
+  requestValues: Record<string, SyncValue> | null;
+  outcome: "ok" | "rate_limited" | "retryable" | "permanent" | "paused";
+  httpStatus: number | null;
+  errorCode?: string;
+  errorMessage?: string;
+  started: Date;
+};
+
+async function logAttempt(job: Job, ctx: RunnerContext, a: AttemptInput) {
+  await getDb()
+    .insert(tables.syncAttempts)
+    .values({
+      workspaceId: job.workspaceId,
+      jobId: job.id,
+      operation: a.operation,
+      requestValues: a.requestValues,
+      outcome: a.outcome,
+      httpStatus: a.httpStatus,
+      errorCode: a.errorCode ?? null,
+      errorMessage: a.errorMessage ?? null,
+      durationMs: Date.now() - a.started.getTime(),
+      workerId: ctx.workerId,
+      startedAt: a.started,
+    });
+}
+
+/** Only the worker holding the lease may move its job on (a reclaimed job belongs to someone else). */
+const owned = (job: Job, ctx: RunnerContext) => {
+  const j = tables.syncJobs;
+  return and(eq(j.id, job.id), eq(j.status, "running"), eq(j.lockedBy, ctx.workerId));
+};
+
+async function finish(job: Job, ctx: RunnerContext, t: Terminal): Promise<JobOutcome> {
+  const now = new Date();
+  const j = tables.syncJobs;
+  const rows = await getDb()
+    .update(j)
+    .set({
+      status: t.status,
+      lastErrorCode: t.code,
+      lastErrorMessage: t.message,
+      intercomStatus: t.intercomStatus,
+      ...(t.sentValues !== undefined ? { sentValues: t.sentValues } : {}),
+      lockedBy: null,
+      lockedUntil: null,
+      finishedAt: now,
+      updatedAt: now,
+      version: job.version + 1,
+    })
+    .where(owned(job, ctx))
+    .returning({ id: j.id });
+  return rows.length > 0 ? t.status : "lost_lease";
+}
+
+async function retryOrDead(job: Job, ctx: RunnerContext, e: { code: string; message: string; intercomStatus: number | null }): Promise<JobOutcome> {
+  if (job.attempts >= ctx.config.maxAttempts) {
+    return finish(job, ctx, { status: "dead", code: e.code, message: `${e.message} Gave up after ${job.attempts} attempts.`, intercomStatus: e.intercomStatus });
+  }
+  const nextRunAt = new Date(Date.now() + backoffDelay(job.attempts, ctx.config));
+  return backToQueue(job, ctx, { status: "pending", nextRunAt, ...e }, "retry");
+}
+
+async function pause(job: Job, ctx: RunnerContext, code: string, message: string | null, intercomStatus: number | null): Promise<JobOutcome> {
+  const status = code === "waiting_identification" ? "waiting_identification" : "paused";
+  return backToQueue(job, ctx, { status, nextRunAt: new Date(), uncount: true, code, message, intercomStatus }, status === "paused" ? "paused" : "deferred");
+}
+
+type Requeue = {
+  status: "pending" | "paused" | "waiting_identification";
+  nextRunAt: Date;
+  /** The claim counted an attempt that never reached Intercom as a real try (429, pacing, pause). */
+  uncount?: boolean;
+  code?: string;
+  message?: string | null;
+  intercomStatus?: number | null;
+};
+
+/**
+ * Puts a running job back in the queue. If newer values arrived meanwhile they sit in a follow-up
+ * job for the same target (only one open job per target may exist): fold it into this one.
+ */
+async function backToQueue(job: Job, ctx: RunnerContext, r: Requeue, outcome: JobOutcome): Promise<JobOutcome> {
+  const j = tables.syncJobs;
+  return getDb().transaction(async (tx) => {
+    const [current] = await tx.select().from(j).where(owned(job, ctx));
+    if (!current) return "lost_lease" as const;
+    const [followUp] = await tx
+      .select()
+      .from(j)
+      .where(and(eq(j.workspaceId, job.workspaceId), eq(j.targetKey, job.targetKey), inArray(j.status, [...OPEN_STATUSES]), ne(j.id, job.id)));
+    let values = current.values;
+    let policies = current.policies;
+    let status: Requeue["status"] = r.status;
+    if (followUp) {
+      const removed = await tx.delete(j).where(and(eq(j.id, followUp.id), eq(j.version, followUp.version))).returning({ id: j.id });
+      if (removed.length === 0) throw new Error("sync: follow-up job changed while folding it in");
+      values = { ...values, ...followUp.values };
+      policies = { ...policies, ...followUp.policies };
+      if (followUp.status === "paused") status = "paused";
+    }
+    await tx
+      .update(j)
+      .set({
+        status,
+        values,
+        policies,
+        nextRunAt: r.nextRunAt,
+        attempts: r.uncount ? Math.max(0, current.attempts - 1) : current.attempts,
+        lastErrorCode: r.code ?? current.lastErrorCode,
+        lastErrorMessage: r.message === undefined ? current.lastErrorMessage : r.message,
+        intercomStatus: r.intercomStatus === undefined ? current.intercomStatus : r.intercomStatus,
+        lockedBy: null,
+        lockedUntil: null,
+        version: current.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(j.id, job.id));
+    return outcome;
+  });
+}
+
+/** A revoked token: every queued job of the workspace waits for the reconnect. */
+async function pauseWorkspace(workspaceId: string) {
+  const j = tables.syncJobs;
+  await getDb()
+    .update(j)
+    .set({
+      status: "paused",
+      lastErrorCode: "invalid_token",
+      lastErrorMessage: MESSAGES.needs_attention,
+      version: sql`${j.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(j.workspaceId, workspaceId), eq(j.status, "pending")));
+}
