@@ -21,4 +21,8 @@ export const emulator = {
   clearFaults() {
     return control("/faults", { method: "DELETE" });
   },
+  /** (Un)archives a contact attribute, as an Intercom admin would. Only touch attributes your test created. */
+  archiveAttribute(name: string, archived = true, region: "US" | "EU" | "AU" = "US") {
+    return control("/data-attributes/archive", { method: "POST", body: JSON.stringify({ region, name, archived }) });
+  },
 };

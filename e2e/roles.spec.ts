@@ -2,10 +2,10 @@ import type { Role } from "@/lib/auth/permissions";
 import { callAction, captureAction, expect, signIn, test } from "./fixtures";
 
 const sidebarOf: Record<Role, string[]> = {
-  owner: ["Overview", "Integrations", "Settings"],
-  admin: ["Overview", "Integrations"],
-  marketer: ["Overview", "Integrations"],
-  support: ["Overview", "Integrations"],
+  owner: ["Overview", "Segments", "Personalizations", "Integrations", "Debug", "Settings"],
+  admin: ["Overview", "Segments", "Personalizations", "Integrations", "Debug", "Settings"],
+  marketer: ["Overview", "Segments", "Personalizations", "Integrations", "Settings"],
+  support: ["Overview", "Segments", "Personalizations", "Integrations", "Debug"],
 };
 
 test.describe("roles", () => {

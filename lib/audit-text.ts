@@ -21,7 +21,36 @@ export function describeAudit(entry: Pick<AuditView, "action" | "target" | "deta
       return `${who} tried to connect Intercom (${String(d.region)}): ${String(d.reason).replace(/_/g, " ")}`;
     case "intercom.tested":
       return `${who} tested the Intercom connection: ${d.ok ? "OK" : String(d.reason).replace(/_/g, " ")}`;
+    case "segments.group_created":
+      return `${who} created the segment group ${entry.target}`;
+    case "segments.group_updated":
+      return `${who} edited the segment group ${entry.target}`;
+    case "segments.group_deleted":
+      return `${who} deleted the segment group ${entry.target}${mappingsNote(d.deletedMappings)}`;
+    case "segments.question_created":
+      return `${who} added the question “${entry.target}”`;
+    case "segments.question_updated":
+      return `${who} edited the question “${entry.target}”`;
+    case "segments.question_deleted":
+      return `${who} deleted the question “${entry.target}”${mappingsNote(d.deletedMappings)}`;
+    case "mappings.saved":
+      return `${who} saved the Intercom field mappings (${String(d.total)} in the draft)`;
+    case "mappings.drift_detected":
+      return `Intercom changed mapped attributes: ${Array.isArray(d.mappings) ? d.mappings.map((m) => String(m).replace(":", " ").replace("_", " ")).join(", ") : ""}`;
+    case "intercom.attribute_created":
+      return `${who} created the Intercom field ${entry.target} (${String(d.dataType)})`;
+    case "debug.test_write":
+      return `${who} wrote test values to Intercom contact ${entry.target} (${testValues(d.attributes)}): ${String(d.outcome)}`;
     default:
       return `${who}: ${entry.action}${entry.target ? ` (${entry.target})` : ""}`;
   }
+}
+
+function mappingsNote(deleted: unknown): string {
+  return Array.isArray(deleted) && deleted.length > 0 ? ` and its mappings to ${deleted.join(", ")}` : "";
+}
+
+function testValues(attributes: unknown): string {
+  if (!attributes || typeof attributes !== "object") return "";
+  return Object.entries(attributes as Record<string, unknown>).map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join(", ");
 }

@@ -18,6 +18,22 @@ const capabilityRoles = {
   "audit:read": ["owner", "admin"],
   "integrations:read": ["owner", "admin", "marketer", "support"],
   "integrations:connect": ["owner", "admin", "marketer"],
+  "segments:read": ["owner", "admin", "marketer", "support"],
+  "segments:edit": ["owner", "admin", "marketer"],
+  // Mappings decide what Tailor writes into the customer's Intercom: admins only; others read them.
+  "mappings:edit": ["owner", "admin"],
+  "personalizations:read": ["owner", "admin", "marketer", "support"],
+  "personalizations:edit": ["owner", "admin", "marketer"],
+  // Publishing changes what every visitor sees: owners and admins.
+  "publish": ["owner", "admin"],
+  "settings:read": ["owner", "admin", "marketer"],
+  "website:manage": ["owner", "admin", "marketer"],
+  // The debug panel reads a contact's Intercom data; test writes change it, so they are audited.
+  "debug:read": ["owner", "admin", "support"],
+  "debug:write-test": ["owner", "admin", "support"],
+  // The sync log shows what Tailor wrote to Intercom; a retry writes again, so owners and admins only.
+  "sync:read": ["owner", "admin", "marketer", "support"],
+  "sync:retry": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilityRoles;
