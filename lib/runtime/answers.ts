@@ -3,7 +3,7 @@ import { getDb, tables } from "@/db/client";
 import { getLiveConfig } from "@/lib/publishing/versions";
 import { PublicApiError } from "@/lib/public-api/http";
 import { queueAnswerWrite } from "@/lib/sync/outbox";
-import { touchVisitor } from "./visitors";
+import { forgetVisitorState, touchVisitor } from "./visitors";
 
 export type RecordedAnswer = { question: string; group: string; segments: string[] };
 
@@ -53,5 +53,6 @@ export async function recordAnswer(workspaceId: string, anonymousId: string, que
     const changed = !previous || previous.segmentKeys.join("\u0000") !== unique.join("\u0000");
     if (changed) await queueAnswerWrite(tx, { workspaceId, visitor, questionKey, groupKey: question.groupKey, mappings });
   });
+  forgetVisitorState(workspaceId, anonymousId);
   return { question: questionKey, group: question.groupKey, segments: unique };
 }

@@ -8,7 +8,7 @@ import { toRuleContact } from "@/lib/rules/contact-context";
 import { evaluateRule, type EvaluationContext, type RuleContact } from "@/lib/rules/evaluate";
 import { renderMergeTags } from "@/lib/rules/merge-tags";
 import { contactCache } from "./contact-cache";
-import { resolveContact, RUNTIME_INTERCOM_OPTIONS, visitorWithSegments, type VisitorRow } from "./visitors";
+import { forgetVisitorState, resolveContact, RUNTIME_INTERCOM_OPTIONS, visitorWithSegments, type VisitorRow } from "./visitors";
 
 export type PlacementDecision = { html: string; variant: string | null };
 export type Decision = {
@@ -49,6 +49,7 @@ async function contactFor(visitor: VisitorRow): Promise<ContactLookup> {
       .update(tables.visitors)
       .set({ intercomContactId: result.intercomContactId, linkReason: result.reason })
       .where(eq(tables.visitors.id, visitor.id));
+    forgetVisitorState(visitor.workspaceId, visitor.anonymousId);
     if (!result.intercomContactId) {
       unresolved.set(key, true);
       return { contact: null, fallback: result.reason };

@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import { getDb, tables } from "@/db/client";
 import { NotConnectedError, withIntercom } from "@/lib/integrations/connection";
 import { IntercomError, IntercomNotFoundError } from "@/lib/intercom";
@@ -82,6 +83,7 @@ export async function identifyVisitor(workspaceId: string, anonymousId: string, 
       await queueIdentifiedVisitor(tx, { workspaceId, visitorId: visitor.id, contactId, email, mappings });
     }
   });
+  forgetVisitorState(workspaceId, anonymousId);
   return result;
 }
 
@@ -94,11 +96,32 @@ export async function visitorSegments(visitorId: string): Promise<Record<string,
   return out;
 }
 
+type VisitorState = { visitor: VisitorRow; segments: Record<string, string[]> };
+
+// A page's decision reads the visitor on every view. Keep it a few seconds per process; this
+// process's own identify/answer calls forget it at once, other app processes see them within the TTL.
+const visitorStates = new LRUCache<string, VisitorState>({ max: 50_000, ttl: Number(process.env.TAILOR_VISITOR_CACHE_MS ?? 5_000) || 1 });
+const stateKey = (workspaceId: string, anonymousId: string) => `${workspaceId}\u0000${anonymousId}`;
+
+export function forgetVisitorState(workspaceId: string, anonymousId: string): void {
+  visitorStates.delete(stateKey(workspaceId, anonymousId));
+}
+
+/** The visitor and their segments for a decision: from the short cache, else one query. */
+export async function visitorWithSegments(workspaceId: string, anonymousId: string): Promise<VisitorState> {
+  const key = stateKey(workspaceId, anonymousId);
+  const cached = visitorStates.get(key);
+  if (cached) return cached;
+  const state = await loadVisitorWithSegments(workspaceId, anonymousId);
+  visitorStates.set(key, state);
+  return state;
+}
+
 /**
- * The decision path's one query: the visitor and their answers (left join), creating the visitor on
- * a first view. Segments come back as group key → segment keys, latest answer winning.
+ * One query: the visitor and their answers (left join), creating the visitor on a first view.
+ * Segments come back as group key → segment keys, latest answer winning.
  */
-export async function visitorWithSegments(workspaceId: string, anonymousId: string): Promise<{ visitor: VisitorRow; segments: Record<string, string[]> }> {
+async function loadVisitorWithSegments(workspaceId: string, anonymousId: string): Promise<VisitorState> {
   const v = tables.visitors;
   const a = tables.visitorAnswers;
   const rows = await getDb()

@@ -1,0 +1,204 @@
+/**
+ * `npm run bench` — the website runtime's speed, measured against a baseline in the same run.
+ *
+ * 1. Throughput: POST /api/v1/decide for identified visitors with a warm contact cache vs GET
+ *    /api/health (a trivial JSON route in the same server): requests/s, p99 and their ratio.
+ * 2. Replay: 20,000 page views by 2,000 identified visitors arriving over time: Intercom API calls
+ *    (by endpoint), 429s and decisions that fell back to defaults.
+ *
+ * Runs the built app (`next build` first if .next is missing, or with --build) on a fresh SQLite
+ * database, with the local Intercom emulator at its default limit (1,666 calls per 10 s).
+ * Writes the figures to docs/performance.md (section "Website runtime").
+ */
+import autocannon from "autocannon";
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const args = new Set(process.argv.slice(2));
+const PORT = Number(process.env.BENCH_PORT ?? 3900);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const VISITORS = Number(process.env.BENCH_VISITORS ?? 2_000);
+const VIEWS = Number(process.env.BENCH_VIEWS ?? 20_000);
+const base = `http://127.0.0.1:${PORT}`;
+const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "tailor-bench-"));
+Object.assign(process.env, {
+  DATABASE_URL: `file:${path.join(tmp, "bench.db")}`,
+  DATA_DIR: tmp,
+  AUTH_SECRET: randomBytes(32).toString("base64"),
+  TAILOR_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  TAILOR_PUBLIC_RATE_LIMIT: "100000000", // the per-IP limit would throttle a load test from one IP
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+
+type Calls = { byRoute: Map<string, number>; status429: number; total: number };
+
+async function post(pathname: string, body: unknown) {
+  const res = await fetch(`${base}${pathname}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<Record<string, unknown>>;
+}
+
+async function waitForApp() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the app did not start");
+}
+
+function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => autocannon(opts, (err, result) => (err ? reject(err) : resolve(result))));
+}
+
+async function main() {
+  if (args.has("--build") || !existsSync(".next/BUILD_ID")) {
+    console.log("▸ next build");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+    if (build.status !== 0) process.exit(1);
+  }
+
+  const calls: Calls = { byRoute: new Map(), status429: 0, total: 0 };
+  const { startIntercomEmulator } = await import("@/lib/intercom-emulator/server");
+  const emulator = await startIntercomEmulator({
+    port: 0,
+    onExchange: (e) => {
+      calls.total += 1;
+      const key = e.status === 429 ? "429 (any endpoint)" : `${e.method} ${e.route ?? e.path}`;
+      calls.byRoute.set(key, (calls.byRoute.get(key) ?? 0) + 1);
+      if (e.status === 429) calls.status429 += 1;
+    },
+  });
+  for (const region of ["US", "EU", "AU"] as const) process.env[`INTERCOM_BASE_URL_${region}`] = emulator.baseUrls[region];
+
+  // Contacts for the visitors: every other one is a VIP, all have a favorite color.
+  const vipTag = emulator.state.workspace("US").tags.find((t) => t.name.toLowerCase() === "vip")!;
+  for (let i = 0; i < VISITORS; i++) {
+    emulator.state.addContact(
+      "US",
+      { email: `bench${i}@example.com`, name: `Bench ${i}`, custom_attributes: { favorite_color: i % 3 ? "teal" : "red" }, tag_ids: i % 2 ? [vipTag.id] : [] },
+      0,
+    );
+  }
+
+  console.log("▸ migrate + seed");
+  const { migrateDatabase } = await import("@/db/migrate-db");
+  const { seedDemo } = await import("@/db/seed");
+  const { seedDemoWebsite } = await import("@/lib/dev/seed-website");
+  const { closeDb } = await import("@/db/client");
+  await migrateDatabase();
+  await seedDemo();
+  const { siteKey } = await seedDemoWebsite("acme", emulator.tokens.US.full);
+  await closeDb();
+
+  console.log(`▸ next start on ${base}`);
+  const app = spawn(process.execPath, [nextBin, "start", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: "ignore", env: process.env });
+  try {
+    await waitForApp();
+
+    // 1. Throughput with a warm cache: 100 identified visitors, each decided once before measuring.
+    const warm = Array.from({ length: 100 }, (_, i) => `bench-warm-${i.toString().padStart(4, "0")}`);
+    for (const [i, visitorId] of warm.entries()) {
+      await post("/api/v1/identify", { siteKey, visitorId, email: `bench${i}@example.com` });
+      await post("/api/v1/decide", { siteKey, visitorId, placements: ["hero", "color"] });
+    }
+    const callsBefore = calls.total;
+    const bodies = warm.map((visitorId) => JSON.stringify({ siteKey, visitorId, placements: ["hero", "color"] }));
+    let next = 0;
+    console.log(`▸ autocannon: ${DURATION_S}s × ${CONNECTIONS} connections per route`);
+    const health = await run({ url: `${base}/api/health`, connections: CONNECTIONS, duration: DURATION_S });
+    const decide = await run({
+      url: `${base}/api/v1/decide`,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
+    });
+    const warmCalls = calls.total - callsBefore;
+    if (decide.non2xx > 0 || health.non2xx > 0) throw new Error(`non-2xx responses: decide ${decide.non2xx}, health ${health.non2xx}`);
+
+    // 2. Replay: VISITORS identified visitors arrive over time (ARRIVALS per second, as real traffic
+    // spreads out), each viewing VIEWS / VISITORS pages VIEW_GAP_MS apart; a first view identifies.
+    console.log(`▸ replay: ${VIEWS} page views by ${VISITORS} visitors`);
+    calls.byRoute.clear();
+    calls.total = 0;
+    calls.status429 = 0;
+    const arrivalsPerSecond = Number(process.env.BENCH_ARRIVALS ?? 40);
+    const viewGapMs = Number(process.env.BENCH_VIEW_GAP_MS ?? 2_000);
+    const viewsEach = Math.max(1, Math.round(VIEWS / VISITORS));
+    const schedule: { at: number; visitor: number; first: boolean }[] = [];
+    for (let v = 0; v < VISITORS; v++) {
+      for (let k = 0; k < viewsEach; k++) schedule.push({ at: (v / arrivalsPerSecond) * 1000 + k * viewGapMs, visitor: v, first: k === 0 });
+    }
+    schedule.sort((a, b) => a.at - b.at);
+    let fallbacks = 0;
+    const started = Date.now();
+    const identified = new Map<number, Promise<unknown>>();
+    let cursor = 0;
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (cursor < schedule.length) {
+          const view = schedule[cursor++]!;
+          const wait = started + view.at - Date.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          const visitorId = `bench-replay-${view.visitor.toString().padStart(5, "0")}`;
+          if (view.first) identified.set(view.visitor, post("/api/v1/identify", { siteKey, visitorId, email: `bench${view.visitor}@example.com` }));
+          await identified.get(view.visitor);
+          const decision = await post("/api/v1/decide", { siteKey, visitorId, placements: ["hero", "color"] });
+          if (decision.fallback) fallbacks += 1;
+        }
+      }),
+    );
+    const replaySeconds = (Date.now() - started) / 1000;
+
+    const ratio = decide.requests.average / health.requests.average;
+    const p99Ratio = decide.latency.p99 / Math.max(health.latency.p99, 1);
+    const byRoute = [...calls.byRoute.entries()].sort((a, b) => b[1] - a[1]);
+    const contactReads = calls.byRoute.get("GET /contacts/{contact_id}") ?? 0;
+    const report = [
+      `Measured ${new Date().toISOString().slice(0, 10)} on this machine (${os.cpus().length} cores, Node ${process.version}), \`npm run bench\`,`,
+      `built app (\`next start\`), embedded SQLite, local Intercom emulator; ${CONNECTIONS} connections, ${DURATION_S} s per route.`,
+      "",
+      "| route | requests/s (mean) | p50 ms | p99 ms |",
+      "|---|---|---|---|",
+      `| GET /api/health (baseline) | ${health.requests.average.toFixed(0)} | ${health.latency.p50} | ${health.latency.p99} |`,
+      `| POST /api/v1/decide (identified, warm cache) | ${decide.requests.average.toFixed(0)} | ${decide.latency.p50} | ${decide.latency.p99} |`,
+      "",
+      `- Throughput ratio decide / baseline: **${ratio.toFixed(2)}×** (aim ≥ 0.7×); p99 ratio: **${p99Ratio.toFixed(2)}×** (aim ≤ 2×).`,
+      `- Intercom calls during the warm-cache run: ${warmCalls}.`,
+      `- Replay: ${schedule.length.toLocaleString("en")} page views by ${VISITORS.toLocaleString("en")} identified visitors (${arrivalsPerSecond} new visitors/s, ` +
+        `${viewsEach} views each ${viewGapMs / 1000} s apart) in ${replaySeconds.toFixed(1)} s: ` +
+        `${calls.total.toLocaleString("en")} Intercom calls (${(calls.total / VISITORS).toFixed(2)} per visitor; contact reads ${(contactReads / VISITORS).toFixed(2)} per visitor per TTL), ` +
+        `${calls.status429} × 429, ${fallbacks} decisions fell back to defaults.`,
+      `- Calls by endpoint: ${byRoute.map(([route, n]) => `${route} ${n}`).join(" · ")}.`,
+    ].join("\n");
+    console.log(`\n${report}\n`);
+    writeSection("Website runtime", report);
+  } finally {
+    app.kill("SIGTERM");
+    await emulator.close();
+  }
+}
+
+function writeSection(title: string, body: string) {
+  const file = path.join("docs", "performance.md");
+  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n\nFigures from the benchmarks under `bench/`, each measured against a baseline in the same run.\n";
+  const start = `<!-- bench:${title} -->`;
+  const end = `<!-- /bench:${title} -->`;
+  const section = `${start}\n## ${title}\n\n${body}\n${end}`;
+  const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
+  writeFileSync(file, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
