@@ -48,6 +48,9 @@ type Connection = { db: Db; close: () => Promise<void> };
 function connect(url: string): Connection {
   if (dialectOf(url) === "postgres") {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+    // An idle connection that the server drops (restart, failover, admin kill) emits "error" on the
+    // pool; unhandled, that would crash the process. The pool replaces it on the next query.
+    pool.on("error", (error) => console.error(JSON.stringify({ level: "warn", what: "postgres idle connection lost", message: error.message })));
     const db = drizzlePg(pool, { schema: pgSchema }) as unknown as Db;
     return { db, close: () => pool.end() };
   }
