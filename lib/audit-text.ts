@@ -41,6 +41,20 @@ export function describeAudit(entry: Pick<AuditView, "action" | "target" | "deta
       return `${who} created the Intercom field ${entry.target} (${String(d.dataType)})`;
     case "debug.test_write":
       return `${who} wrote test values to Intercom contact ${entry.target} (${testValues(d.attributes)}): ${String(d.outcome)}`;
+    case "personalization.created":
+      return `${who} created the personalization for ${entry.target} (draft)`;
+    case "personalization.updated":
+      return `${who} edited the personalization for ${entry.target} (draft)`;
+    case "personalization.deleted":
+      return `${who} deleted the personalization for ${entry.target} (draft)`;
+    case "config.published":
+      return `${who} published ${entry.target} (${String(d.changes)} change${d.changes === 1 ? "" : "s"})`;
+    case "config.restored":
+      return `${who} restored ${entry.target} as ${String(d.newVersion)}`;
+    case "website.updated":
+      return `${who} updated the website settings`;
+    case "sync.retried":
+      return `${who} retried a ${String(d.previousStatus)} Intercom write for ${entry.target}`;
     default:
       return `${who}: ${entry.action}${entry.target ? ` (${entry.target})` : ""}`;
   }
