@@ -98,7 +98,7 @@ test.describe("personalizations", () => {
     await admin.screenshot({ path: `${screens}/publish-dialog.png` });
     expect(await seriousViolations(admin)).toEqual([]);
     const publish = await captureAction(admin, () => dialog.getByRole("button", { name: "Publish v1" }).click());
-    await expect(admin.getByText("Published v1")).toBeVisible();
+    await expect(admin.getByText("Published v1", { exact: true })).toBeVisible();
     await expect(admin.getByRole("banner").getByText("Unpublished changes")).toHaveCount(0);
 
     // The marketer can't publish, not even by replaying the action.
@@ -126,7 +126,7 @@ test.describe("personalizations", () => {
     await admin.getByRole("banner").getByRole("button", { name: "Review & publish" }).click();
     await expect(admin.getByRole("dialog")).toContainText('default content "<p>Welcome!</p>" → "<p>Welcome back!</p>"');
     await admin.getByRole("dialog").getByRole("button", { name: "Publish v2" }).click();
-    await expect(admin.getByText("Published v2")).toBeVisible();
+    await expect(admin.getByText("Published v2", { exact: true })).toBeVisible();
 
     // Restore v1: published again as v3, and the draft follows.
     await admin.goto("/personalizations/versions");
@@ -134,7 +134,7 @@ test.describe("personalizations", () => {
     await expect(admin.getByRole("region", { name: "v2", exact: true }).getByRole("button", { name: /Restore/ })).toHaveCount(0);
     await admin.getByRole("button", { name: "Restore v1" }).click();
     await admin.getByRole("dialog", { name: "Restore v1?" }).getByRole("button", { name: "Restore and publish v3" }).click();
-    await expect(admin.getByText("Restored v1 as v3")).toBeVisible();
+    await expect(admin.getByText("Restored v1 as v3", { exact: true })).toBeVisible();
     await expect(admin.getByRole("region", { name: "v3", exact: true })).toContainText("Restored from v1");
     await expect(admin.getByRole("region", { name: "v3", exact: true })).toContainText("Live");
     await admin.screenshot({ path: `${screens}/versions.png`, fullPage: true });
