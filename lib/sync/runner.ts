@@ -263,19 +263,25 @@ async function backToQueue(job: Job, ctx: RunnerContext, r: Requeue, outcome: Jo
   return getDb().transaction(async (tx) => {
     const [current] = await tx.select().from(j).where(owned(job, ctx));
     if (!current) return "lost_lease" as const;
-    const [followUp] = await tx
-      .select()
-      .from(j)
-      .where(and(eq(j.workspaceId, job.workspaceId), eq(j.targetKey, job.targetKey), inArray(j.status, [...OPEN_STATUSES]), ne(j.id, job.id)));
     let values = current.values;
     let policies = current.policies;
     let status: Requeue["status"] = r.status;
-    if (followUp) {
+    // A new answer may update the follow-up while we fold it (its version moves on): read it again.
+    for (let tries = 0; ; tries++) {
+      const [followUp] = await tx
+        .select()
+        .from(j)
+        .where(and(eq(j.workspaceId, job.workspaceId), eq(j.targetKey, job.targetKey), inArray(j.status, [...OPEN_STATUSES]), ne(j.id, job.id)));
+      if (!followUp) break;
       const removed = await tx.delete(j).where(and(eq(j.id, followUp.id), eq(j.version, followUp.version))).returning({ id: j.id });
-      if (removed.length === 0) throw new Error("sync: follow-up job changed while folding it in");
+      if (removed.length === 0) {
+        if (tries < 5) continue;
+        throw new Error("sync: follow-up job kept changing while folding it in");
+      }
       values = { ...values, ...followUp.values };
       policies = { ...policies, ...followUp.policies };
       if (followUp.status === "paused") status = "paused";
+      break;
     }
     await tx
       .update(j)
