@@ -4,6 +4,7 @@ import type {} from "next-auth/jwt";
 import { signInSchema } from "./sign-in-schema";
 import { authenticate } from "./authenticate";
 import { isRole, type Role } from "./permissions";
+import { clientIp } from "@/lib/client-ip";
 import { logError } from "@/lib/log";
 
 declare module "next-auth" {
@@ -32,11 +33,6 @@ export class InvalidCredentials extends CredentialsSignin {
 
 export class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
-}
-
-function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || null;
 }
 
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({

@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { logError } from "@/lib/log";
 import { findSiteByKey, type SiteView } from "@/lib/runtime/sites";
 import { corsHeaders, isOriginAllowed } from "./cors";
-import { clientIp, parseWith, PublicApiError, readJsonBody, requestOrigin } from "./http";
+import { clientIp } from "@/lib/client-ip";
+import { parseWith, PublicApiError, readJsonBody, requestOrigin } from "./http";
 import { RateLimiter } from "./rate-limit";
 
 // 120 requests per minute per site and client IP (per app process).
@@ -32,7 +33,7 @@ export function publicEndpoint<S extends z.ZodType>(schema: S, run: (input: z.ou
         }
         cors = corsHeaders(origin);
       }
-      const limited = limiter.hit(`${site.siteKey}|${clientIp(request)}`);
+      const limited = limiter.hit(`${site.siteKey}|${clientIp(request) ?? "unknown"}`);
       if (!limited.ok) {
         throw new PublicApiError(429, "rate_limited", "Too many requests; slow down.", undefined, { "Retry-After": String(limited.retryAfterSeconds) });
       }

@@ -67,10 +67,6 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.out
   throw new PublicApiError(400, "invalid_request", first ? `${first[0]}: ${first[1]}` : "Invalid request.", fields);
 }
 
-export function clientIp(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
-}
-
 /** The origin the browser used to reach this app (request.url may name the bind address instead). */
 export function requestOrigin(request: Request): string {
   const url = new URL(request.url);
