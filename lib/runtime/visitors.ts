@@ -91,9 +91,14 @@ export async function identifyVisitor(workspaceId: string, anonymousId: string, 
 export async function visitorSegments(visitorId: string): Promise<Record<string, string[]>> {
   const a = tables.visitorAnswers;
   const rows = await getDb().select().from(a).where(eq(a.visitorId, visitorId)).orderBy(asc(a.answeredAt));
-  const out: Record<string, string[]> = {};
-  for (const row of rows) out[row.groupKey] = row.segmentKeys;
-  return out;
+  return segmentsOf(rows);
+}
+
+/** Answers in answered order → group key → segment keys; a later answer replaces an earlier one. */
+function segmentsOf(rows: { groupKey: string | null; segmentKeys: string[] | null }[]): Record<string, string[]> {
+  const segments: Record<string, string[]> = {};
+  for (const row of rows) if (row.groupKey && row.segmentKeys) segments[row.groupKey] = row.segmentKeys;
+  return segments;
 }
 
 type VisitorState = { visitor: VisitorRow; segments: Record<string, string[]> };
@@ -135,7 +140,5 @@ async function loadVisitorWithSegments(workspaceId: string, anonymousId: string)
   if (Date.now() - visitor.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await getDb().update(v).set({ lastSeenAt: new Date() }).where(eq(v.id, visitor.id));
   }
-  const segments: Record<string, string[]> = {};
-  for (const row of rows) if (row.groupKey && row.segmentKeys) segments[row.groupKey] = row.segmentKeys;
-  return { visitor, segments };
+  return { visitor, segments: segmentsOf(rows) };
 }
