@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
-import { getDb, tables } from "@/db/client";
+import { getDb, tables, type DbOrTx } from "@/db/client";
 import type { SyncValue } from "@/db/schema/sync-types";
 import { NotConnectedError, withIntercom } from "@/lib/integrations/connection";
 import {
@@ -92,6 +92,7 @@ async function execute(job: Job, ctx: RunnerContext): Promise<JobOutcome> {
   const lastSeen = (): IntercomResponseInfo | undefined => seen.last;
 
   // One HTTP request under the workspace's pacing, logged as an attempt.
+  let okWrite: AttemptInput | undefined;
   async function paced<T>(operation: "read" | "write", requestValues: Record<string, SyncValue> | null, call: () => Promise<T>): Promise<T> {
     const slot = await reserveSlot(job.workspaceId, config.pacing);
     const wait = slot - Date.now();
@@ -101,7 +102,11 @@ async function execute(job: Job, ctx: RunnerContext): Promise<JobOutcome> {
     seen.last = undefined;
     try {
       const result = await call();
-      await logAttempt(job, ctx, { operation, requestValues, outcome: "ok", httpStatus: lastSeen()?.status ?? 200, started });
+      const ok: AttemptInput = { operation, requestValues, outcome: "ok", httpStatus: lastSeen()?.status ?? 200, started };
+      // A successful write is logged together with "done" (finish), so a worker killed in between
+      // leaves neither: the job is simply run again, and its log shows one success.
+      if (operation === "write") okWrite = ok;
+      else await logAttempt(job, ctx, ok);
       return result;
     } catch (error) {
       const e = error instanceof IntercomError ? error : null;
@@ -152,7 +157,7 @@ async function execute(job: Job, ctx: RunnerContext): Promise<JobOutcome> {
     );
     if (sent === null) return finish(job, ctx, { status: "done", code: "nothing_to_write", message: MESSAGES.nothing_to_write, intercomStatus: 200, sentValues: null });
     contactCache().invalidate(job.workspaceId, contactId);
-    return finish(job, ctx, { status: "done", code: null, message: null, intercomStatus: 200, sentValues: sent });
+    return finish(job, ctx, { status: "done", code: null, message: null, intercomStatus: 200, sentValues: sent }, okWrite);
   } catch (error) {
     if (error instanceof DeferredError) throw error;
     if (error instanceof NotConnectedError) return pause(job, ctx, "not_connected", MESSAGES.not_connected, null);
@@ -185,8 +190,8 @@ type AttemptInput = {
   started: Date;
 };
 
-async function logAttempt(job: Job, ctx: RunnerContext, a: AttemptInput) {
-  await getDb()
+async function logAttempt(job: Job, ctx: RunnerContext, a: AttemptInput, tx: DbOrTx = getDb()) {
+  await tx
     .insert(tables.syncAttempts)
     .values({
       workspaceId: job.workspaceId,
@@ -209,26 +214,29 @@ const owned = (job: Job, ctx: RunnerContext) => {
   return and(eq(j.id, job.id), eq(j.status, "running"), eq(j.lockedBy, ctx.workerId));
 };
 
-async function finish(job: Job, ctx: RunnerContext, t: Terminal): Promise<JobOutcome> {
+async function finish(job: Job, ctx: RunnerContext, t: Terminal, attempt?: AttemptInput): Promise<JobOutcome> {
   const now = new Date();
   const j = tables.syncJobs;
-  const rows = await getDb()
-    .update(j)
-    .set({
-      status: t.status,
-      lastErrorCode: t.code,
-      lastErrorMessage: t.message,
-      intercomStatus: t.intercomStatus,
-      ...(t.sentValues !== undefined ? { sentValues: t.sentValues } : {}),
-      lockedBy: null,
-      lockedUntil: null,
-      finishedAt: now,
-      updatedAt: now,
-      version: job.version + 1,
-    })
-    .where(owned(job, ctx))
-    .returning({ id: j.id });
-  return rows.length > 0 ? t.status : "lost_lease";
+  return getDb().transaction(async (tx) => {
+    if (attempt) await logAttempt(job, ctx, attempt, tx);
+    const rows = await tx
+      .update(j)
+      .set({
+        status: t.status,
+        lastErrorCode: t.code,
+        lastErrorMessage: t.message,
+        intercomStatus: t.intercomStatus,
+        ...(t.sentValues !== undefined ? { sentValues: t.sentValues } : {}),
+        lockedBy: null,
+        lockedUntil: null,
+        finishedAt: now,
+        updatedAt: now,
+        version: job.version + 1,
+      })
+      .where(owned(job, ctx))
+      .returning({ id: j.id });
+    return rows.length > 0 ? t.status : ("lost_lease" as const);
+  });
 }
 
 async function retryOrDead(job: Job, ctx: RunnerContext, e: { code: string; message: string; intercomStatus: number | null }): Promise<JobOutcome> {
