@@ -8,12 +8,14 @@ import pg from "pg";
 import * as sqliteCore from "./schema/sqlite";
 import * as sqliteRuntime from "./schema/runtime-sqlite";
 import * as sqliteSync from "./schema/sync-sqlite";
+import * as sqliteFlows from "./schema/flows-sqlite";
 import * as pgCore from "./schema/pg";
 import * as pgRuntime from "./schema/runtime-pg";
 import * as pgSync from "./schema/sync-pg";
+import * as pgFlows from "./schema/flows-pg";
 
-const sqliteSchema = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync };
-const pgSchema = { ...pgCore, ...pgRuntime, ...pgSync };
+const sqliteSchema = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows };
+const pgSchema = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows };
 
 export type Dialect = "sqlite" | "postgres";
 

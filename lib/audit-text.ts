@@ -47,6 +47,12 @@ export function describeAudit(entry: Pick<AuditView, "action" | "target" | "deta
       return `${who} edited the personalization for ${entry.target} (draft)`;
     case "personalization.deleted":
       return `${who} deleted the personalization for ${entry.target} (draft)`;
+    case "flow.created":
+      return `${who} created the flow ${entry.target} (draft)`;
+    case "flow.updated":
+      return `${who} edited the flow ${entry.target} (draft)`;
+    case "flow.deleted":
+      return `${who} deleted the flow ${entry.target} (draft)`;
     case "config.published":
       return `${who} published ${entry.target} (${String(d.changes)} change${d.changes === 1 ? "" : "s"})`;
     case "config.restored":

@@ -1,6 +1,6 @@
 import { can, type Capability, type Role } from "@/lib/auth/permissions";
 
-export type NavIcon = "overview" | "segments" | "personalizations" | "integrations" | "debug" | "settings";
+export type NavIcon = "overview" | "segments" | "personalizations" | "flows" | "integrations" | "debug" | "settings";
 
 export type NavItem = { title: string; href: string; icon: NavIcon; capability: Capability };
 
@@ -9,6 +9,7 @@ export const navItems: NavItem[] = [
   { title: "Overview", href: "/overview", icon: "overview", capability: "workspace:read" },
   { title: "Segments", href: "/segments", icon: "segments", capability: "segments:read" },
   { title: "Personalizations", href: "/personalizations", icon: "personalizations", capability: "personalizations:read" },
+  { title: "Flows", href: "/flows", icon: "flows", capability: "flows:read" },
   { title: "Integrations", href: "/integrations", icon: "integrations", capability: "integrations:read" },
   { title: "Debug", href: "/debug", icon: "debug", capability: "debug:read" },
   { title: "Settings", href: "/settings", icon: "settings", capability: "settings:read" },

@@ -29,7 +29,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <p className="font-semibold md:hidden">Tailor</p>
           <div className="ml-auto flex items-center gap-3">
             {publishStatus && publishStatus.changes.length > 0 ? (
-              <PublishControls changes={publishStatus.changes} liveVersion={publishStatus.liveVersion} canPublish={can(ctx.role, "publish")} />
+              <PublishControls changes={publishStatus.changes} blockers={publishStatus.blockers} liveVersion={publishStatus.liveVersion} canPublish={can(ctx.role, "publish")} />
             ) : null}
             <UserMenu name={ctx.name} email={ctx.email} roleLabel={roleLabels[ctx.role]} />
           </div>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Blocks, Bug, LayoutDashboard, Settings, Sparkles, Users } from "lucide-react";
+import { Blocks, Bug, LayoutDashboard, Settings, Sparkles, Users, Workflow } from "lucide-react";
 import type { NavIcon, NavItem } from "@/lib/nav";
 import { cn } from "@/lib/utils";
 
@@ -10,6 +10,7 @@ const icons: Record<NavIcon, typeof Blocks> = {
   overview: LayoutDashboard,
   segments: Users,
   personalizations: Sparkles,
+  flows: Workflow,
   integrations: Blocks,
   debug: Bug,
   settings: Settings,

@@ -3,13 +3,24 @@
 import { Rocket } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
 import { publishAction } from "@/lib/publishing/actions";
 
 /** The shell's "Unpublished changes" badge and, for publishers, the review-and-publish dialog. */
-export function PublishControls({ changes, liveVersion, canPublish }: { changes: string[]; liveVersion: number | null; canPublish: boolean }) {
+export function PublishControls({
+  changes,
+  blockers,
+  liveVersion,
+  canPublish,
+}: {
+  changes: string[];
+  blockers: string[];
+  liveVersion: number | null;
+  canPublish: boolean;
+}) {
   const router = useRouter();
   const nextVersion = (liveVersion ?? 0) + 1;
 
@@ -34,6 +45,7 @@ export function PublishControls({ changes, liveVersion, canPublish }: { changes:
             liveVersion === null ? " (your first publish)." : `, replacing v${liveVersion}.`
           }`}
           confirmLabel={`Publish v${nextVersion}`}
+          confirmDisabled={blockers.length > 0}
           onConfirm={async () => {
             const result = await publishAction({});
             if (!result.ok) return result.message;
@@ -41,6 +53,18 @@ export function PublishControls({ changes, liveVersion, canPublish }: { changes:
             router.refresh();
           }}
         >
+          {blockers.length > 0 ? (
+            <Alert tone="error" className="mt-4">
+              <p className="font-medium">Fix these before publishing</p>
+              <ul className="list-disc space-y-1 pl-5" aria-label="Problems to fix">
+                {blockers.map((line, i) => (
+                  <li key={i} className="break-words">
+                    {line}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
           <ul className="mt-4 max-h-[50dvh] list-disc space-y-1.5 overflow-y-auto pl-5 text-sm text-zinc-800" aria-label="Changes to publish">
             {changes.map((line, i) => (
               <li key={i} className="break-words">

@@ -4,12 +4,14 @@ import { getTableConfig as sqliteConfig, SQLiteTable } from "drizzle-orm/sqlite-
 import * as pgCore from "./pg";
 import * as pgRuntime from "./runtime-pg";
 import * as pgSync from "./sync-pg";
+import * as pgFlows from "./flows-pg";
 import * as sqliteCore from "./sqlite";
 import * as sqliteRuntime from "./runtime-sqlite";
 import * as sqliteSync from "./sync-sqlite";
+import * as sqliteFlows from "./flows-sqlite";
 
-const pg = { ...pgCore, ...pgRuntime, ...pgSync };
-const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync };
+const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows };
+const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows };
 
 // The two dialects must describe the same tables, so queries written once run on both.
 type Shape = {

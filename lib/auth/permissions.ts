@@ -24,6 +24,8 @@ const capabilityRoles = {
   "mappings:edit": ["owner", "admin"],
   "personalizations:read": ["owner", "admin", "marketer", "support"],
   "personalizations:edit": ["owner", "admin", "marketer"],
+  "flows:read": ["owner", "admin", "marketer", "support"],
+  "flows:edit": ["owner", "admin", "marketer"],
   // Publishing changes what every visitor sees: owners and admins.
   "publish": ["owner", "admin"],
   "settings:read": ["owner", "admin", "marketer"],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FLOW_ACTIONS } from "@/lib/flows/prompt";
 
 const key = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Use letters, digits, - and _.");
 
@@ -15,6 +16,8 @@ export const decideRequestSchema = z.object({
   ...base,
   url: z.string().max(2048).optional(),
   placements: z.array(key).max(50, "At most 50 placements per page.").default([]),
+  /** Also offer a flow (the snippet asks when no flow widget is open). */
+  flow: z.boolean().default(false),
 });
 
 export const identifyRequestSchema = z
@@ -33,3 +36,16 @@ export const answersRequestSchema = z.object({
   question: key,
   answers: z.array(key).min(1, "Send at least one answer.").max(20),
 });
+
+export const flowRequestSchema = z
+  .object({
+    ...base,
+    flow: key,
+    step: key,
+    action: z.enum(FLOW_ACTIONS, { error: `action is one of ${FLOW_ACTIONS.join(", ")}.` }),
+    answers: z.array(key).min(1, "Send at least one answer.").max(20).optional(),
+  })
+  .refine((v) => (v.action === "answer") === (v.answers !== undefined), {
+    message: "Send answers with action \"answer\", and only then.",
+    path: ["answers"],
+  });

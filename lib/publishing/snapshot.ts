@@ -1,4 +1,6 @@
 import type { DbOrTx } from "@/db/client";
+import { listFlows } from "@/lib/flows/flows";
+import type { FlowDraft } from "@/lib/flows/schema";
 import { listMappings } from "@/lib/integrations/mappings";
 import { loadMappingSources } from "@/lib/integrations/mapping-sources";
 import { listPersonalizations } from "@/lib/personalizations/personalizations";
@@ -25,21 +27,23 @@ export type MappingSnapshot = {
 export type ConfigSnapshot = {
   personalizations: PersonalizationDraft[];
   mappings: MappingSnapshot[];
+  flows: FlowDraft[];
 };
 
-export const emptySnapshot: ConfigSnapshot = { personalizations: [], mappings: [] };
+export const emptySnapshot: ConfigSnapshot = { personalizations: [], mappings: [], flows: [] };
 
-/** Older versions were published before mappings were part of the configuration. */
+/** Older versions were published before mappings and flows were part of the configuration. */
 export function normalizeSnapshot(value: unknown): ConfigSnapshot {
   const s = (value ?? {}) as Partial<ConfigSnapshot>;
-  return { personalizations: s.personalizations ?? [], mappings: s.mappings ?? [] };
+  return { personalizations: s.personalizations ?? [], mappings: s.mappings ?? [], flows: s.flows ?? [] };
 }
 
 export async function buildDraftSnapshot(workspaceId: string, tx?: DbOrTx): Promise<ConfigSnapshot> {
-  const [personalizations, mappings, sources] = [
+  const [personalizations, mappings, sources, flows] = [
     await listPersonalizations(workspaceId, tx),
     await listMappings(workspaceId, tx),
     await loadMappingSources(workspaceId, tx),
+    await listFlows(workspaceId, tx),
   ];
   const labelOf = new Map(sources.map((s) => [s.ref, s.label]));
   return {
@@ -54,6 +58,7 @@ export async function buildDraftSnapshot(workspaceId: string, tx?: DbOrTx): Prom
       writePolicy: m.writePolicy,
       enabled: m.enabled,
     })),
+    flows: flows.map(({ key, name, enabled, audience, steps }) => ({ key, name, enabled, audience, steps })),
   };
 }
 
@@ -109,6 +114,7 @@ export function diffSnapshots(live: ConfigSnapshot, next: ConfigSnapshot): strin
   }
   for (const [key, p] of before) if (!after.has(key)) lines.push(`Personalization "${p.name}" (${key}): removed`);
   lines.push(...diffMappings(live.mappings, next.mappings));
+  lines.push(...diffFlows(live.flows, next.flows));
   return lines;
 }
 
@@ -129,5 +135,34 @@ function diffMappings(live: MappingSnapshot[], next: MappingSnapshot[]): string[
     }
   }
   for (const m of live) if (!afterIds.has(m.id)) lines.push(`Mapping removed: ${describeMapping(m)}`);
+  return lines;
+}
+
+function diffFlows(live: FlowDraft[], next: FlowDraft[]): string[] {
+  const lines: string[] = [];
+  const before = new Map(live.map((f) => [f.key, f]));
+  const afterKeys = new Set(next.map((f) => f.key));
+  const steps = (n: number) => `${n} step${n === 1 ? "" : "s"}`;
+  for (const f of next) {
+    const old = before.get(f.key);
+    const label = `Flow "${f.name}" (${f.key})`;
+    if (!old) {
+      lines.push(`${label}: added with ${steps(f.steps.length)}${f.enabled ? "" : ", turned off"}`);
+      continue;
+    }
+    if (old.name !== f.name) lines.push(`${label}: renamed from "${old.name}"`);
+    if (old.enabled !== f.enabled) lines.push(`${label}: turned ${f.enabled ? "on" : "off"}`);
+    if (stableStringify(old.audience) !== stableStringify(f.audience)) lines.push(`${label}: audience ${describeRule(old.audience)} → ${describeRule(f.audience)}`);
+    if (stableStringify(old.steps) !== stableStringify(f.steps)) {
+      const oldIds = new Set(old.steps.map((s) => s.id));
+      const newIds = new Set(f.steps.map((s) => s.id));
+      const added = f.steps.filter((s) => !oldIds.has(s.id)).length;
+      const removed = old.steps.filter((s) => !newIds.has(s.id)).length;
+      const edited = f.steps.filter((s) => oldIds.has(s.id) && stableStringify(s) !== stableStringify(old.steps.find((o) => o.id === s.id))).length;
+      const parts = [added && `${steps(added)} added`, removed && `${steps(removed)} removed`, edited && `${steps(edited)} edited`].filter(Boolean);
+      lines.push(`${label}: ${parts.length > 0 ? parts.join(", ") : "steps reordered"}`);
+    }
+  }
+  for (const f of live) if (!afterKeys.has(f.key)) lines.push(`Flow "${f.name}" (${f.key}): removed`);
   return lines;
 }

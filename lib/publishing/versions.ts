@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, max } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
+import { knownQuestions } from "@/lib/flows/flows";
+import { validateFlow } from "@/lib/flows/validate";
 import { refreshDrift } from "@/lib/integrations/attributes";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { buildDraftSnapshot, diffSnapshots, emptySnapshot, normalizeSnapshot, sameSnapshot, type ConfigSnapshot } from "./snapshot";
@@ -40,13 +42,27 @@ export async function getLiveConfig(workspaceId: string): Promise<LiveConfig> {
   return config;
 }
 
-export type PublishStatus = { liveVersion: number | null; changes: string[] };
+export type PublishStatus = {
+  liveVersion: number | null;
+  changes: string[];
+  /** What must be fixed before the draft can go live (e.g. a flow with a loop); publishing refuses while any remain. */
+  blockers: string[];
+};
 
 /** What Publish would change, as readable lines; empty when the draft equals the live version. */
 export async function getPublishStatus(workspaceId: string): Promise<PublishStatus> {
   const [live, draft] = await Promise.all([latestVersion(workspaceId), buildDraftSnapshot(workspaceId)]);
   const liveSnapshot = live ? normalizeSnapshot(live.snapshot) : emptySnapshot;
-  return { liveVersion: live?.version ?? null, changes: sameSnapshot(liveSnapshot, draft) ? [] : diffSnapshots(liveSnapshot, draft) };
+  const changes = sameSnapshot(liveSnapshot, draft) ? [] : diffSnapshots(liveSnapshot, draft);
+  return { liveVersion: live?.version ?? null, changes, blockers: changes.length > 0 ? await publishBlockers(workspaceId, draft) : [] };
+}
+
+/** Enabled flows must be valid to go live; a turned-off flow may stay unfinished. */
+async function publishBlockers(workspaceId: string, draft: ConfigSnapshot, tx?: DbOrTx): Promise<string[]> {
+  const questions = await knownQuestions(workspaceId, tx);
+  return draft.flows
+    .filter((flow) => flow.enabled)
+    .flatMap((flow) => validateFlow(flow, questions).map((p) => `Flow "${flow.name}": ${p.message}`));
 }
 
 async function insertVersion(actor: Actor, tx: DbOrTx, snapshot: ConfigSnapshot, changes: string[], restoredFromVersion: number | null) {
@@ -72,6 +88,10 @@ export async function publishDraft(actor: Actor): Promise<{ version: number; cha
     const liveSnapshot = live ? normalizeSnapshot(live.snapshot) : emptySnapshot;
     const draft = await buildDraftSnapshot(actor.workspaceId, tx);
     if (live && sameSnapshot(liveSnapshot, draft)) throw new RuleViolationError("There are no unpublished changes.");
+    const blockers = await publishBlockers(actor.workspaceId, draft, tx);
+    if (blockers.length > 0) {
+      throw new RuleViolationError(`Fix ${blockers.length === 1 ? "this problem" : `these ${blockers.length} problems`} before publishing: ${blockers.join(" ")}`);
+    }
     const changes = diffSnapshots(liveSnapshot, draft);
     const version = await insertVersion(actor, tx, draft, changes, null);
     await recordAudit({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "config.published", target: `v${version}`, details: { changes: changes.length } }, tx);
@@ -93,6 +113,7 @@ export async function restoreVersion(actor: Actor, version: number): Promise<{ v
 
     await restorePersonalizations(tx, actor.workspaceId, snapshot);
     await restoreMappings(tx, actor.workspaceId, snapshot);
+    await restoreFlows(tx, actor.workspaceId, snapshot);
     const newVersion = await insertVersion(actor, tx, snapshot, changes, version);
     await recordAudit(
       { workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "config.restored", target: `v${version}`, details: { newVersion: `v${newVersion}` } },
@@ -170,5 +191,29 @@ async function restorePersonalizations(tx: DbOrTx, workspaceId: string, snapshot
     const id = idOf.get(item.placementKey);
     if (id) await tx.update(p).set(values).where(eq(p.id, id));
     else await tx.insert(p).values({ workspaceId, placementKey: item.placementKey, ...values });
+  }
+}
+
+/** Puts a version's flows back into the draft, keeping the row (and id) of each flow key. */
+async function restoreFlows(tx: DbOrTx, workspaceId: string, snapshot: ConfigSnapshot) {
+  const f = tables.flows;
+  const current = await tx.select({ id: f.id, key: f.key }).from(f).where(eq(f.workspaceId, workspaceId));
+  const idOf = new Map(current.map((row) => [row.key, row.id]));
+  const keep = new Set(snapshot.flows.map((flow) => flow.key));
+  const stale = current.filter((row) => !keep.has(row.key)).map((row) => row.id);
+  if (stale.length > 0) await tx.delete(f).where(and(eq(f.workspaceId, workspaceId), inArray(f.id, stale)));
+  const now = new Date();
+  for (const [position, flow] of snapshot.flows.entries()) {
+    const values = {
+      name: flow.name,
+      enabled: flow.enabled,
+      audience: flow.audience as unknown as Record<string, unknown>,
+      steps: flow.steps,
+      position,
+      updatedAt: now,
+    };
+    const id = idOf.get(flow.key);
+    if (id) await tx.update(f).set(values).where(eq(f.id, id));
+    else await tx.insert(f).values({ workspaceId, key: flow.key, ...values });
   }
 }

@@ -1,0 +1,61 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { getDb, tables } from "@/db/client";
+import type { FlowEventKind } from "@/db/schema/flow-types";
+import type { FlowStep } from "./schema";
+
+export type StepStats = {
+  stepId: string;
+  /** Distinct visitors the step was shown to. */
+  views: number;
+  /** Distinct visitors who answered it, went past it or clicked its call to action. */
+  progressed: number;
+  /** Distinct visitors for whom it was skipped (the answer was already known). */
+  skipped: number;
+  /** Distinct visitors who closed the widget on this step. */
+  dismissed: number;
+  /** Shown but never moved past (closed it, or left the page): views − progressed, never negative. */
+  dropOff: number;
+};
+
+export type FlowStats = {
+  /** Distinct visitors shown any step. */
+  started: number;
+  /** Distinct visitors who reached the end. */
+  completed: number;
+  /** Per step of the given steps, in their order. End steps never progress, so their drop-off is 0. */
+  steps: StepStats[];
+};
+
+const PROGRESS: FlowEventKind[] = ["answer", "continue", "cta"];
+
+/** Counts of distinct visitors per step and event kind, for one flow (all time). */
+export async function getFlowAnalytics(workspaceId: string, flowKey: string, steps: Pick<FlowStep, "id" | "type">[]): Promise<FlowStats> {
+  const e = tables.flowEvents;
+  const where = and(eq(e.workspaceId, workspaceId), eq(e.flowKey, flowKey));
+  const distinctVisitors = sql<number>`count(distinct ${e.visitorId})`;
+  const [perStep, perFlow, progressedRows] = await Promise.all([
+    getDb().select({ stepId: e.stepId, kind: e.kind, visitors: distinctVisitors }).from(e).where(where).groupBy(e.stepId, e.kind),
+    getDb().select({ kind: e.kind, visitors: distinctVisitors }).from(e).where(where).groupBy(e.kind),
+    // One visitor may both click a CTA and continue past it: count them once.
+    getDb().select({ stepId: e.stepId, visitors: distinctVisitors }).from(e).where(and(where, inArray(e.kind, PROGRESS))).groupBy(e.stepId),
+  ]);
+  const count = (stepId: string, kinds: FlowEventKind[]) =>
+    perStep.filter((r) => r.stepId === stepId && kinds.includes(r.kind)).reduce((n, r) => n + Number(r.visitors), 0);
+  const flowCount = (kind: FlowEventKind) => Number(perFlow.find((r) => r.kind === kind)?.visitors ?? 0);
+  return {
+    started: flowCount("view"),
+    completed: flowCount("complete"),
+    steps: steps.map(({ id, type }) => {
+      const views = count(id, ["view"]);
+      const progressed = Number(progressedRows.find((r) => r.stepId === id)?.visitors ?? 0);
+      return {
+        stepId: id,
+        views,
+        progressed,
+        skipped: count(id, ["skip"]),
+        dismissed: count(id, ["dismiss"]),
+        dropOff: type === "end" ? 0 : Math.max(0, views - progressed),
+      };
+    }),
+  };
+}
