@@ -88,6 +88,8 @@ async function main() {
   await migrateDatabase();
   await seedDemo();
   await seedDemoWebsite("acme", emulator.tokens.US.full);
+  const { seedDemoFlow } = await import("@/lib/dev/seed-flow");
+  await seedDemoFlow("acme");
   await closeDb();
 
   step("Starting the app");

@@ -3,7 +3,7 @@ import { UserFacingError } from "@/lib/errors";
 import { getConnectionView, NotConnectedError } from "@/lib/integrations/connection";
 import { IntercomError, IntercomNotFoundError } from "@/lib/intercom";
 import type { RuleContact } from "@/lib/rules/evaluate";
-import { loadRuleContact } from "@/lib/runtime/decide";
+import { loadRuleContact } from "@/lib/runtime/contact";
 import { resolveContact } from "@/lib/runtime/visitors";
 import { identityOf, previewDraft, type PreviewOutcome } from "./preview-result";
 import type { PersonalizationDraft } from "./schema";

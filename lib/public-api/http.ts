@@ -10,7 +10,10 @@ export type PublicErrorCode =
   | "rate_limited"
   | "unsupported_media_type"
   | "unknown_question"
-  | "invalid_answer";
+  | "invalid_answer"
+  | "unknown_flow"
+  | "unknown_step"
+  | "invalid_action";
 
 export class PublicApiError extends Error {
   constructor(

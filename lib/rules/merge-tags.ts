@@ -52,6 +52,8 @@ export interface RenderedMergeTag {
 export interface RenderOptions {
   /** group key → segment key → display name, for {{segment.<group>}}; keys render as-is without it. */
   segmentNames?: Record<string, Record<string, string>>;
+  /** The template is plain text, not HTML: escape the text around the tags too. */
+  plainText?: boolean;
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -78,6 +80,7 @@ export function renderMergeTags(
   options: RenderOptions = {},
 ): { html: string; tags: RenderedMergeTag[] } {
   const rendered: RenderedMergeTag[] = [];
+  const literal = (text: string) => (options.plainText ? escapeHtml(text) : text);
   let html = "";
   let cursor = 0;
   for (const item of scan(template)) {
@@ -86,11 +89,11 @@ export function renderMergeTags(
     const found = lookup(tag, context, options);
     const usedFallback = found === undefined;
     const value = found ?? tag.fallback ?? "";
-    html += template.slice(cursor, tag.start) + escapeHtml(value);
+    html += literal(template.slice(cursor, tag.start)) + escapeHtml(value);
     cursor = tag.end;
     rendered.push({ expression: tag.source, path: tag.path, value, usedFallback });
   }
-  return { html: html + template.slice(cursor), tags: rendered };
+  return { html: html + literal(template.slice(cursor)), tags: rendered };
 }
 
 function lookup(tag: MergeTag, context: EvaluationContext, options: RenderOptions): string | undefined {

@@ -4,5 +4,5 @@ import { decide } from "@/lib/runtime/decide";
 
 // Public: called by the website snippet with a site key, never with a session.
 export const { POST, OPTIONS } = publicEndpoint(decideRequestSchema, (input, site) =>
-  decide(site.workspaceId, input.visitorId, input.placements),
+  decide(site.workspaceId, input.visitorId, input.placements, { offerFlows: input.flow }),
 );

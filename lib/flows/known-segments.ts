@@ -1,0 +1,70 @@
+import { DEFAULT_SEPARATOR, type SourceFacts } from "@/lib/integrations/mapping-rules";
+import type { MappingSnapshot } from "@/lib/publishing/snapshot";
+import { readAttribute, type ContactData } from "@/lib/rules/attributes";
+import { isBlank, normalizeText, toBoolean, toNumber, toText } from "@/lib/rules/coerce";
+
+// The reverse of a mapping: what an Intercom contact's field says about a segment group. A visitor
+// whose contact already has `tailor_role: "founder"` (written by Tailor, or set in Intercom) is a
+// founder, so a flow doesn't ask them again.
+
+export type SourceIndexEntry = { facts: SourceFacts; groupKey: string };
+
+/**
+ * Segment keys per group that the contact's mapped fields name. Only enabled mappings count, and
+ * only values that name real segments; a false yes/no field says "not this one", which leaves the
+ * group unknown.
+ */
+export function segmentsFromContact(
+  mappings: readonly MappingSnapshot[],
+  sources: ReadonlyMap<string, SourceIndexEntry>,
+  contact: ContactData,
+): Record<string, string[]> {
+  const known: Record<string, string[]> = {};
+  for (const mapping of mappings) {
+    if (!mapping.enabled) continue;
+    const source = sources.get(mapping.source);
+    if (!source) continue;
+    const value = readAttribute(contact, { source: "custom", key: mapping.attribute });
+    if (isBlank(value)) continue;
+    const keys = segmentKeysOf(source.facts, mapping.conversion, value, mapping.separator || DEFAULT_SEPARATOR);
+    if (keys.length === 0) continue;
+    known[source.groupKey] = [...new Set([...(known[source.groupKey] ?? []), ...keys])];
+  }
+  return known;
+}
+
+function segmentKeysOf(facts: SourceFacts, conversion: string, value: unknown, separator: string): string[] {
+  const byText = (field: "key" | "name") => (text: string) =>
+    facts.segments.find((s) => normalizeText(s[field]) === normalizeText(text))?.key;
+  const split = (text: string) => text.split(separator).map((part) => part.trim()).filter(Boolean);
+  const text = toText(value);
+  switch (conversion) {
+    case "segment_key":
+      return text === undefined ? [] : present([byText("key")(text)]);
+    case "segment_name":
+      return text === undefined ? [] : present([byText("name")(text)]);
+    case "joined_keys":
+      return text === undefined ? [] : present(split(text).map(byText("key")));
+    case "joined_names":
+      return text === undefined ? [] : present(split(text).map(byText("name")));
+    case "numeric_value": {
+      const number = toNumber(value);
+      return present([facts.segments.find((s) => s.numericValue !== null && s.numericValue === number)?.key]);
+    }
+    case "is_segment":
+      return toBoolean(value) === true && facts.segmentKey ? [facts.segmentKey] : [];
+    default:
+      return [];
+  }
+}
+
+function present(keys: (string | undefined)[]): string[] {
+  return keys.filter((k): k is string => k !== undefined);
+}
+
+/** Answers win over what Intercom says: merge contact-derived groups under the visitor's own. */
+export function withKnownSegments(answered: Record<string, string[]>, fromContact: Record<string, string[]>): Record<string, string[]> {
+  const merged = { ...fromContact };
+  for (const [group, keys] of Object.entries(answered)) if (keys.length > 0) merged[group] = keys;
+  return merged;
+}

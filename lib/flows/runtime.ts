@@ -1,0 +1,191 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
+import { getDb, tables } from "@/db/client";
+import type { FlowEventKind } from "@/db/schema/flow-types";
+import type { MappingSnapshot } from "@/lib/publishing/snapshot";
+import { getLiveConfig } from "@/lib/publishing/versions";
+import { PublicApiError } from "@/lib/public-api/http";
+import { evaluateRule, type EvaluationContext, type RuleContact } from "@/lib/rules/evaluate";
+import { recordAnswer } from "@/lib/runtime/answers";
+import { contactFor } from "@/lib/runtime/contact";
+import { touchVisitor, visitorWithSegments, type VisitorRow } from "@/lib/runtime/visitors";
+import { loadSourceIndex } from "@/lib/sync/values";
+import { nextStepId, renderStep, resolveStep, type QuestionFacts } from "./engine";
+import { segmentsFromContact, withKnownSegments, type SourceIndexEntry } from "./known-segments";
+import type { FlowAction, FlowPrompt } from "./prompt";
+import type { FlowDraft, FlowStep } from "./schema";
+
+// Flows at request time: which flow (and step) a visitor is offered on a page view, and what
+// happens when they answer, continue, click or close. Everything is evaluated on the server, so
+// rules and Intercom data never reach the browser; every step shown or passed is recorded for
+// analytics (flow_events).
+
+type WorkspaceFacts = { questions: Map<string, QuestionFacts>; sources: Map<string, SourceIndexEntry> };
+
+// Questions and mapping sources change rarely and are read on every flow request: a few seconds per process.
+const factsCache = new LRUCache<string, WorkspaceFacts>({ max: 1_000, ttl: 5_000 });
+
+async function workspaceFacts(workspaceId: string): Promise<WorkspaceFacts> {
+  const hit = factsCache.get(workspaceId);
+  if (hit) return hit;
+  const { questions, questionAnswers, segments, segmentGroups } = tables;
+  const db = getDb();
+  const [qs, answers, sources] = await Promise.all([
+    db
+      .select({ id: questions.id, key: questions.key, text: questions.text, groupKey: segmentGroups.key, selection: segmentGroups.selection })
+      .from(questions)
+      .innerJoin(segmentGroups, eq(segmentGroups.id, questions.groupId))
+      .where(eq(questions.workspaceId, workspaceId)),
+    db
+      .select({ questionId: questionAnswers.questionId, label: questionAnswers.label, key: segments.key })
+      .from(questionAnswers)
+      .innerJoin(segments, eq(segments.id, questionAnswers.segmentId))
+      .where(eq(questionAnswers.workspaceId, workspaceId))
+      .orderBy(asc(questionAnswers.position)),
+    loadSourceIndex(workspaceId),
+  ]);
+  const facts: WorkspaceFacts = {
+    questions: new Map(
+      qs.map((q) => [
+        q.key,
+        { key: q.key, text: q.text, groupKey: q.groupKey, selection: q.selection, answers: answers.filter((a) => a.questionId === q.id).map(({ key, label }) => ({ key, label })) },
+      ]),
+    ),
+    sources: new Map([...sources].map(([ref, info]) => [ref, { facts: info.facts, groupKey: info.groupKey }])),
+  };
+  factsCache.set(workspaceId, facts);
+  return facts;
+}
+
+/** Rules see the visitor's answers first, then what the contact's mapped Intercom fields say. */
+function contextFor(contact: RuleContact | null, answered: Record<string, string[]>, mappings: readonly MappingSnapshot[], facts: WorkspaceFacts): EvaluationContext {
+  const fromContact = contact ? segmentsFromContact(mappings, facts.sources, contact) : {};
+  return {
+    intercom: contact ? { available: true, contact } : { available: false },
+    segments: withKnownSegments(answered, fromContact),
+  };
+}
+
+type Event = { stepId: string; kind: FlowEventKind };
+
+async function recordEvents(workspaceId: string, visitorId: string, flowKey: string, events: Event[]): Promise<void> {
+  if (events.length === 0) return;
+  const now = Date.now();
+  // Distinct timestamps keep the order readable when several events happen in one request.
+  await getDb()
+    .insert(tables.flowEvents)
+    .values(events.map((e, i) => ({ workspaceId, visitorId, flowKey, stepId: e.stepId, kind: e.kind, createdAt: new Date(now + i) })));
+}
+
+/** Flows this visitor finished or closed: never offered again. */
+async function closedFlows(visitorId: string, keys: string[]): Promise<Set<string>> {
+  const e = tables.flowEvents;
+  const rows = await getDb()
+    .selectDistinct({ flowKey: e.flowKey })
+    .from(e)
+    .where(and(eq(e.visitorId, visitorId), inArray(e.flowKey, keys), inArray(e.kind, ["complete", "dismiss"])));
+  return new Set(rows.map((r) => r.flowKey));
+}
+
+/**
+ * Shows `resolution` to the visitor: records what was skipped, then either the step's view (and,
+ * for an end step, completion) or completion when nothing is left. `from` is where the flow ends
+ * when no step remains.
+ */
+async function present(
+  workspaceId: string,
+  visitor: VisitorRow,
+  flow: FlowDraft,
+  resolution: { step: FlowStep | null; skipped: string[] },
+  from: string,
+  context: EvaluationContext,
+  facts: WorkspaceFacts,
+): Promise<FlowPrompt | null> {
+  const events: Event[] = resolution.skipped.map((stepId) => ({ stepId, kind: "skip" }));
+  const view = resolution.step ? renderStep(resolution.step, context, facts.questions) : null;
+  if (!resolution.step || !view) events.push({ stepId: resolution.skipped.at(-1) ?? from, kind: "complete" });
+  else {
+    events.push({ stepId: view.id, kind: "view" });
+    if (view.type === "end") events.push({ stepId: view.id, kind: "complete" });
+  }
+  await recordEvents(workspaceId, visitor.id, flow.key, events);
+  return view ? { key: flow.key, name: flow.name, step: view } : null;
+}
+
+export type OfferInput = {
+  workspaceId: string;
+  visitor: VisitorRow;
+  /** Enabled published flows, in order. */
+  flows: FlowDraft[];
+  mappings: readonly MappingSnapshot[];
+  contact: RuleContact | null;
+  /** From the visitor's answers. */
+  segments: Record<string, string[]>;
+};
+
+/**
+ * The first flow whose audience matches and that the visitor hasn't finished or closed, at its
+ * first step worth showing. A flow with nothing left to ask (every question already known, straight
+ * to its end) is completed silently rather than shown as a lone "Thanks!".
+ */
+export async function offerFlow(input: OfferInput): Promise<FlowPrompt | null> {
+  const { workspaceId, visitor, flows } = input;
+  const closed = await closedFlows(visitor.id, flows.map((f) => f.key));
+  const open = flows.filter((f) => !closed.has(f.key));
+  if (open.length === 0) return null;
+  const facts = await workspaceFacts(workspaceId);
+  const context = contextFor(input.contact, input.segments, input.mappings, facts);
+  for (const flow of open) {
+    if (!evaluateRule(flow.audience, context).matched) continue;
+    const first = flow.steps[0]!;
+    const resolution = resolveStep(flow, first.id, context, facts.questions);
+    if (resolution.step?.type === "end") resolution.step = null;
+    const prompt = await present(workspaceId, visitor, flow, resolution, first.id, context, facts);
+    if (prompt) return prompt;
+  }
+  return null;
+}
+
+export type FlowStepInput = { flow: string; step: string; action: FlowAction; answers?: string[] };
+
+const ACTIONS_BY_TYPE: Record<FlowStep["type"], readonly FlowAction[]> = {
+  question: ["answer", "dismiss"],
+  message: ["continue", "dismiss"],
+  cta: ["continue", "cta", "dismiss"],
+  end: ["dismiss"],
+};
+
+/** The visitor acted on a step: record it (an answer becomes segments and Intercom writes), then the next step. */
+export async function advanceFlow(workspaceId: string, anonymousId: string, input: FlowStepInput): Promise<{ flow: FlowPrompt | null }> {
+  const live = await getLiveConfig(workspaceId);
+  const flow = live.snapshot.flows.find((f) => f.key === input.flow && f.enabled);
+  if (!flow) throw new PublicApiError(404, "unknown_flow", `No published flow has the key "${input.flow}".`);
+  const step = flow.steps.find((s) => s.id === input.step);
+  if (!step) throw new PublicApiError(409, "unknown_step", "This flow changed since it was shown. Reload the page to see the new version.");
+  if (!ACTIONS_BY_TYPE[step.type].includes(input.action)) {
+    throw new PublicApiError(400, "invalid_action", `A ${step.type} step takes ${ACTIONS_BY_TYPE[step.type].join(" or ")}, not ${input.action}.`);
+  }
+
+  if (input.action === "answer" && step.type === "question") {
+    await recordAnswer(workspaceId, anonymousId, step.questionKey, input.answers ?? []); // validates the answer keys
+  }
+  const visitor = await touchVisitor(workspaceId, anonymousId);
+  const kind: FlowEventKind = input.action;
+  if (input.action === "dismiss" || step.type === "end") {
+    await recordEvents(workspaceId, visitor.id, flow.key, [{ stepId: step.id, kind }]);
+    return { flow: null };
+  }
+  await recordEvents(workspaceId, visitor.id, flow.key, [{ stepId: step.id, kind }]);
+
+  const [{ segments }, facts] = await Promise.all([visitorWithSegments(workspaceId, anonymousId), workspaceFacts(workspaceId)]);
+  const identified = Boolean(visitor.email || visitor.intercomContactId);
+  const contact = identified ? (await contactFor(visitor)).contact : null;
+  const context = contextFor(contact, segments, live.snapshot.mappings, facts);
+  const resolution = resolveStep(flow, nextStepId(step, context), context, facts.questions);
+  return { flow: await present(workspaceId, visitor, flow, resolution, step.id, context, facts) };
+}
+
+/** Tests and the segments editor: forget cached questions so a change shows at once in this process. */
+export function forgetFlowFacts(workspaceId: string): void {
+  factsCache.delete(workspaceId);
+}

@@ -1,0 +1,60 @@
+import { LRUCache } from "lru-cache";
+import { eq } from "drizzle-orm";
+import { getDb, tables } from "@/db/client";
+import { NotConnectedError, withIntercom } from "@/lib/integrations/connection";
+import { IntercomError } from "@/lib/intercom";
+import { toRuleContact } from "@/lib/rules/contact-context";
+import type { RuleContact } from "@/lib/rules/evaluate";
+import { contactCache } from "./contact-cache";
+import { forgetVisitorState, resolveContact, RUNTIME_INTERCOM_OPTIONS, type VisitorRow } from "./visitors";
+
+// The Intercom contact behind a visitor, for rules and merge tags at request time.
+
+export type ContactLookup = { contact: RuleContact | null; fallback?: string };
+
+/** Loads the contact's attributes and tag names through the shared cache (one Intercom read per TTL). */
+export async function loadRuleContact(workspaceId: string, contactId: string): Promise<RuleContact> {
+  const cached = await contactCache().get(workspaceId, contactId, () =>
+    withIntercom(
+      workspaceId,
+      async (client) => {
+        const contact = await client.getContact(contactId);
+        const tags = contact.tagCount > 0 ? await client.listContactTags(contactId) : [];
+        return { contact, tags, fetchedAt: Date.now() };
+      },
+      RUNTIME_INTERCOM_OPTIONS,
+    ),
+  );
+  return toRuleContact(cached.contact, cached.tags);
+}
+
+// Emails whose lookup just failed or found nobody: don't ask Intercom again on every page view.
+const unresolved = new LRUCache<string, true>({ max: 10_000, ttl: 60_000 });
+
+/** The visitor's contact (linking by email on first need); null with a reason when Intercom can't tell. */
+export async function contactFor(visitor: VisitorRow): Promise<ContactLookup> {
+  let contactId = visitor.intercomContactId;
+  if (!contactId && visitor.email) {
+    const key = `${visitor.workspaceId}\u0000${visitor.email}`;
+    if (unresolved.has(key)) return { contact: null, fallback: visitor.linkReason ?? "contact not linked yet" };
+    const result = await resolveContact(visitor.workspaceId, { email: visitor.email });
+    await getDb()
+      .update(tables.visitors)
+      .set({ intercomContactId: result.intercomContactId, linkReason: result.reason })
+      .where(eq(tables.visitors.id, visitor.id));
+    forgetVisitorState(visitor.workspaceId, visitor.anonymousId);
+    if (!result.intercomContactId) {
+      unresolved.set(key, true);
+      return { contact: null, fallback: result.reason };
+    }
+    contactId = result.intercomContactId;
+  }
+  if (!contactId) return { contact: null };
+  try {
+    return { contact: await loadRuleContact(visitor.workspaceId, contactId) };
+  } catch (error) {
+    if (error instanceof NotConnectedError) return { contact: null, fallback: "Intercom is not connected" };
+    if (error instanceof IntercomError) return { contact: null, fallback: `Intercom unavailable (${error.kind})` };
+    throw error;
+  }
+}
