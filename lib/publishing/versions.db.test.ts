@@ -32,7 +32,7 @@ describe("draft and publish", () => {
     const saved = await savePersonalization(actor, hero("Hello"));
     expect((await getLiveConfig(actor.workspaceId)).snapshot.personalizations).toEqual([]);
     const status = await getPublishStatus(actor.workspaceId);
-    expect(status).toEqual({ liveVersion: null, changes: ['Personalization "Hero" (hero): added with 1 variant'] });
+    expect(status).toEqual({ liveVersion: null, changes: ['Personalization "Hero" (hero): added with 1 variant'], blockers: [] });
 
     expect(await publishDraft(actor)).toMatchObject({ version: 1 });
     expect((await getLiveConfig(actor.workspaceId)).snapshot.personalizations[0]).toMatchObject({ defaultHtml: "Hello" });
@@ -104,5 +104,39 @@ describe("mappings in the published configuration", () => {
     await restoreVersion(actor, 1);
     const [back] = await getDb().select().from(tables.fieldMappings).where(eq(tables.fieldMappings.id, mapping!.id));
     expect(back).toMatchObject({ attributeName: "job_role", writePolicy: "overwrite", enabled: true });
+  });
+});
+
+describe("flows in the published configuration", () => {
+  it("publishes flows with readable changes, refuses an enabled flow with problems, and restores flows", async () => {
+    const { seedDemoSegments } = await import("@/db/seed");
+    const { demoFlow } = await import("@/lib/dev/seed-flow");
+    const { saveFlow, listFlows } = await import("@/lib/flows/flows");
+    await seedDemoSegments(actor.workspaceId);
+
+    const saved = await saveFlow(actor, { flow: demoFlow });
+    expect((await getPublishStatus(actor.workspaceId)).changes).toEqual(['Flow "Welcome" (welcome): added with 4 steps']);
+    await publishDraft(actor);
+    expect((await getLiveConfig(actor.workspaceId)).snapshot.flows).toEqual([demoFlow]);
+
+    // An unreachable step in an enabled flow blocks publishing, with the reason.
+    const orphan = { id: "orphan", type: "end" as const, title: "Orphan", body: "" };
+    await saveFlow(actor, { id: saved.id, flow: { ...demoFlow, steps: [...demoFlow.steps, orphan] } });
+    const status = await getPublishStatus(actor.workspaceId);
+    expect(status.changes).toEqual(['Flow "Welcome" (welcome): 1 step added']);
+    expect(status.blockers).toEqual(['Flow "Welcome": Step 5 (Orphan) can\'t be reached: no step leads to it. Link it from another step or delete it.']);
+    const refused = await publishDraft(actor).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RuleViolationError);
+    expect((refused as Error).message).toContain("Fix this problem before publishing: Flow \"Welcome\": Step 5 (Orphan) can't be reached");
+    expect((await listVersions(actor.workspaceId)).map((v) => v.version)).toEqual([1]);
+
+    // Turned off, an unfinished flow may go live (it is never shown).
+    await saveFlow(actor, { id: saved.id, flow: { ...demoFlow, enabled: false, steps: [...demoFlow.steps, orphan] } });
+    expect((await getPublishStatus(actor.workspaceId)).blockers).toEqual([]);
+    expect((await publishDraft(actor)).changes).toEqual(['Flow "Welcome" (welcome): turned off', 'Flow "Welcome" (welcome): 1 step added']);
+
+    await restoreVersion(actor, 1);
+    const [back] = await listFlows(actor.workspaceId);
+    expect(back).toMatchObject({ id: saved.id, key: "welcome", enabled: true, steps: demoFlow.steps });
   });
 });
