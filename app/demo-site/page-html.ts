@@ -54,10 +54,18 @@ export function demoSiteHtml({ siteKey, hideMs }: { siteKey: string; hideMs: num
     document.cookie = "tailor_vid=; Max-Age=0; Path=/";
     location.reload();
   });
+  // The readout: the last decision, then the flow step on screen (the widget itself is tailor.js's).
+  var decided = "", flowShown = "";
+  function show() { statusEl.textContent = decided + flowShown; }
   function listen() {
     window.tailor.on("decision", function (d) {
       var shown = Object.keys(d.placements || {}).map(function (k) { return k + ": " + (d.placements[k].variant || "default"); });
-      statusEl.textContent = (d.identified ? "Identified. " : "Anonymous. ") + "Showing " + shown.join(", ") + (d.fallback ? " (" + d.fallback.reason + ")" : "");
+      decided = (d.identified ? "Identified. " : "Anonymous. ") + "Showing " + shown.join(", ") + (d.fallback ? " (" + d.fallback.reason + ")" : "");
+      show();
+    });
+    window.tailor.on("flow", function (f) {
+      flowShown = f.closed ? " · Flow " + f.key + " closed." : " · Flow " + f.key + ": " + f.type + " step " + f.stepId + ".";
+      show();
     });
     window.tailor.on("error", function (e) { statusEl.textContent = "Tailor: " + e.message; });
   }

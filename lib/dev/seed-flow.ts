@@ -11,7 +11,7 @@ import { publishDraft } from "@/lib/publishing/versions";
 const customerTag = { type: "group" as const, combinator: "and" as const, children: [{ id: "welcome-customer-tag", type: "tag" as const, operator: "has" as const, tag: "customer" }] };
 
 /**
- * The demo flow: ask the visitor's role (skipped when Intercom already knows it through the role
+ * The demo flow, for identified visitors: ask their role (skipped when Intercom already knows it through the role
  * mapping), then customers (tag "customer") see a welcome back message (branch A) and everyone
  * else a free-trial call to action (branch B).
  */
@@ -19,7 +19,8 @@ export const demoFlow: FlowDraft = {
   key: "welcome",
   name: "Welcome",
   enabled: true,
-  audience: { type: "group", combinator: "and", children: [] },
+  // Identified visitors only: for them Intercom can tell whether they are customers and their role.
+  audience: { type: "group", combinator: "and", children: [{ id: "welcome-identified", type: "attribute", attribute: "email", operator: "exists" }] },
   steps: [
     { id: "role", type: "question", questionKey: "describes_you", branches: [{ id: "customers", rule: customerTag, next: "customer-welcome" }], defaultNext: "trial" },
     {
