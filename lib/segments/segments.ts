@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, max, notInArray } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
+import { listFlows } from "@/lib/flows/flows";
 import { assertMappingsStillFit, deleteMappingsForSources, listMappings } from "@/lib/integrations/mappings";
 import type { SaveGroupValues, SaveQuestionValues } from "./schema";
 
@@ -40,12 +41,16 @@ export async function getSegmentsOverview(workspaceId: string, tx: DbOrTx = getD
   const qs = await tx.select().from(questions).where(eq(questions.workspaceId, workspaceId)).orderBy(asc(questions.position));
   const answers = await tx.select().from(questionAnswers).where(eq(questionAnswers.workspaceId, workspaceId)).orderBy(asc(questionAnswers.position));
   const mappings = await listMappings(workspaceId, tx);
+  const flows = await listFlows(workspaceId, tx);
+  const askedBy = (key: string) =>
+    flows.filter((f) => f.steps.some((step) => step.type === "question" && step.questionKey === key)).map((f) => `Flow “${f.name}”`);
 
   const mappedTo = (refs: string[]) => mappings.filter((m) => refs.includes(m.source)).map((m) => `Intercom field ${m.attribute}`);
   const segName = new Map(segs.map((s) => [s.id, s.name]));
 
   const questionViews: QuestionView[] = qs.map((q) => {
-    const usedBy = mappedTo([`question:${q.id}`]);
+    const mapped = mappedTo([`question:${q.id}`]);
+    const usedBy = [...askedBy(q.key), ...mapped];
     return {
       id: q.id,
       key: q.key,
@@ -56,7 +61,7 @@ export async function getSegmentsOverview(workspaceId: string, tx: DbOrTx = getD
         .filter((a) => a.questionId === q.id)
         .map((a) => ({ id: a.id, label: a.label, segmentId: a.segmentId, segmentName: segName.get(a.segmentId) ?? "" })),
       usedBy,
-      isMapped: usedBy.length > 0,
+      isMapped: mapped.length > 0,
     };
   });
   const groupViews: GroupView[] = groups.map((g) => {
