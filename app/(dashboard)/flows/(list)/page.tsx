@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { PageHeader } from "@/components/page-header";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { requireCapability } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { knownQuestions, listFlows } from "@/lib/flows/flows";
+import { validateFlow } from "@/lib/flows/validate";
+import { formatDate } from "../_components/format";
+
+export const metadata: Metadata = { title: "Flows" };
+
+export default async function FlowsPage() {
+  const ctx = await requireCapability("flows:read");
+  const [flows, questions] = await Promise.all([listFlows(ctx.workspaceId), knownQuestions(ctx.workspaceId)]);
+  const canEdit = can(ctx.role, "flows:edit");
+  return (
+    <>
+      <PageHeader
+        title="Flows"
+        description="Short on-site conversations: questions and messages that branch on what Intercom knows about each visitor. Changes are drafts until they are published."
+        actions={
+          canEdit && flows.length > 0 ? (
+            <Link href="/flows/new" className={buttonVariants()}>
+              <Plus className="size-4" aria-hidden />
+              New flow
+            </Link>
+          ) : null
+        }
+      />
+      {flows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center">
+          <p className="font-medium">No flows yet</p>
+          <p className="mx-auto mt-1 max-w-lg text-sm text-zinc-600">
+            A flow asks visitors a few questions in a small on-site widget, one step at a time. Each step can branch on Intercom data (tags,
+            attributes) or on earlier answers, and answers skip themselves when they are already known.
+          </p>
+          {canEdit ? (
+            <Link href="/flows/new" className={buttonVariants({ className: "mt-4" })}>
+              <Plus className="size-4" aria-hidden />
+              New flow
+            </Link>
+          ) : (
+            <p className="mt-3 text-sm text-zinc-600">An owner, admin or marketer can create one.</p>
+          )}
+        </div>
+      ) : (
+        <Table>
+          <caption className="sr-only">Flows (draft)</caption>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Name</TableHead>
+              <TableHead>Key</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead className="text-right">Steps</TableHead>
+              <TableHead>Checks</TableHead>
+              <TableHead>Last edited</TableHead>
+              <TableHead>
+                <span className="sr-only">Analytics</span>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {flows.map((flow) => {
+              const problems = validateFlow(flow, questions).length;
+              return (
+                <TableRow key={flow.id}>
+                  <TableCell className="font-medium">
+                    <Link href={`/flows/${flow.id}`} className="text-brand-700 hover:underline">
+                      {flow.name}
+                    </Link>
+                  </TableCell>
+                  <TableCell className="break-all font-mono text-xs text-zinc-700">{flow.key}</TableCell>
+                  <TableCell>{flow.enabled ? <Badge tone="success">On</Badge> : <Badge>Off</Badge>}</TableCell>
+                  <TableCell className="text-right tabular-nums">{flow.steps.length}</TableCell>
+                  <TableCell>
+                    {problems === 0 ? <Badge tone="success">Ready</Badge> : <Badge tone="warning">{problems === 1 ? "1 problem" : `${problems} problems`}</Badge>}
+                  </TableCell>
+                  <TableCell className="text-xs text-zinc-600">
+                    <span className="block break-all">{flow.updatedBy ?? "A former member"}</span>
+                    <span className="block">{formatDate(flow.updatedAt)}</span>
+                  </TableCell>
+                  <TableCell className="text-right">
+                    <Link href={`/flows/${flow.id}/analytics`} className="text-sm text-brand-700 hover:underline">
+                      Analytics<span className="sr-only"> of {flow.name}</span>
+                    </Link>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}

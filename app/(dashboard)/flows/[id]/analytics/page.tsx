@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import { Card } from "@/components/ui/card";
+import { Alert } from "@/components/ui/alert";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { requireCapability } from "@/lib/auth/guard";
+import { getFlowAnalytics } from "@/lib/flows/analytics";
+import { analyticsRows, percent } from "@/lib/flows/builder-analytics";
+import { getFlow, knownQuestions } from "@/lib/flows/flows";
+import { getLiveConfig } from "@/lib/publishing/versions";
+import { StepChart } from "../../_components/step-chart";
+
+export const metadata: Metadata = { title: "Flow analytics" };
+
+export default async function FlowAnalyticsPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireCapability("flows:read");
+  const { id } = await params;
+  const [flow, live, questions] = await Promise.all([getFlow(ctx.workspaceId, id), getLiveConfig(ctx.workspaceId), knownQuestions(ctx.workspaceId)]);
+  // Visitors only ever see the published steps, so those are what is counted.
+  const published = live.snapshot.flows.find((f) => f.key === flow.key);
+  const stats = await getFlowAnalytics(ctx.workspaceId, flow.key, published?.steps ?? []);
+  const rows = analyticsRows(stats, published?.steps ?? [], flow.steps, questions);
+
+  if (stats.started === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center">
+        <p className="font-medium">No visitors have seen this flow yet</p>
+        <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600">
+          {published
+            ? published.enabled
+              ? "Visit your site (with the Tailor snippet and a data-tailor-flow element) and numbers appear here."
+              : "The published version of this flow is off. Turn it on, publish, and visit your site."
+            : "Publish the flow and visit your site: each step's views, answers and drop-off appear here."}
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      <dl className="grid gap-4 sm:grid-cols-3">
+        <Stat label="Started" value={String(stats.started)} hint="Visitors shown any step" />
+        <Stat label="Completed" value={String(stats.completed)} hint="Visitors who reached the end" />
+        <Stat label="Completion rate" value={percent(stats.completed, stats.started)} hint="Completed ÷ started" />
+      </dl>
+      {!published ? <Alert>This flow is not in the published configuration any more, so its steps can&apos;t be broken down.</Alert> : null}
+      {rows.length > 0 ? (
+        <>
+          <StepChart rows={rows} />
+          <Table>
+            <caption className="sr-only">Per step, distinct visitors, all time</caption>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Step</TableHead>
+                <TableHead className="text-right">Views</TableHead>
+                <TableHead className="text-right">Answered or continued</TableHead>
+                <TableHead className="text-right">Skipped</TableHead>
+                <TableHead className="text-right">Dismissed</TableHead>
+                <TableHead className="text-right">Drop-off</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((row) => (
+                <TableRow key={row.stepId}>
+                  <TableCell className="font-medium">
+                    {row.label}
+                    {row.inDraft ? null : <span className="block text-xs font-normal text-zinc-500">Removed from the draft</span>}
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums">{row.views}</TableCell>
+                  <TableCell className="text-right tabular-nums">{row.progressed}</TableCell>
+                  <TableCell className="text-right tabular-nums">{row.skipped}</TableCell>
+                  <TableCell className="text-right tabular-nums">{row.dismissed}</TableCell>
+                  <TableCell className="text-right tabular-nums">
+                    {row.dropOff} <span className="text-zinc-500">({percent(row.dropOff, row.views)})</span>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <p className="text-xs text-zinc-500">
+            Distinct visitors, all time, for the published v{live.version} steps. Skipped: the answer was already known. Drop-off: shown but never moved past.
+          </p>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function Stat({ label, value, hint }: { label: string; value: string; hint: string }) {
+  return (
+    <Card className="p-4">
+      <dt className="text-sm text-zinc-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums">{value}</dd>
+      <dd className="text-xs text-zinc-500">{hint}</dd>
+    </Card>
+  );
+}

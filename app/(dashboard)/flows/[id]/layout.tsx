@@ -1,0 +1,38 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/page-header";
+import { Badge } from "@/components/ui/badge";
+import { requireCapability } from "@/lib/auth/guard";
+import { NotFoundError } from "@/lib/errors";
+import { getFlow } from "@/lib/flows/flows";
+import { FlowTabs } from "../_components/flow-tabs";
+
+// Checked here, above the loading boundaries, so an unknown id (or one from another workspace)
+// is a real 404 rather than a streamed 200.
+export default async function FlowLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+  const ctx = await requireCapability("flows:read");
+  const { id } = await params;
+  const flow = await getFlow(ctx.workspaceId, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  return (
+    <>
+      <Link href="/flows" className="text-sm text-brand-700 hover:underline">
+        ← Flows
+      </Link>
+      <PageHeader
+        title={flow.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span className="font-mono text-xs">{flow.key}</span>
+            {flow.enabled ? <Badge tone="success">On</Badge> : <Badge>Off</Badge>}
+          </span>
+        }
+      />
+      <FlowTabs id={flow.id} />
+      {children}
+    </>
+  );
+}

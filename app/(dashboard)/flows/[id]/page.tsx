@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { requireCapability } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { getFlowBuilderOptions } from "@/lib/flows/builder-options";
+import { getFlow } from "@/lib/flows/flows";
+import { FlowEditor } from "../_components/flow-editor";
+
+export const metadata: Metadata = { title: "Edit flow" };
+
+export default async function FlowPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireCapability("flows:read");
+  const { id } = await params;
+  // The layout already answered 404 for ids outside this workspace.
+  const [flow, options] = await Promise.all([getFlow(ctx.workspaceId, id), getFlowBuilderOptions(ctx.workspaceId)]);
+  const { key, name, enabled, audience, steps } = flow;
+  return <FlowEditor id={flow.id} initial={{ key, name, enabled, audience, steps }} canEdit={can(ctx.role, "flows:edit")} options={options} />;
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { requireCapability } from "@/lib/auth/guard";
+import { getFlowBuilderOptions } from "@/lib/flows/builder-options";
+import { NewFlowForm } from "../_components/new-flow-form";
+
+export const metadata: Metadata = { title: "New flow" };
+
+export default async function NewFlowPage() {
+  const ctx = await requireCapability("flows:edit");
+  const { questions } = await getFlowBuilderOptions(ctx.workspaceId);
+  return (
+    <>
+      <Link href="/flows" className="text-sm text-brand-700 hover:underline">
+        ← Flows
+      </Link>
+      <PageHeader title="New flow" description="Start with one question; add messages, calls to action and branches in the editor. It stays off until you turn it on and publish." />
+      <NewFlowForm questions={questions} />
+    </>
+  );
+}

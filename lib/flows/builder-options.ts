@@ -1,0 +1,18 @@
+import "server-only";
+import { getRuleBuilderOptions, type BuilderAttribute, type BuilderSegmentGroup } from "@/lib/personalizations/builder-options";
+import { getSegmentsOverview } from "@/lib/segments/segments";
+import type { QuestionOption } from "./builder-outline";
+
+export type FlowBuilderOptions = { questions: QuestionOption[]; attributes: BuilderAttribute[]; segmentGroups: BuilderSegmentGroup[] };
+
+/** What the flow builder offers: the Segments page's questions (with group and answers) and the rule builder's options. */
+export async function getFlowBuilderOptions(workspaceId: string): Promise<FlowBuilderOptions> {
+  const [rules, overview] = await Promise.all([getRuleBuilderOptions(workspaceId), getSegmentsOverview(workspaceId)]);
+  const questions = overview.questions.map((q) => ({
+    key: q.key,
+    text: q.text,
+    groupName: q.groupName,
+    answers: q.answers.map((a) => ({ label: a.label, segmentName: a.segmentName })),
+  }));
+  return { questions, ...rules };
+}

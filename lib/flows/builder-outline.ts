@@ -1,0 +1,81 @@
+import { describeRule } from "@/lib/rules/describe";
+import { isRouted, stepTypeLabels, type FlowStep } from "./schema";
+import { stepLabel, type FlowProblem, type KnownQuestions } from "./validate";
+
+// The builder's outline: each step as a node with its labelled outgoing edges, and the flags the
+// step cards show. Pure, so the editor recomputes it on every change.
+
+export type QuestionOption = { key: string; text: string; groupName: string; answers: { label: string; segmentName: string }[] };
+
+export type OutlineTarget = { kind: "step"; stepId: string; label: string } | { kind: "finish" } | { kind: "missing" };
+export type OutlineEdge = { label: string; target: OutlineTarget };
+export type OutlineNode = {
+  stepId: string;
+  index: number;
+  label: string;
+  typeLabel: string;
+  isStart: boolean;
+  isEnd: boolean;
+  unreachable: boolean;
+  inLoop: boolean;
+  problems: FlowProblem[];
+  edges: OutlineEdge[];
+};
+
+export function questionMap(questions: readonly QuestionOption[]): Map<string, string> {
+  return new Map(questions.map((q) => [q.key, q.text]));
+}
+
+export function buildOutline(steps: readonly FlowStep[], problems: readonly FlowProblem[], questions: KnownQuestions): OutlineNode[] {
+  const indexOf = new Map(steps.map((s, i) => [s.id, i]));
+  const targetOf = (next: string | null): OutlineTarget => {
+    if (next === null) return { kind: "finish" };
+    const i = indexOf.get(next);
+    return i === undefined ? { kind: "missing" } : { kind: "step", stepId: next, label: stepLabel(steps[i]!, i, questions) };
+  };
+  const looping = stepsInLoops(steps);
+  return steps.map((step, index) => {
+    const edges: OutlineEdge[] = isRouted(step)
+      ? [
+          ...step.branches.map((b, i) => ({ label: `Branch ${i + 1}: if ${describeRule(b.rule)}`, target: targetOf(b.next) })),
+          { label: step.branches.length > 0 ? "Otherwise" : "Next", target: targetOf(step.defaultNext) },
+        ]
+      : [];
+    return {
+      stepId: step.id,
+      index,
+      label: stepLabel(step, index, questions),
+      typeLabel: stepTypeLabels[step.type],
+      isStart: index === 0,
+      isEnd: step.type === "end",
+      unreachable: problems.some((p) => p.kind === "unreachable" && p.stepId === step.id),
+      inLoop: looping.has(step.id),
+      problems: problems.filter((p) => p.stepId === step.id),
+      edges,
+    };
+  });
+}
+
+/** Steps that can come back to themselves; validateFlow reports one problem per loop, the outline flags every step in it. */
+function stepsInLoops(steps: readonly FlowStep[]): Set<string> {
+  const ids = new Set(steps.map((s) => s.id));
+  const edges = new Map(
+    steps.map((s) => [s.id, isRouted(s) ? [...s.branches.map((b) => b.next), s.defaultNext].filter((t): t is string => t !== null && ids.has(t)) : []]),
+  );
+  const looping = new Set<string>();
+  for (const start of ids) {
+    const seen = new Set<string>();
+    const stack = [...(edges.get(start) ?? [])];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (id === start) {
+        looping.add(start);
+        break;
+      }
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...(edges.get(id) ?? []));
+    }
+  }
+  return looping;
+}
