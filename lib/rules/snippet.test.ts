@@ -45,7 +45,7 @@ let focused: FakeElement | null = null; // document.activeElement of the page be
 
 function element(attributes: Record<string, string>, innerHTML = "", tagName = "div"): FakeElement {
   let text = "";
-  return {
+  const el: FakeElement = {
     tagName: tagName.toUpperCase(),
     innerHTML,
     parentNode: null,
@@ -82,9 +82,10 @@ function element(attributes: Record<string, string>, innerHTML = "", tagName = "
       (this.listeners[type] ??= []).push(fn);
     },
     focus() {
-      focused = this;
+      focused = el;
     },
   };
+  return el;
 }
 
 function descendants(root: FakeElement): FakeElement[] {
@@ -260,7 +261,7 @@ describe("tailor.js snippet", () => {
     const [call] = page.calls;
     expect(call?.url).toBe("https://app.tailor.test/api/v1/decide");
     expect(call?.init).toMatchObject({ method: "POST", credentials: "omit", keepalive: false, headers: { "Content-Type": "application/json" } });
-    expect(call?.body).toEqual({ siteKey: "site_123", visitorId: page.tailor().visitorId, url: "https://shop.test/pricing?x=1", placements: ["hero", "cta"] });
+    expect(call?.body).toEqual({ siteKey: "site_123", visitorId: page.tailor().visitorId, url: "https://shop.test/pricing?x=1", placements: ["hero", "cta"], flow: true });
     expect(page.placements.map((p) => p.innerHTML)).toEqual(["<b>Hi founder</b>", "default cta", "<b>Hi founder</b>"]);
     expect(page.placements[0]?.attributes["data-tailor-variant"]).toBe("v1");
     expect(page.hidden()).toBe(false);
@@ -447,5 +448,244 @@ describe("tailor.js snippet", () => {
     const first = page.tailor();
     page.run();
     expect(page.tailor()).toBe(first);
+  });
+});
+
+describe("tailor.js flow widget", () => {
+  const steps = {
+    role: { id: "s-role", type: "question", title: "What's your role?", selection: "single", answers: [{ key: "founder", label: "Founder" }, { key: "marketer", label: "Marketer" }] },
+    topics: { id: "s-topics", type: "question", title: "Interested in?", selection: "multi", answers: [{ key: "api", label: "API" }, { key: "pricing", label: "Pricing" }] },
+    hello: { id: "s-hello", type: "message", title: "Hi Ada", bodyHtml: "Ada &amp; co", buttonLabel: "Go on" },
+    demo: { id: "s-demo", type: "cta", title: "See a demo", bodyHtml: "", buttonLabel: "Book a demo", url: "/demo" },
+    done: { id: "s-done", type: "end", title: "Thanks!", bodyHtml: "" },
+  } as const;
+  type Step = (typeof steps)[keyof typeof steps] | Record<string, unknown>;
+  const prompt = (step: Step) => ({ key: "onboarding", name: "Onboarding", step });
+  const path = (call: FetchCall | undefined) => call?.url.split("/api/v1")[1];
+
+  /** A page whose decide offers `first` (when asked for a flow) and whose /flow answers from `next`. */
+  function flowPage(first: Step, next: (call: FetchCall) => Promise<Awaited<ReturnType<Responder>>>, options: Parameters<typeof createPage>[0] = {}) {
+    const page = createPage({
+      respond: (call) => (path(call) === "/flow" ? next(call) : json({ placements: {}, ...(call.body.flow ? { flow: prompt(first) } : {}) })),
+      ...options,
+    });
+    const events: unknown[] = [];
+    const errors: unknown[] = [];
+    page.run();
+    page.tailor().on("flow", (e) => events.push(e));
+    page.tailor().on("error", (e) => errors.push(e));
+    return { page, events, errors };
+  }
+
+  const choose = (page: ReturnType<typeof createPage>, ...labels: string[]) => {
+    for (const label of page.inWidget((el) => el.tagName === "LABEL")) {
+      const [input, span] = label.children;
+      if (input && labels.includes(span?.textContent ?? "")) input.checked = true;
+    }
+  };
+  const submit = (page: ReturnType<typeof createPage>) => fire(page.inWidget((el) => el.tagName === "FORM")[0]!, "submit");
+
+  it("asks decide for a flow only while no widget is open, and renders it without taking focus", async () => {
+    const { page, events } = flowPage(steps.role, () => json({ flow: null }));
+    await page.settle();
+    expect(page.calls[0]?.body).toMatchObject({ placements: ["hero", "cta"], flow: true });
+    const widget = page.widget()!;
+    expect(widget.parentNode).toBe(page.body);
+    expect(widget.attributes).toMatchObject({
+      class: "tailor-flow tailor-flow--floating",
+      role: "region",
+      "aria-labelledby": "tailor-flow-title",
+      "aria-busy": "false",
+      "data-tailor-flow-key": "onboarding",
+      "data-tailor-flow-step": "s-role",
+    });
+    const heading = page.heading()!;
+    expect(heading.attributes).toMatchObject({ id: "tailor-flow-title", tabindex: "-1" });
+    expect(heading.textContent).toBe("What's your role?");
+    expect(heading.parentNode?.tagName).toBe("LEGEND");
+    expect(heading.parentNode?.parentNode?.tagName).toBe("FIELDSET");
+    const inputs = page.inWidget((el) => el.tagName === "INPUT");
+    expect(inputs.map((i) => [i.attributes.type, i.attributes.value, i.parentNode?.tagName])).toEqual([
+      ["radio", "founder", "LABEL"],
+      ["radio", "marketer", "LABEL"],
+    ]);
+    expect(page.button("Next")?.attributes.type).toBe("submit");
+    expect(page.button("Close")).toBeDefined();
+    expect(page.inWidget((el) => el.getAttribute("aria-live") === "polite")).toHaveLength(1);
+    expect(page.focused()).toBeNull();
+    expect(events).toEqual([{ key: "onboarding", stepId: "s-role", type: "question" }]);
+    expect((page.window.document as { getElementById(id: string): unknown }).getElementById("tailor-flow-style")).not.toBeNull();
+
+    await page.tailor().refresh(); // a flow is open: placements only, and no second widget
+    expect(page.calls[1]?.body).toMatchObject({ flow: false });
+    expect(page.body.children.filter((c) => c.getAttribute("role") === "region")).toHaveLength(1);
+  });
+
+  it("decides for a flow on a page without placements, then not at all while it is open", async () => {
+    const { page } = flowPage(steps.hello, () => json({ flow: null }), { placements: [] });
+    await page.settle();
+    expect(page.calls.map((c) => [path(c), c.body.placements, c.body.flow])).toEqual([["/decide", [], true]]);
+    expect(page.heading()?.textContent).toBe("Hi Ada");
+    await page.tailor().refresh();
+    expect(page.calls).toHaveLength(1);
+  });
+
+  it("renders inside a data-tailor-flow slot of its key", async () => {
+    const { page } = flowPage(steps.hello, () => json({ flow: null }), { flowSlots: ["other", "onboarding"] });
+    await page.settle();
+    expect(page.flowSlots[0]?.children).toEqual([]);
+    expect(page.flowSlots[1]?.children).toEqual([page.widget()]);
+    expect(page.widget()?.attributes.class).toBe("tailor-flow");
+  });
+
+  it("answers, continues, follows CTAs and moves focus to each new step's heading", async () => {
+    const order = [steps.topics, steps.hello, steps.demo, steps.done];
+    const { page, events } = flowPage(steps.role, () => json({ flow: prompt(order.shift()!) }));
+    await page.settle();
+    const visitorId = page.tailor().visitorId;
+
+    choose(page, "Marketer");
+    expect(submit(page).defaultPrevented).toBe(true);
+    await page.settle();
+    expect(page.calls.slice(1).map(path)).toEqual(["/flow", "/decide"]);
+    expect(page.calls[1]?.body).toEqual({ siteKey: "site_123", visitorId, flow: "onboarding", step: "s-role", action: "answer", answers: ["marketer"] });
+    expect(page.calls[1]?.init.keepalive).toBe(false);
+    expect(page.calls[2]?.body).toMatchObject({ placements: ["hero", "cta"], flow: false }); // segments changed
+    expect(page.heading()?.textContent).toBe("Interested in?");
+    expect(page.focused()).toBe(page.heading());
+    expect(page.inWidget((el) => el.tagName === "INPUT").map((i) => i.attributes.type)).toEqual(["checkbox", "checkbox"]);
+
+    choose(page, "API", "Pricing");
+    submit(page);
+    await page.settle();
+    expect(page.calls[3]?.body).toMatchObject({ step: "s-topics", action: "answer", answers: ["api", "pricing"] });
+    expect(page.heading()?.textContent).toBe("Hi Ada");
+    expect(page.inWidget((el) => el.innerHTML !== "").map((el) => el.innerHTML)).toEqual(["Ada &amp; co"]);
+
+    fire(page.button("Go on")!, "click");
+    await page.settle();
+    expect(page.calls[5]?.body).toEqual({ siteKey: "site_123", visitorId, flow: "onboarding", step: "s-hello", action: "continue" });
+    expect(page.calls).toHaveLength(6); // no decide after a continue
+
+    const link = page.button("Book a demo")!;
+    expect(link.tagName).toBe("A");
+    expect(link.attributes.href).toBe("/demo");
+    expect(page.button("Not now")).toBeDefined();
+    expect(fire(link, "click").defaultPrevented).toBe(false); // the browser follows the link
+    await page.settle();
+    expect(page.calls[6]?.body).toMatchObject({ step: "s-demo", action: "cta" });
+    expect(page.calls[6]?.init.keepalive).toBe(true);
+
+    expect(page.heading()?.textContent).toBe("Thanks!");
+    expect(page.button("Close")?.textContent).toBe("Close"); // the end step's own button; no second "Close"
+    expect(page.inWidget((el) => el.getAttribute("aria-label") === "Close")[0]?.attributes).toHaveProperty("hidden");
+    fire(page.button("Close")!, "click");
+    expect(page.widget()).toBeNull();
+    expect(page.calls).toHaveLength(7); // closing after the end is not a dismiss
+    expect(events).toEqual([
+      { key: "onboarding", stepId: "s-role", type: "question" },
+      { key: "onboarding", stepId: "s-topics", type: "question" },
+      { key: "onboarding", stepId: "s-hello", type: "message" },
+      { key: "onboarding", stepId: "s-demo", type: "cta" },
+      { key: "onboarding", stepId: "s-done", type: "end" },
+      { key: "onboarding", closed: true },
+    ]);
+  });
+
+  it("sends Not now as continue, and ignores a CTA link that is not http(s) or a path", async () => {
+    const { page } = flowPage({ ...steps.demo, url: "javascript:alert(1)" }, () => json({ flow: null }));
+    await page.settle();
+    expect(page.inWidget((el) => el.tagName === "A")).toEqual([]);
+    fire(page.button("Continue")!, "click");
+    await page.settle();
+    expect(page.calls[1]?.body).toMatchObject({ step: "s-demo", action: "continue" });
+    expect(page.calls[1]?.body).not.toHaveProperty("answers");
+    expect(page.widget()).toBeNull(); // null: finished
+  });
+
+  it("dismisses with the close button or Escape, without waiting for the server", async () => {
+    for (const close of [(p: ReturnType<typeof createPage>) => fire(p.button("Close")!, "click"), (p: ReturnType<typeof createPage>) => fire(p.inWidget((el) => el.tagName === "INPUT")[0]!, "keydown", { key: "Escape" })]) {
+      const { page, events } = flowPage(steps.role, () => new Promise(() => {}));
+      await page.settle();
+      close(page);
+      expect(page.widget()).toBeNull();
+      expect(events.at(-1)).toEqual({ key: "onboarding", closed: true });
+      expect(page.calls[1]?.body).toEqual({ siteKey: "site_123", visitorId: page.tailor().visitorId, flow: "onboarding", step: "s-role", action: "dismiss" });
+      expect(page.calls[1]?.init.keepalive).toBe(true);
+      await page.tailor().refresh(); // closed: a flow may be offered again
+      expect(page.calls[2]?.body).toMatchObject({ flow: true });
+    }
+  });
+
+  it("validates, sends once while busy, and keeps the step with a retry-able error when saving fails", async () => {
+    let reply: (value: Awaited<ReturnType<Responder>>) => void = () => {};
+    const { page, errors } = flowPage(steps.role, () => new Promise((resolve) => (reply = resolve)));
+    await page.settle();
+    const status = page.inWidget((el) => el.getAttribute("aria-live") === "polite")[0]!;
+    submit(page);
+    expect(status.textContent).toBe("Choose an answer.");
+    expect(page.calls).toHaveLength(1);
+
+    choose(page, "Founder");
+    submit(page);
+    submit(page); // a double click
+    await page.settle();
+    expect(page.calls.map(path)).toEqual(["/decide", "/flow"]);
+    expect(page.widget()?.attributes["aria-busy"]).toBe("true");
+    expect(page.button("Next")?.attributes["aria-disabled"]).toBe("true");
+
+    reply(await json({ error: { code: "internal", message: "boom" } }, 500));
+    await page.settle();
+    expect(status.textContent).toBe("Couldn't save your answer. Try again.");
+    expect(page.widget()?.attributes["aria-busy"]).toBe("false");
+    expect(page.button("Next")?.attributes).not.toHaveProperty("aria-disabled");
+    expect(errors).toEqual([{ action: "flow", message: "POST /flow answered 500" }]);
+
+    submit(page); // retry
+    reply(await json({ flow: null }));
+    await page.settle();
+    expect(page.calls.map(path)).toEqual(["/decide", "/flow", "/flow", "/decide"]);
+    expect(page.widget()).toBeNull();
+  });
+
+  it("closes when the flow changed under it (409) and on an empty end step", async () => {
+    const { page, errors } = flowPage(steps.hello, () => json({ error: { code: "unknown_step", message: "Republished." } }, 409));
+    await page.settle();
+    fire(page.button("Go on")!, "click");
+    await page.settle();
+    expect(page.widget()).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({ action: "flow" })]);
+
+    const empty = flowPage(steps.hello, () => json({ flow: prompt({ id: "s-end", type: "end", title: "", bodyHtml: "" }) }));
+    await empty.page.settle();
+    fire(empty.page.button("Go on")!, "click");
+    await empty.page.settle();
+    expect(empty.page.widget()).toBeNull();
+    expect(empty.events.at(-1)).toEqual({ key: "onboarding", closed: true });
+  });
+
+  it("sets titles and labels as text, never as HTML", async () => {
+    const xss = "<img src=x onerror=alert(1)>";
+    const { page } = flowPage({ ...steps.role, title: xss, answers: [{ key: "a", label: xss }] }, () => json({ flow: null }));
+    await page.settle();
+    expect(page.heading()?.textContent).toBe(xss);
+    expect(page.inWidget((el) => el.tagName === "SPAN")[0]?.textContent).toBe(xss);
+    expect(page.inWidget((el) => el.innerHTML !== "")).toEqual([]);
+  });
+
+  it("ignores unusable flow steps and never throws into the page", async () => {
+    const { page, errors } = flowPage({ id: "s-x", type: "question", title: "Q", selection: "single", answers: [] }, () => json({ flow: null }));
+    await page.settle();
+    expect(page.widget()).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({ action: "flow" })]);
+
+    const broken = flowPage(steps.hello, () => json({ flow: { key: "onboarding", step: null } }));
+    broken.page.tailor().on("flow", () => {
+      throw new Error("host bug");
+    });
+    await broken.page.settle();
+    expect(() => fire(broken.page.button("Go on")!, "click")).not.toThrow();
+    await broken.page.settle();
+    expect(broken.page.widget()).toBeNull(); // an unusable next step ends the flow
   });
 });
