@@ -102,6 +102,9 @@ test.describe("website runtime on the demo page", () => {
       ["identify", JSON.stringify({ ...valid }), {}, 400, "invalid_request"],
       ["answers", JSON.stringify({ ...valid, question: "role", answers: [] }), {}, 400, "invalid_request"],
       ["decide", JSON.stringify({ ...valid, visitorId: "x" }), {}, 400, "invalid_request"],
+      ["flow", JSON.stringify({ ...valid, flow: "welcome", step: "role", action: "answer" }), {}, 400, "invalid_request"],
+      ["flow", JSON.stringify({ ...valid, flow: "welcome", step: "role", action: "jump" }), {}, 400, "invalid_request"],
+      ["flow", JSON.stringify({ ...valid, flow: "no-such-flow", step: "role", action: "continue" }), {}, 404, "unknown_flow"],
       ["identify", JSON.stringify({ ...valid, email: `${"a".repeat(9000)}@example.com` }), {}, 413, "payload_too_large"],
       ["decide", JSON.stringify(valid), { "Content-Type": "application/x-www-form-urlencoded" }, 415, "unsupported_media_type"],
     ];

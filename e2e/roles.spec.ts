@@ -2,10 +2,10 @@ import type { Role } from "@/lib/auth/permissions";
 import { callAction, captureAction, expect, signIn, test } from "./fixtures";
 
 const sidebarOf: Record<Role, string[]> = {
-  owner: ["Overview", "Segments", "Personalizations", "Integrations", "Debug", "Settings"],
-  admin: ["Overview", "Segments", "Personalizations", "Integrations", "Debug", "Settings"],
-  marketer: ["Overview", "Segments", "Personalizations", "Integrations", "Settings"],
-  support: ["Overview", "Segments", "Personalizations", "Integrations", "Debug"],
+  owner: ["Overview", "Segments", "Personalizations", "Flows", "Integrations", "Debug", "Settings"],
+  admin: ["Overview", "Segments", "Personalizations", "Flows", "Integrations", "Debug", "Settings"],
+  marketer: ["Overview", "Segments", "Personalizations", "Flows", "Integrations", "Settings"],
+  support: ["Overview", "Segments", "Personalizations", "Flows", "Integrations", "Debug"],
 };
 
 test.describe("roles", () => {

@@ -41,10 +41,10 @@ describe("permissions", () => {
   });
 
   it("the sidebar shows each role only what it may use", () => {
-    expect(navFor("support").map((i) => i.title)).toEqual(["Overview", "Segments", "Personalizations", "Integrations", "Debug"]);
-    expect(navFor("marketer").map((i) => i.title)).toEqual(["Overview", "Segments", "Personalizations", "Integrations", "Settings"]);
+    expect(navFor("support").map((i) => i.title)).toEqual(["Overview", "Segments", "Personalizations", "Flows", "Integrations", "Debug"]);
+    expect(navFor("marketer").map((i) => i.title)).toEqual(["Overview", "Segments", "Personalizations", "Flows", "Integrations", "Settings"]);
     for (const role of ["owner", "admin"] as const) {
-      expect(navFor(role).map((i) => i.title)).toEqual(["Overview", "Segments", "Personalizations", "Integrations", "Debug", "Settings"]);
+      expect(navFor(role).map((i) => i.title)).toEqual(["Overview", "Segments", "Personalizations", "Flows", "Integrations", "Debug", "Settings"]);
     }
   });
 });
