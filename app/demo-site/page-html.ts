@@ -39,7 +39,9 @@ export function demoSiteHtml({ siteKey, hideMs }: { siteKey: string; hideMs: num
     <button type="button" class="secondary" id="forget">Forget me</button>
   </form>
   <p id="status" role="status"></p>
-  <p class="note">Try <code>ada@example.com</code> (tagged vip in Intercom, favorite color teal) or <code>grace@example.com</code>.</p>
+  <p class="note">Try <code>ada@example.com</code> (tagged vip in Intercom, favorite color teal) or <code>grace@example.com</code>.
+    The Welcome flow asks your role unless Intercom knows it: try <code>taggy@example.com</code> (a customer) or
+    <code>mixed.case@example.com</code> (not yet), then "Forget me" to start over.</p>
 </main>
 <script>
   window.tailor = window.tailor || [];
