@@ -49,7 +49,7 @@ export function StepCard({
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h3 id={`${base}-title`} tabIndex={-1} className="min-w-0 flex-1 rounded font-semibold focus-visible:outline-2 focus-visible:outline-brand-600">
           {title}: {node?.typeLabel}
-          {index === 0 ? <span className="ml-2 align-middle text-xs font-normal text-zinc-500">(start)</span> : null}
+          {index === 0 ? <span className="ml-2 align-middle text-xs font-normal text-zinc-500"> (start)</span> : null}
         </h3>
         {problems.length > 0 ? (
           <Badge tone="warning">

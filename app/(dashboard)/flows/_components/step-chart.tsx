@@ -20,7 +20,7 @@ export function StepChart({ rows }: { rows: AnalyticsRow[] }) {
       <ol className="mt-4 space-y-3" aria-hidden>
         {rows.map((row) => (
           <li key={row.stepId} className="grid gap-1 sm:grid-cols-[14rem_minmax(0,1fr)] sm:items-center sm:gap-4">
-            <span className="truncate text-sm text-zinc-800" title={row.label}>
+            <span className="line-clamp-2 break-words text-sm text-zinc-800">
               {row.label}
             </span>
             <span className="space-y-1">

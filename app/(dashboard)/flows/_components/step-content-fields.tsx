@@ -18,7 +18,7 @@ export function StepContentFields({ index, step, questions }: { index: number; s
   const errors = (formState.errors.steps?.[index] ?? {}) as StepErrors;
   const base = `step-${step.id}`;
   const text = (name: "title" | "buttonLabel" | "url", label: string, opts: { hint?: string; placeholder?: string } = {}) => {
-    const id = `${base}-${name}`;
+    const id = `${base}-field-${name}`;
     const error = errors[name]?.message;
     return (
       <FormField id={id} label={label} hint={opts.hint} error={error}>

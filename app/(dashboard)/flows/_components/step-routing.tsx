@@ -47,8 +47,11 @@ export function StepRouting({
           {fields.map((field, b) => (
             <li key={field.id}>
               <fieldset className="min-w-0 space-y-2 rounded-md border border-zinc-200 p-3">
+                <legend className="sr-only">Branch {b + 1}</legend>
                 <div className="flex items-center gap-2">
-                  <legend className="float-left flex-1 text-sm font-medium">Branch {b + 1}</legend>
+                  <p className="flex-1 text-sm font-medium" aria-hidden>
+                    Branch {b + 1}
+                  </p>
                   {canEdit ? (
                     <Button type="button" variant="ghost" size="sm" onClick={() => remove(b)} className="ml-auto text-red-700 hover:bg-red-50">
                       <Trash2 className="size-4" aria-hidden />

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireCapability } from "@/lib/auth/guard";
@@ -87,10 +86,10 @@ export default async function FlowAnalyticsPage({ params }: { params: Promise<{ 
 
 function Stat({ label, value, hint }: { label: string; value: string; hint: string }) {
   return (
-    <Card className="p-4">
+    <div className="rounded-lg border border-zinc-200 bg-white p-4 shadow-xs">
       <dt className="text-sm text-zinc-600">{label}</dt>
       <dd className="mt-1 text-2xl font-semibold tabular-nums">{value}</dd>
       <dd className="text-xs text-zinc-500">{hint}</dd>
-    </Card>
+    </div>
   );
 }
