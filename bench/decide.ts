@@ -2,7 +2,8 @@
  * `npm run bench` — the website runtime's speed, measured against a baseline in the same run.
  *
  * 1. Throughput: POST /api/v1/decide for identified visitors with a warm contact cache vs GET
- *    /api/health (a trivial JSON route in the same server): requests/s, p99 and their ratio.
+ *    /api/health (a trivial JSON route in the same server): requests/s, p99 and their ratio; then the
+ *    same decisions with `flow: true`, which also offer the demo flow (and record its view).
  * 2. Replay: 20,000 page views by 2,000 identified visitors arriving over time: Intercom API calls
  *    (by endpoint), 429s and decisions that fell back to defaults.
  *
@@ -98,6 +99,8 @@ async function main() {
   await migrateDatabase();
   await seedDemo();
   const { siteKey } = await seedDemoWebsite("acme", emulator.tokens.US.full);
+  const { seedDemoFlow } = await import("@/lib/dev/seed-flow");
+  await seedDemoFlow("acme");
   await closeDb();
 
   console.log(`▸ next start on ${base}`);
@@ -122,8 +125,17 @@ async function main() {
       duration: DURATION_S,
       requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
     });
+    const flowBodies = warm.map((visitorId) => JSON.stringify({ siteKey, visitorId, placements: ["hero", "color"], flow: true }));
+    const decideFlow = await run({
+      url: `${base}/api/v1/decide`,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: flowBodies[next++ % flowBodies.length] }) }],
+    });
     const warmCalls = calls.total - callsBefore;
-    if (decide.non2xx > 0 || health.non2xx > 0) throw new Error(`non-2xx responses: decide ${decide.non2xx}, health ${health.non2xx}`);
+    if (decide.non2xx > 0 || health.non2xx > 0 || decideFlow.non2xx > 0) {
+      throw new Error(`non-2xx responses: decide ${decide.non2xx}, decide with flow ${decideFlow.non2xx}, health ${health.non2xx}`);
+    }
 
     // 2. Replay: VISITORS identified visitors arrive over time (ARRIVALS per second, as real traffic
     // spreads out), each viewing VIEWS / VISITORS pages VIEW_GAP_MS apart; a first view identifies.
@@ -161,6 +173,7 @@ async function main() {
 
     const ratio = decide.requests.average / health.requests.average;
     const p99Ratio = decide.latency.p99 / Math.max(health.latency.p99, 1);
+    const flowRatio = decideFlow.requests.average / health.requests.average;
     const byRoute = [...calls.byRoute.entries()].sort((a, b) => b[1] - a[1]);
     const contactReads = calls.byRoute.get("GET /contacts/{contact_id}") ?? 0;
     const report = [
@@ -171,8 +184,10 @@ async function main() {
       "|---|---|---|---|",
       `| GET /api/health (baseline) | ${health.requests.average.toFixed(0)} | ${health.latency.p50} | ${health.latency.p99} |`,
       `| POST /api/v1/decide (identified, warm cache) | ${decide.requests.average.toFixed(0)} | ${decide.latency.p50} | ${decide.latency.p99} |`,
+      `| POST /api/v1/decide with flow: true (also offers a flow step) | ${decideFlow.requests.average.toFixed(0)} | ${decideFlow.latency.p50} | ${decideFlow.latency.p99} |`,
       "",
       `- Throughput ratio decide / baseline: **${ratio.toFixed(2)}×** (aim ≥ 0.7×); p99 ratio: **${p99Ratio.toFixed(2)}×** (aim ≤ 2×).`,
+      `- With a flow offered: **${flowRatio.toFixed(2)}×** the baseline (a step's first view per visitor is written once; the snippet asks only while no flow widget is open).`,
       `- Intercom calls during the warm-cache run: ${warmCalls}.`,
       `- Replay: ${schedule.length.toLocaleString("en")} page views by ${VISITORS.toLocaleString("en")} identified visitors (${arrivalsPerSecond} new visitors/s, ` +
         `${viewsEach} views each ${viewGapMs / 1000} s apart) in ${replaySeconds.toFixed(1)} s: ` +

@@ -68,7 +68,19 @@ function contextFor(contact: RuleContact | null, answered: Record<string, string
 
 type Event = { stepId: string; kind: FlowEventKind };
 
-async function recordEvents(workspaceId: string, visitorId: string, flowKey: string, events: Event[]): Promise<void> {
+// Analytics count distinct visitors, so a step shown (or skipped) again to the same visitor on the
+// next page view adds nothing: remember recent ones per process and skip the write.
+const recentlySeen = new LRUCache<string, true>({ max: 100_000, ttl: 10 * 60_000 });
+const REPEATABLE: FlowEventKind[] = ["view", "skip"];
+
+async function recordEvents(workspaceId: string, visitorId: string, flowKey: string, all: Event[]): Promise<void> {
+  const events = all.filter((e) => {
+    if (!REPEATABLE.includes(e.kind)) return true;
+    const key = `${visitorId}\u0000${flowKey}\u0000${e.stepId}\u0000${e.kind}`;
+    if (recentlySeen.has(key)) return false;
+    recentlySeen.set(key, true);
+    return true;
+  });
   if (events.length === 0) return;
   const now = Date.now();
   // Distinct timestamps keep the order readable when several events happen in one request.
