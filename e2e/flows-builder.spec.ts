@@ -15,8 +15,10 @@ async function seriousViolations(page: Page) {
 const step = (page: Page, n: number) => page.getByRole("region", { name: new RegExp(`^Step ${n}:`) });
 
 async function save(page: Page) {
+  const toast = page.getByText("Saved (draft)", { exact: true });
+  await expect(toast).toHaveCount(0); // the previous save's toast has gone, so this one is new
   await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByText("Saved (draft)", { exact: true })).toBeVisible();
+  await expect(toast).toBeVisible();
   await expect(page.getByText("Unsaved edits.")).toHaveCount(0);
 }
 

@@ -72,7 +72,11 @@ export function StepCard({
           </div>
         ) : null}
       </div>
-      {index === 0 ? <p className="-mt-2 mb-3 text-xs text-zinc-500">The first step is where every visitor starts. Move another step up to start there instead.</p> : null}
+      {index === 0 ? (
+        <p className="-mt-2 mb-3 text-xs text-zinc-500">
+          The first step is where every visitor starts.{canEdit ? " Move another step up to start there instead." : ""}
+        </p>
+      ) : null}
       {problems.length > 0 ? (
         <ul className="mb-3 space-y-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" aria-label={`Problems in ${title}`}>
           {problems.map((p, i) => (
