@@ -23,16 +23,18 @@ type BuilderProps = {
   disabled?: boolean;
   attributes: RuleAttributeOption[];
   segmentGroups: RuleSegmentGroupOption[];
+  /** Introduces the rule's plain-language summary; "Shows to:" for audiences. */
+  summaryLabel?: string;
 };
 
 const newId = () => crypto.randomUUID();
 
 /** Audience rule editor: nested all/any groups of tag, attribute and segment conditions. Controlled. */
-export function RuleBuilder({ value, onChange, label, idPrefix, errors, disabled, attributes, segmentGroups }: BuilderProps) {
+export function RuleBuilder({ value, onChange, label, idPrefix, errors, disabled, attributes, segmentGroups, summaryLabel = "Shows to:" }: BuilderProps) {
   return (
     <div className="space-y-2">
       <p className="text-sm text-zinc-700" id={`${idPrefix}-summary`}>
-        <span className="font-medium">Shows to: </span>
+        <span className="font-medium">{summaryLabel} </span>
         <span className="break-words">{describeRule(value)}</span>
       </p>
       <GroupEditor

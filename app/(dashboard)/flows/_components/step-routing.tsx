@@ -72,6 +72,7 @@ export function StepRouting({
                       disabled={!canEdit}
                       attributes={attributes}
                       segmentGroups={segmentGroups}
+                      summaryLabel="Goes this way for:"
                     />
                   )}
                 />
