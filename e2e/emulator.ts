@@ -4,9 +4,10 @@ import type { FaultConfig } from "@/lib/intercom-emulator/faults";
 const origin = () => process.env.E2E_EMULATOR_ORIGIN ?? "http://127.0.0.1:4100";
 
 type Tokens = Record<"US" | "EU" | "AU", { full: string; readOnly: string }>;
+export type EmulatorContact = { id: string; email: string; custom_attributes: Record<string, unknown> };
 
 async function control(path: string, init?: RequestInit) {
-  const res = await fetch(`${origin()}/__emulator${path}`, init);
+  const res = await fetch(`${origin()}/__emulator${path}`, { ...init, headers: { "Content-Type": "application/json" } });
   if (!res.ok) throw new Error(`emulator control ${path}: ${res.status}`);
   return res.json();
 }
@@ -25,4 +26,28 @@ export const emulator = {
   archiveAttribute(name: string, archived = true, region: "US" | "EU" | "AU" = "US") {
     return control("/data-attributes/archive", { method: "POST", body: JSON.stringify({ region, name, archived }) });
   },
+  /** A US contact of the test's own, searchable at once. Extra fields as in the fixture (custom_attributes, name…). */
+  createContact(email: string, fields: Record<string, unknown> = {}): Promise<EmulatorContact> {
+    return control("/contacts", { method: "POST", body: JSON.stringify({ region: "US", email, role: "user", indexingDelayMs: 0, ...fields }) });
+  },
+  async findContact(email: string): Promise<EmulatorContact | undefined> {
+    const { data } = (await control(`/contacts?region=US&email=${encodeURIComponent(email)}`)) as { data: EmulatorContact[] };
+    return data[0];
+  },
+  /** Calls the emulated Intercom API itself (US), as Intercom's users would. */
+  intercomApi(path: string, token: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+    return fetch(`${origin()}/us${path}`, {
+      method: init.method ?? "GET",
+      headers: { Authorization: `Bearer ${token}`, Accept: "application/json", "Content-Type": "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  },
 };
+
+/** The embedded default (SQLite) syncs in the app; on Postgres, production runs `npm run worker`: here, in the test. */
+export async function syncIfPostgres(): Promise<void> {
+  const { dialect } = await import("@/db/client");
+  if (dialect !== "postgres") return;
+  const { SyncWorker } = await import("@/lib/sync/worker");
+  await new SyncWorker({ config: { pollMs: 50, housekeepingMs: 0 } }).drain({ timeoutMs: 20_000 });
+}

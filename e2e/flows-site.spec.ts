@@ -2,19 +2,11 @@ import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test, type TestWorkspace } from "./fixtures";
-import { emulator } from "./emulator";
+import { emulator, syncIfPostgres } from "./emulator";
 
 // The flow widget as visitors meet it on the demo site: the published "Welcome" flow (role question
 // → customers get a welcome back (branch A), everyone else a trial offer (branch B)), with the role
 // question mapped to an Intercom field of this test's own.
-
-const origin = () => process.env.E2E_EMULATOR_ORIGIN ?? "http://127.0.0.1:4100";
-
-async function control(path: string, init?: RequestInit) {
-  const res = await fetch(`${origin()}/__emulator${path}`, { ...init, headers: { "Content-Type": "application/json" } });
-  if (!res.ok) throw new Error(`emulator ${path}: ${res.status}`);
-  return res.json();
-}
 
 async function setUp(workspace: TestWorkspace) {
   const { seedDemoWebsite } = await import("@/lib/dev/seed-website");
@@ -23,29 +15,18 @@ async function setUp(workspace: TestWorkspace) {
   await seedDemoWebsite(workspace.slug, tokens.US.full);
   const suffix = randomUUID().slice(0, 8);
   const attribute = `e2e_flow_role_${suffix}`;
-  const created = await fetch(`${origin()}/us/data_attributes`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${tokens.US.full}`, Accept: "application/json", "Content-Type": "application/json" },
-    body: JSON.stringify({ name: attribute, model: "contact", data_type: "string" }),
-  });
+  const created = await emulator.intercomApi("/data_attributes", tokens.US.full, { method: "POST", body: { name: attribute, model: "contact", data_type: "string" } });
   expect(created.status).toBe(200);
   await seedDemoFlow(workspace.slug, { roleAttribute: attribute });
 
   /** A contact of this test's own, optionally tagged "customer" and with a role in the mapped field. */
   const contact = async (name: string, { customer = false, role }: { customer?: boolean; role?: string } = {}) => {
     const email = `${name}-${suffix}@e2e.test`;
-    const { id } = await control("/contacts", {
-      method: "POST",
-      body: JSON.stringify({ region: "US", email, role: "user", name, indexingDelayMs: 0, custom_attributes: role ? { [attribute]: role } : {} }),
-    });
+    const { id } = await emulator.createContact(email, { name, custom_attributes: role ? { [attribute]: role } : {} });
     if (customer) {
-      const tags = await fetch(`${origin()}/us/tags`, { headers: { Authorization: `Bearer ${tokens.US.full}`, Accept: "application/json" } });
+      const tags = await emulator.intercomApi("/tags", tokens.US.full);
       const tag = ((await tags.json()).data as { id: string; name: string }[]).find((t) => t.name === "customer")!;
-      const tagged = await fetch(`${origin()}/us/contacts/${id}/tags`, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${tokens.US.full}`, Accept: "application/json", "Content-Type": "application/json" },
-        body: JSON.stringify({ id: tag.id }),
-      });
+      const tagged = await emulator.intercomApi(`/contacts/${id}/tags`, tokens.US.full, { method: "POST", body: { id: tag.id } });
       expect(tagged.status).toBe(200);
     }
     return email;
@@ -54,16 +35,7 @@ async function setUp(workspace: TestWorkspace) {
 }
 
 async function contactField(email: string, attribute: string): Promise<unknown> {
-  const { data } = await control(`/contacts?region=US&email=${encodeURIComponent(email)}`);
-  return (data as { custom_attributes: Record<string, unknown> }[])[0]?.custom_attributes[attribute];
-}
-
-/** The embedded default (SQLite) syncs in the app; on Postgres, production runs `npm run worker`: here, in the test. */
-async function syncIfPostgres() {
-  const { dialect } = await import("@/db/client");
-  if (dialect !== "postgres") return;
-  const { SyncWorker } = await import("@/lib/sync/worker");
-  await new SyncWorker({ config: { pollMs: 50, housekeepingMs: 0 } }).drain({ timeoutMs: 20_000 });
+  return (await emulator.findContact(email))?.custom_attributes[attribute];
 }
 
 async function visitAndIdentify(page: Page, workspace: TestWorkspace, email: string) {

@@ -1,25 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { expect, signIn, test, type TestWorkspace } from "./fixtures";
-import { emulator } from "./emulator";
+import { emulator, syncIfPostgres, type EmulatorContact } from "./emulator";
 
 // The sync engine as a customer sees it: a visitor answers on the website (public API), the write
 // reaches Intercom, and the sync log explains it; a failed write is retried by an owner; support
 // reads the log but has no Retry.
-
-const origin = () => process.env.E2E_EMULATOR_ORIGIN ?? "http://127.0.0.1:4100";
-
-async function control(path: string, init?: RequestInit) {
-  const res = await fetch(`${origin()}/__emulator${path}`, { ...init, headers: { "Content-Type": "application/json" } });
-  if (!res.ok) throw new Error(`emulator ${path}: ${res.status}`);
-  return res.json();
-}
-
-async function intercomContact(email: string): Promise<{ id: string; custom_attributes: Record<string, unknown> }> {
-  const body = await control(`/contacts?region=US&email=${encodeURIComponent(email)}`);
-  const list = (Array.isArray(body) ? body : (body.data ?? body.contacts)) as { id: string; custom_attributes: Record<string, unknown> }[];
-  return list[0]!;
-}
 
 /** A website, the demo segments, an Intercom field of the test's own and a published mapping to it. */
 async function setUp(workspace: TestWorkspace) {
@@ -33,14 +19,10 @@ async function setUp(workspace: TestWorkspace) {
   await seedDemoSegments(workspace.id);
   const suffix = randomUUID().slice(0, 8);
   const attribute = `e2e_role_${suffix}`;
-  const created = await fetch(`${origin()}/us/data_attributes`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${tokens.US.full}`, Accept: "application/json", "Content-Type": "application/json" },
-    body: JSON.stringify({ name: attribute, model: "contact", data_type: "string" }),
-  });
+  const created = await emulator.intercomApi("/data_attributes", tokens.US.full, { method: "POST", body: { name: attribute, model: "contact", data_type: "string" } });
   expect(created.status).toBe(200);
   const email = `visitor-${suffix}@e2e.test`;
-  await control("/contacts", { method: "POST", body: JSON.stringify({ region: "US", email, role: "user", name: "E2E Visitor" }) });
+  await emulator.createContact(email, { name: "E2E Visitor" });
   const [owner] = await getDb().select().from(tables.users).where(eq(tables.users.email, workspace.members.owner.email));
   const actor = { workspaceId: workspace.id, userId: owner!.id };
   await reloadAttributes(actor);
@@ -48,12 +30,8 @@ async function setUp(workspace: TestWorkspace) {
   return { siteKey, attribute, email, visitorId: `e2e-visitor-${suffix}` };
 }
 
-/** The embedded default (SQLite) syncs in the app; on Postgres, production runs `npm run worker`: here, in the test. */
-async function syncIfPostgres() {
-  const { dialect } = await import("@/db/client");
-  if (dialect !== "postgres") return;
-  const { SyncWorker } = await import("@/lib/sync/worker");
-  await new SyncWorker({ config: { pollMs: 50, housekeepingMs: 0 } }).drain({ timeoutMs: 20_000 });
+async function intercomContact(email: string): Promise<EmulatorContact> {
+  return (await emulator.findContact(email))!;
 }
 
 test.describe("sync log", () => {
