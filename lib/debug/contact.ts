@@ -12,6 +12,7 @@ import { toRuleContact } from "@/lib/rules/contact-context";
 import { renderMergeTags } from "@/lib/rules/merge-tags";
 import { contactCache } from "@/lib/runtime/contact-cache";
 import { pickContact } from "@/lib/runtime/pick-contact";
+import { knownSegments } from "@/lib/runtime/known-segments";
 import { visitorSegments } from "@/lib/runtime/visitors";
 import { explainIntercomFailure } from "./messages";
 import { detectIdentity, type LookupContactInput } from "./schema";
@@ -228,8 +229,13 @@ export async function buildContactView(workspaceId: string, loaded: LoadedContac
 
   // Segment conditions see the answers of the most recently seen linked visitor that has any.
   const answered = visitors.find((v) => v.answers.length > 0);
-  const segments = answered ? await visitorSegments(answered.id) : {};
-  const context = { intercom: { available: true, contact: toRuleContact(contact, tags) }, segments };
+  const answeredSegments = answered ? await visitorSegments(answered.id) : {};
+  const ruleContact = toRuleContact(contact, tags);
+  const segments = await knownSegments(workspaceId, answeredSegments, ruleContact, live.snapshot.mappings);
+  const context = { intercom: { available: true, contact: ruleContact }, segments };
+  const fromIntercom = Object.entries(segments)
+    .filter(([group]) => !Object.hasOwn(answeredSegments, group))
+    .map(([group, keys]) => describeSegments(plan, group, keys));
   const personalizations = live.snapshot.personalizations.map((p) => {
     const outcome = previewDraft(p, context);
     const contents = [
@@ -257,6 +263,7 @@ export async function buildContactView(workspaceId: string, loaded: LoadedContac
     rules: {
       liveVersion: live.version,
       segmentsFrom: answered ? `visitor ${answered.anonymousId} (last seen ${answered.lastSeenAt})` : null,
+      fromIntercom,
       personalizations,
     },
     plan,
@@ -318,4 +325,11 @@ export async function lookupContact(workspaceId: string, input: LookupContactInp
     }
     throw error;
   }
+}
+
+/** "Role: Founder", with the names the write plan knows (inferred groups are always mapped ones). */
+function describeSegments(plan: WritePlan, groupKey: string, keys: string[]): string {
+  const group = plan.groups.find((g) => g.key === groupKey);
+  const names = keys.map((key) => group?.segments.find((s) => s.key === key)?.name ?? key);
+  return `${group?.name ?? groupKey}: ${names.join(", ")}`;
 }

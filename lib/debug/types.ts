@@ -107,6 +107,8 @@ export type DebugContactView = {
     liveVersion: number | null;
     /** Whose Tailor answers the segment conditions see, or null when no linked visitor answered. */
     segmentsFrom: string | null;
+    /** Groups no answer covers that the contact's mapped fields name ("Role: Founder"); rules and flows see them too. */
+    fromIntercom: string[];
     personalizations: PersonalizationTrace[];
   };
   plan: WritePlan;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/db/client";
 import { demoFlow } from "@/lib/dev/seed-flow";
 import { startIntercomEmulator, type IntercomEmulator } from "@/lib/intercom-emulator/server";
+import { savePersonalization } from "@/lib/personalizations/personalizations";
 import { publishDraft } from "@/lib/publishing/versions";
 import { PublicApiError } from "@/lib/public-api/http";
 import { decide } from "@/lib/runtime/decide";
@@ -18,6 +19,7 @@ import { advanceFlow } from "./runtime";
 
 let emulator: IntercomEmulator;
 let workspaceId: string;
+let actor: { workspaceId: string; userId: string };
 
 beforeAll(async () => {
   emulator = await startIntercomEmulator({ port: 0, fixture: syncFixture() });
@@ -31,6 +33,7 @@ beforeEach(async () => {
   emulator.reset();
   const set = await setUpSyncWorkspace(emulator, [{ source: "“What best describes you?”", attribute: "tailor_role", conversion: "segment_key" }]);
   workspaceId = set.workspaceId;
+  actor = set.actor;
   await saveFlow(set.actor, { flow: demoFlow });
   await publishDraft(set.actor);
 });
@@ -158,5 +161,23 @@ describe("flows at runtime", () => {
     expect(await eventsOf(v.anonymousId)).toEqual(before);
     const answers = await getDb().select().from(tables.visitorAnswers).where(eq(tables.visitorAnswers.workspaceId, workspaceId));
     expect(answers).toEqual([]);
+  });
+});
+
+describe("segments inferred from mapped Intercom fields", () => {
+  it("personalizations see them too, and the visitor's own answer wins", async () => {
+    await savePersonalization(actor, {
+      placementKey: "hero",
+      name: "Hero",
+      defaultHtml: "Hello",
+      variants: [{ id: "dev", name: "Developers", rule: { type: "group", combinator: "and", children: [{ id: "c", type: "segment", group: "role", operator: "is", segment: "developer" }] }, html: "Hello, developer" }],
+    });
+    await publishDraft(actor);
+    const v = await linkedVisitor(emulator, workspaceId, "inferred-dev", { tailor_role: "developer" });
+    expect((await decide(workspaceId, v.anonymousId, ["hero"])).placements.hero).toEqual({ html: "Hello, developer", variant: "Developers" });
+
+    const { recordAnswer } = await import("@/lib/runtime/answers");
+    await recordAnswer(workspaceId, v.anonymousId, "describes_you", ["founder"]);
+    expect((await decide(workspaceId, v.anonymousId, ["hero"])).placements.hero).toEqual({ html: "Hello", variant: null });
   });
 });

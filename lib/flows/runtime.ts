@@ -8,10 +8,9 @@ import { PublicApiError } from "@/lib/public-api/http";
 import { evaluateRule, type EvaluationContext, type RuleContact } from "@/lib/rules/evaluate";
 import { recordAnswer } from "@/lib/runtime/answers";
 import { contactFor } from "@/lib/runtime/contact";
+import { knownSegments } from "@/lib/runtime/known-segments";
 import { touchVisitor, visitorWithSegments, type VisitorRow } from "@/lib/runtime/visitors";
-import { loadSourceIndex } from "@/lib/sync/values";
 import { nextStepId, renderStep, resolveStep, type QuestionFacts } from "./engine";
-import { segmentsFromContact, withKnownSegments, type SourceIndexEntry } from "./known-segments";
 import type { FlowAction, FlowPrompt } from "./prompt";
 import type { FlowDraft, FlowStep } from "./schema";
 
@@ -20,9 +19,9 @@ import type { FlowDraft, FlowStep } from "./schema";
 // rules and Intercom data never reach the browser; every step shown or passed is recorded for
 // analytics (flow_events).
 
-type WorkspaceFacts = { questions: Map<string, QuestionFacts>; sources: Map<string, SourceIndexEntry> };
+type WorkspaceFacts = { questions: Map<string, QuestionFacts> };
 
-// Questions and mapping sources change rarely and are read on every flow request: a few seconds per process.
+// Questions change rarely and are read on every flow request: a few seconds per process.
 const factsCache = new LRUCache<string, WorkspaceFacts>({ max: 1_000, ttl: 5_000 });
 
 async function workspaceFacts(workspaceId: string): Promise<WorkspaceFacts> {
@@ -30,7 +29,7 @@ async function workspaceFacts(workspaceId: string): Promise<WorkspaceFacts> {
   if (hit) return hit;
   const { questions, questionAnswers, segments, segmentGroups } = tables;
   const db = getDb();
-  const [qs, answers, sources] = await Promise.all([
+  const [qs, answers] = await Promise.all([
     db
       .select({ id: questions.id, key: questions.key, text: questions.text, groupKey: segmentGroups.key, selection: segmentGroups.selection })
       .from(questions)
@@ -42,7 +41,6 @@ async function workspaceFacts(workspaceId: string): Promise<WorkspaceFacts> {
       .innerJoin(segments, eq(segments.id, questionAnswers.segmentId))
       .where(eq(questionAnswers.workspaceId, workspaceId))
       .orderBy(asc(questionAnswers.position)),
-    loadSourceIndex(workspaceId),
   ]);
   const facts: WorkspaceFacts = {
     questions: new Map(
@@ -51,18 +49,16 @@ async function workspaceFacts(workspaceId: string): Promise<WorkspaceFacts> {
         { key: q.key, text: q.text, groupKey: q.groupKey, selection: q.selection, answers: answers.filter((a) => a.questionId === q.id).map(({ key, label }) => ({ key, label })) },
       ]),
     ),
-    sources: new Map([...sources].map(([ref, info]) => [ref, { facts: info.facts, groupKey: info.groupKey }])),
   };
   factsCache.set(workspaceId, facts);
   return facts;
 }
 
 /** Rules see the visitor's answers first, then what the contact's mapped Intercom fields say. */
-function contextFor(contact: RuleContact | null, answered: Record<string, string[]>, mappings: readonly MappingSnapshot[], facts: WorkspaceFacts): EvaluationContext {
-  const fromContact = contact ? segmentsFromContact(mappings, facts.sources, contact) : {};
+async function contextFor(workspaceId: string, contact: RuleContact | null, answered: Record<string, string[]>, mappings: readonly MappingSnapshot[]): Promise<EvaluationContext> {
   return {
     intercom: contact ? { available: true, contact } : { available: false },
-    segments: withKnownSegments(answered, fromContact),
+    segments: await knownSegments(workspaceId, answered, contact, mappings),
   };
 }
 
@@ -129,9 +125,8 @@ export type OfferInput = {
   visitor: VisitorRow;
   /** Enabled published flows, in order. */
   flows: FlowDraft[];
-  mappings: readonly MappingSnapshot[];
   contact: RuleContact | null;
-  /** From the visitor's answers. */
+  /** What rules see: answers, then segments inferred from the contact (knownSegments). */
   segments: Record<string, string[]>;
 };
 
@@ -146,7 +141,7 @@ export async function offerFlow(input: OfferInput): Promise<FlowPrompt | null> {
   const open = flows.filter((f) => !closed.has(f.key));
   if (open.length === 0) return null;
   const facts = await workspaceFacts(workspaceId);
-  const context = contextFor(input.contact, input.segments, input.mappings, facts);
+  const context: EvaluationContext = { intercom: input.contact ? { available: true, contact: input.contact } : { available: false }, segments: input.segments };
   for (const flow of open) {
     if (!evaluateRule(flow.audience, context).matched) continue;
     const first = flow.steps[0]!;
@@ -192,7 +187,7 @@ export async function advanceFlow(workspaceId: string, anonymousId: string, inpu
   const [{ segments }, facts] = await Promise.all([visitorWithSegments(workspaceId, anonymousId), workspaceFacts(workspaceId)]);
   const identified = Boolean(visitor.email || visitor.intercomContactId);
   const contact = identified ? (await contactFor(visitor)).contact : null;
-  const context = contextFor(contact, segments, live.snapshot.mappings, facts);
+  const context = await contextFor(workspaceId, contact, segments, live.snapshot.mappings);
   const resolution = resolveStep(flow, nextStepId(step, context), context, facts.questions);
   return { flow: await present(workspaceId, visitor, flow, resolution, step.id, context, facts) };
 }

@@ -3,7 +3,9 @@ import { UserFacingError } from "@/lib/errors";
 import { getConnectionView, NotConnectedError } from "@/lib/integrations/connection";
 import { IntercomError, IntercomNotFoundError } from "@/lib/intercom";
 import type { RuleContact } from "@/lib/rules/evaluate";
+import { getLiveConfig } from "@/lib/publishing/versions";
 import { loadRuleContact } from "@/lib/runtime/contact";
+import { knownSegments } from "@/lib/runtime/known-segments";
 import { resolveContact } from "@/lib/runtime/visitors";
 import { identityOf, previewDraft, type PreviewOutcome } from "./preview-result";
 import type { PersonalizationDraft } from "./schema";
@@ -51,7 +53,10 @@ export async function previewPersonalization(workspaceId: string, contact: strin
     throw error;
   }
 
-  const outcome = previewDraft(draft, { intercom: { available: true, contact: ruleContact }, segments: {} });
+  // No visitor here, so segment conditions see only what the contact's mapped fields say (live mappings).
+  const { mappings } = (await getLiveConfig(workspaceId)).snapshot;
+  const segments = await knownSegments(workspaceId, {}, ruleContact, mappings);
+  const outcome = previewDraft(draft, { intercom: { available: true, contact: ruleContact }, segments });
   return {
     ...outcome,
     contact: {

@@ -4,6 +4,7 @@ import { getLiveConfig } from "@/lib/publishing/versions";
 import { evaluateRule, type EvaluationContext } from "@/lib/rules/evaluate";
 import { renderMergeTags } from "@/lib/rules/merge-tags";
 import { contactFor, type ContactLookup } from "./contact";
+import { knownSegments } from "./known-segments";
 import { visitorWithSegments } from "./visitors";
 
 export type PlacementDecision = { html: string; variant: string | null };
@@ -32,7 +33,7 @@ export async function decide(workspaceId: string, anonymousId: string, placement
   const lookup = identified ? await contactFor(visitor) : noContact;
   const context: EvaluationContext = {
     intercom: lookup.contact ? { available: true, contact: lookup.contact } : { available: false },
-    segments,
+    segments: await knownSegments(workspaceId, segments, lookup.contact, live.snapshot.mappings),
   };
 
   const placements: Record<string, PlacementDecision> = {};
@@ -41,6 +42,6 @@ export async function decide(workspaceId: string, anonymousId: string, placement
     const template = variant ? variant.html : p.defaultHtml;
     placements[p.placementKey] = { html: renderMergeTags(template, context).html, variant: variant?.name ?? null };
   }
-  const flow = flows.length > 0 ? await offerFlow({ workspaceId, visitor, flows, mappings: live.snapshot.mappings, contact: lookup.contact, segments }) : null;
+  const flow = flows.length > 0 ? await offerFlow({ workspaceId, visitor, flows, contact: lookup.contact, segments: context.segments }) : null;
   return { placements, identified, ...(lookup.fallback ? { fallback: { reason: lookup.fallback } } : {}), ...(flow ? { flow } : {}) };
 }

@@ -16,6 +16,9 @@ export function RuleTraces({ rules }: { rules: DebugContactView["rules"] }) {
           : rules.segmentsFrom
             ? `Segment conditions use the answers of ${rules.segmentsFrom}.`
             : "No linked visitor has answered a question, so segment conditions see no answers."}
+        {rules.liveVersion !== null && rules.fromIntercom.length > 0
+          ? ` From this contact's mapped Intercom fields they also see ${rules.fromIntercom.join("; ")}.`
+          : null}
       </CardDescription>
       {rules.personalizations.length > 0 ? (
         <ul className="mt-4 space-y-4">

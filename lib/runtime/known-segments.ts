@@ -1,11 +1,13 @@
+import { LRUCache } from "lru-cache";
 import { DEFAULT_SEPARATOR, type SourceFacts } from "@/lib/integrations/mapping-rules";
 import type { MappingSnapshot } from "@/lib/publishing/snapshot";
 import { readAttribute, type ContactData } from "@/lib/rules/attributes";
 import { isBlank, normalizeText, toBoolean, toNumber, toText } from "@/lib/rules/coerce";
+import { loadSourceIndex } from "@/lib/sync/values";
 
-// The reverse of a mapping: what an Intercom contact's field says about a segment group. A visitor
-// whose contact already has `tailor_role: "founder"` (written by Tailor, or set in Intercom) is a
-// founder, so a flow doesn't ask them again.
+// Segments inferred from Intercom: the reverse of a mapping. A visitor whose contact already has
+// `tailor_role: "founder"` (written by Tailor, or set in Intercom) is a founder: rules see it, and a
+// flow doesn't ask them again. The visitor's own answers always win.
 
 export type SourceIndexEntry = { facts: SourceFacts; groupKey: string };
 
@@ -67,4 +69,30 @@ export function withKnownSegments(answered: Record<string, string[]>, fromContac
   const merged = { ...fromContact };
   for (const [group, keys] of Object.entries(answered)) if (keys.length > 0) merged[group] = keys;
   return merged;
+}
+
+// Mapping sources change rarely and are read on every decision of an identified visitor: a few seconds per process.
+const sourcesCache = new LRUCache<string, ReadonlyMap<string, SourceIndexEntry>>({ max: 1_000, ttl: 5_000 });
+
+async function mappingSources(workspaceId: string): Promise<ReadonlyMap<string, SourceIndexEntry>> {
+  const hit = sourcesCache.get(workspaceId);
+  if (hit) return hit;
+  const index = await loadSourceIndex(workspaceId);
+  const sources = new Map([...index].map(([ref, info]) => [ref, { facts: info.facts, groupKey: info.groupKey }]));
+  sourcesCache.set(workspaceId, sources);
+  return sources;
+}
+
+/**
+ * The segments rules see for a visitor: their answers, then the groups the contact's mapped fields
+ * name (published mappings only). Without a contact or an enabled mapping: the answers alone.
+ */
+export async function knownSegments(
+  workspaceId: string,
+  answered: Record<string, string[]>,
+  contact: ContactData | null,
+  mappings: readonly MappingSnapshot[],
+): Promise<Record<string, string[]>> {
+  if (!contact || !mappings.some((m) => m.enabled)) return answered;
+  return withKnownSegments(answered, segmentsFromContact(mappings, await mappingSources(workspaceId), contact));
 }
