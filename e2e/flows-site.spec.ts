@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test, type TestWorkspace } from "./fixtures";
+import { expect, signIn, test, type TestWorkspace } from "./fixtures";
 import { emulator, syncIfPostgres } from "./emulator";
 
 // The flow widget as visitors meet it on the demo site: the published "Welcome" flow (role question
@@ -128,5 +128,16 @@ test.describe("flows on the demo site", () => {
     expect(stats.steps.find((s) => s.stepId === "role")).toMatchObject({ views: 0, skipped: 1 });
     expect(stats.steps.find((s) => s.stepId === "trial")).toMatchObject({ views: 1, progressed: 1, dropOff: 0 });
     expect(stats.completed).toBe(1);
+
+    // Support's debug panel explains it: where the flow starts for this contact, and why.
+    await page.context().clearCookies();
+    await signIn(page, workspace.members.support.email);
+    await page.goto("/debug");
+    await page.getByLabel("Email or Intercom contact ID").fill(email);
+    await page.getByRole("button", { name: "Look up" }).click();
+    const flow = page.getByRole("listitem", { name: "Flow Welcome" });
+    await expect(flow).toContainText("Starts at Step 3 (Try Acme free for 14 days)");
+    await expect(flow).toContainText("Skips Step 1 (What best describes you?): the answer is already known.");
+    await expect(page.getByText("From this contact's mapped Intercom fields they also see Role: Developer.")).toBeVisible();
   });
 });

@@ -1,6 +1,8 @@
 import "server-only";
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
+import { previewFlows } from "@/lib/flows/engine";
+import { workspaceFacts } from "@/lib/flows/runtime";
 import { getAttributeCache } from "@/lib/integrations/attributes";
 import { NotConnectedError, withIntercom } from "@/lib/integrations/connection";
 import type { Conversion, SourceKind } from "@/lib/integrations/mapping-rules";
@@ -264,6 +266,7 @@ export async function buildContactView(workspaceId: string, loaded: LoadedContac
       liveVersion: live.version,
       segmentsFrom: answered ? `visitor ${answered.anonymousId} (last seen ${answered.lastSeenAt})` : null,
       fromIntercom,
+      flows: previewFlows(live.snapshot.flows, context, (await workspaceFacts(workspaceId)).questions),
       personalizations,
     },
     plan,

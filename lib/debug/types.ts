@@ -1,3 +1,4 @@
+import type { FlowPreview } from "@/lib/flows/engine";
 import type { PreviewVariant } from "@/lib/personalizations/preview-result";
 import type { Conversion, SourceKind } from "@/lib/integrations/mapping-rules";
 import type { RenderedMergeTag } from "@/lib/rules/merge-tags";
@@ -110,6 +111,8 @@ export type DebugContactView = {
     /** Groups no answer covers that the contact's mapped fields name ("Role: Founder"); rules and flows see them too. */
     fromIntercom: string[];
     personalizations: PersonalizationTrace[];
+    /** What each enabled live flow would show this contact's visitor first. */
+    flows: FlowPreview[];
   };
   plan: WritePlan;
   readAt: string;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { demoFlow } from "@/lib/dev/seed-flow";
-import type { EvaluationContext } from "@/lib/rules/evaluate";
+import type { EvaluationContext, RuleContact } from "@/lib/rules/evaluate";
 import { renderStep, resolveStep, type QuestionFacts } from "./engine";
 
 const questions = new Map<string, QuestionFacts>([
   ["describes_you", { key: "describes_you", text: "What best describes you?", groupKey: "role", selection: "single", answers: [{ key: "founder", label: "Founder" }] }],
 ]);
-const customer = { standard: { name: "Ada <b>" }, custom: {}, tags: ["Customer"] };
-const ctx = (segments: Record<string, string[]>, contact?: typeof customer): EvaluationContext => ({
+const customer: RuleContact = { standard: { name: "Ada <b>" }, custom: {}, tags: ["Customer"] };
+const ctx = (segments: Record<string, string[]>, contact?: RuleContact): EvaluationContext => ({
   intercom: contact ? { available: true, contact } : { available: false },
   segments,
 });
@@ -39,5 +39,18 @@ describe("renderStep", () => {
     const view = renderStep({ ...demoFlow.steps[1]!, title: "<Hi>" } as (typeof demoFlow.steps)[number], ctx({}, customer), questions);
     expect(view).toMatchObject({ type: "message", title: "<Hi>" });
     expect(view && "bodyHtml" in view && view.bodyHtml).toBe("Thanks for being a customer, Ada &lt;b&gt;. Your new reports are ready in the dashboard.");
+  });
+});
+
+describe("previewFlows", () => {
+  it("says where each enabled flow starts for a context, and what it skips, without recording anything", async () => {
+    const { previewFlows } = await import("./engine");
+    const known = ctx({ role: ["founder"] }, { ...customer, standard: { ...customer.standard, email: "ada@example.com" } });
+    expect(previewFlows([demoFlow, { ...demoFlow, key: "off", enabled: false }], known, questions)).toEqual([
+      { key: "welcome", name: "Welcome", offered: true, startsAt: "Step 2 (Welcome back!)", skipped: ["Step 1 (What best describes you?)"] },
+    ]);
+    expect(previewFlows([demoFlow], ctx({}), questions)).toEqual([
+      { key: "welcome", name: "Welcome", offered: false, startsAt: "Step 1 (What best describes you?)", skipped: [] },
+    ]);
   });
 });

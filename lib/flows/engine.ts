@@ -2,6 +2,7 @@ import { evaluateRule, type EvaluationContext } from "@/lib/rules/evaluate";
 import { renderMergeTags } from "@/lib/rules/merge-tags";
 import type { AnswerOption, StepView } from "./prompt";
 import type { FlowDraft, FlowStep, RoutedStep } from "./schema";
+import { stepLabel } from "./validate";
 
 // Pure flow logic: where a visitor goes next and what the widget shows. The runtime (runtime.ts)
 // supplies the evaluation context: the visitor's segments (answers, then what the Intercom contact's
@@ -64,4 +65,31 @@ export function renderStep(step: FlowStep, context: EvaluationContext, questions
     case "end":
       return { id: step.id, type: "end", title: step.title, bodyHtml: body(step.body) };
   }
+}
+
+export type FlowPreview = {
+  key: string;
+  name: string;
+  /** The audience rule matched (a visitor who finished or closed the flow is still not offered it again). */
+  offered: boolean;
+  /** The first step shown, as "Step 2 (Welcome back!)"; null when nothing is left to show. */
+  startsAt: string | null;
+  /** Questions passed over because the answer is known, as step labels. */
+  skipped: string[];
+};
+
+/** What a visitor with this context would be offered by each enabled flow, without recording anything. */
+export function previewFlows(flows: FlowDraft[], context: EvaluationContext, questions: ReadonlyMap<string, QuestionFacts>): FlowPreview[] {
+  return flows
+    .filter((flow) => flow.enabled && flow.steps.length > 0)
+    .map((flow) => {
+      const texts = new Map([...questions].map(([key, q]) => [key, q.text]));
+      const label = (id: string) => {
+        const index = flow.steps.findIndex((s) => s.id === id);
+        return stepLabel(flow.steps[index]!, index, texts);
+      };
+      const offered = evaluateRule(flow.audience, context).matched;
+      const { step, skipped } = resolveStep(flow, flow.steps[0]!.id, context, questions);
+      return { key: flow.key, name: flow.name, offered, startsAt: step && step.type !== "end" ? label(step.id) : null, skipped: skipped.map(label) };
+    });
 }

@@ -24,7 +24,8 @@ type WorkspaceFacts = { questions: Map<string, QuestionFacts> };
 // Questions change rarely and are read on every flow request: a few seconds per process.
 const factsCache = new LRUCache<string, WorkspaceFacts>({ max: 1_000, ttl: 5_000 });
 
-async function workspaceFacts(workspaceId: string): Promise<WorkspaceFacts> {
+/** The workspace's questions as flows show them (key → text, group, answers), cached a few seconds. */
+export async function workspaceFacts(workspaceId: string): Promise<WorkspaceFacts> {
   const hit = factsCache.get(workspaceId);
   if (hit) return hit;
   const { questions, questionAnswers, segments, segmentGroups } = tables;

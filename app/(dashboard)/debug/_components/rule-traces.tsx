@@ -6,7 +6,7 @@ import { VariantTrace } from "@/components/rules/variant-trace";
 export function RuleTraces({ rules }: { rules: DebugContactView["rules"] }) {
   return (
     <Card aria-labelledby="rules-title">
-      <CardTitle id="rules-title">Audience rules and merge tags</CardTitle>
+      <CardTitle id="rules-title">Audience rules, flows and merge tags</CardTitle>
       <CardDescription>
         {rules.liveVersion === null
           ? "Nothing is published yet, so the website shows no personalization."
@@ -24,6 +24,24 @@ export function RuleTraces({ rules }: { rules: DebugContactView["rules"] }) {
         <ul className="mt-4 space-y-4">
           {rules.personalizations.map((p) => (
             <PersonalizationResult key={p.placementKey} trace={p} />
+          ))}
+        </ul>
+      ) : null}
+      {rules.flows.length > 0 ? (
+        <ul className="mt-4 space-y-2" aria-label="Flows">
+          {rules.flows.map((flow) => (
+            <li key={flow.key} className="rounded-md border border-zinc-200 p-4 text-sm" aria-label={`Flow ${flow.name}`}>
+              <p className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">Flow “{flow.name}”</span>
+                <code className="font-mono text-xs text-zinc-500">{flow.key}</code>
+                <Badge tone={flow.offered && flow.startsAt ? "success" : "neutral"}>
+                  {!flow.offered ? "Not offered: audience doesn't match" : flow.startsAt ? `Starts at ${flow.startsAt}` : "Nothing left to ask"}
+                </Badge>
+              </p>
+              {flow.offered && flow.skipped.length > 0 ? (
+                <p className="mt-1 text-zinc-600">Skips {flow.skipped.join(", ")}: the answer is already known.</p>
+              ) : null}
+            </li>
           ))}
         </ul>
       ) : null}
