@@ -20,6 +20,7 @@ test.describe("settings → website", () => {
     await expect(snippet.locator("pre")).toHaveText(expected);
     await expect(page.getByText('tailor.identify({ email: "ada@example.com" });')).toBeVisible();
     await expect(page.getByText('data-tailor-placement="hero"')).toBeVisible();
+    await expect(page.getByRole("figure", { name: "Place a flow in the page (optional)" }).locator("pre")).toContainText('<div data-tailor-flow="welcome"></div>');
     await page.getByRole("button", { name: "Copy snippet" }).click();
     await expect(page.getByText("Snippet copied to the clipboard.")).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);

@@ -20,7 +20,7 @@ export function appOriginFrom(headers: { get(name: string): string | null }): st
   return `${proto}://${host}`;
 }
 
-export type SnippetParts = { install: string; placement: string; identify: string };
+export type SnippetParts = { install: string; placement: string; identify: string; flow: string };
 
 export function websiteSnippet({ origin, siteKey, hideMs }: { origin: string; siteKey: string; hideMs: number }): SnippetParts {
   return {
@@ -35,6 +35,10 @@ export function websiteSnippet({ origin, siteKey, hideMs }: { origin: string; si
       "  // Once loaded, the same call is:",
       '  // tailor.identify({ email: "ada@example.com" });',
       "</script>",
+    ].join("\n"),
+    flow: [
+      "<!-- Optional: show the flow with key \"welcome\" here instead of in the bottom corner. -->",
+      '<div data-tailor-flow="welcome"></div>',
     ].join("\n"),
   };
 }

@@ -41,6 +41,12 @@ export default async function WebsiteSettingsPage() {
               code={snippet.placement}
             />
             <CopySnippet id="snippet-identify" label="Identify signed-in visitors" code={snippet.identify} />
+            <CopySnippet
+              id="snippet-flow"
+              label="Place a flow in the page (optional)"
+              description="Published flows appear as a small panel in the bottom corner. To show one inside your page instead, add an element with its flow key."
+              code={snippet.flow}
+            />
           </div>
         </Card>
         <Card aria-labelledby="origins-title">
