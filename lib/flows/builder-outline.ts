@@ -79,3 +79,33 @@ function stepsInLoops(steps: readonly FlowStep[]): Set<string> {
   }
   return looping;
 }
+
+/** One edge of the tree: the step it leads to is drawn here the first time, and referred to after. */
+export type TreeEdge = { edge: OutlineEdge; child: TreeNode | null; shownAbove: boolean; loopsBack: boolean };
+export type TreeNode = { node: OutlineNode; edges: TreeEdge[] };
+
+/**
+ * The outline as paths from the start: each step drawn under the first edge that reaches it
+ * (depth-first, branches in order), later edges point back to it; steps no path reaches come after.
+ */
+export function buildTree(nodes: readonly OutlineNode[]): { root: TreeNode | null; detached: TreeNode[] } {
+  const byId = new Map(nodes.map((n) => [n.stepId, n]));
+  const drawn = new Set<string>();
+  const grow = (node: OutlineNode, path: Set<string>): TreeNode => {
+    drawn.add(node.stepId);
+    const onPath = new Set(path).add(node.stepId);
+    return {
+      node,
+      edges: node.edges.map((edge) => {
+        const target = edge.target.kind === "step" ? byId.get(edge.target.stepId) : undefined;
+        if (!target) return { edge, child: null, shownAbove: false, loopsBack: false };
+        if (onPath.has(target.stepId)) return { edge, child: null, shownAbove: false, loopsBack: true };
+        if (drawn.has(target.stepId)) return { edge, child: null, shownAbove: true, loopsBack: false };
+        return { edge, child: grow(target, onPath), shownAbove: false, loopsBack: false };
+      }),
+    };
+  };
+  const root = nodes[0] ? grow(nodes[0], new Set()) : null;
+  const detached = nodes.filter((n) => !drawn.has(n.stepId)).map((n) => (drawn.has(n.stepId) ? null : grow(n, new Set()))).filter((t): t is TreeNode => t !== null);
+  return { root, detached };
+}
