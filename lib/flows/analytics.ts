@@ -18,7 +18,7 @@ export type StepStats = {
 };
 
 export type FlowStats = {
-  /** Distinct visitors shown any step. */
+  /** Distinct visitors the flow reached: shown a step, or passed over questions whose answer was known. */
   started: number;
   /** Distinct visitors who reached the end. */
   completed: number;
@@ -33,17 +33,19 @@ export async function getFlowAnalytics(workspaceId: string, flowKey: string, ste
   const e = tables.flowEvents;
   const where = and(eq(e.workspaceId, workspaceId), eq(e.flowKey, flowKey));
   const distinctVisitors = sql<number>`count(distinct ${e.visitorId})`;
-  const [perStep, perFlow, progressedRows] = await Promise.all([
+  const [perStep, perFlow, progressedRows, [reached]] = await Promise.all([
     getDb().select({ stepId: e.stepId, kind: e.kind, visitors: distinctVisitors }).from(e).where(where).groupBy(e.stepId, e.kind),
     getDb().select({ kind: e.kind, visitors: distinctVisitors }).from(e).where(where).groupBy(e.kind),
     // One visitor may both click a CTA and continue past it: count them once.
     getDb().select({ stepId: e.stepId, visitors: distinctVisitors }).from(e).where(and(where, inArray(e.kind, PROGRESS))).groupBy(e.stepId),
+    // A visitor whose every answer was known completes without a view: still reached, so rates stay ≤ 100 %.
+    getDb().select({ visitors: distinctVisitors }).from(e).where(and(where, inArray(e.kind, ["view", "skip"]))),
   ]);
   const count = (stepId: string, kinds: FlowEventKind[]) =>
     perStep.filter((r) => r.stepId === stepId && kinds.includes(r.kind)).reduce((n, r) => n + Number(r.visitors), 0);
   const flowCount = (kind: FlowEventKind) => Number(perFlow.find((r) => r.kind === kind)?.visitors ?? 0);
   return {
-    started: flowCount("view"),
+    started: Number(reached?.visitors ?? 0),
     completed: flowCount("complete"),
     steps: steps.map(({ id, type }) => {
       const views = count(id, ["view"]);

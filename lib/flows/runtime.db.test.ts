@@ -140,6 +140,20 @@ describe("flows at runtime", () => {
     ]);
   });
 
+  it("a flow with nothing left to ask completes silently: not shown, counted as reached and completed", async () => {
+    const [welcome] = await getDb().select().from(tables.flows).where(eq(tables.flows.workspaceId, workspaceId));
+    const short = { ...demoFlow, steps: [{ ...demoFlow.steps[0]!, branches: [], defaultNext: "done" }, demoFlow.steps[3]!] } as typeof demoFlow;
+    await saveFlow(actor, { id: welcome!.id, flow: short });
+    await publishDraft(actor);
+    const v = await linkedVisitor(emulator, workspaceId, "all-known", { tailor_role: "founder" });
+    expect(await offer(v.anonymousId)).toBeUndefined();
+    expect(await eventsOf(v.anonymousId)).toEqual(["role:skip", "role:complete"]);
+    expect(await offer(v.anonymousId)).toBeUndefined();
+    expect(await eventsOf(v.anonymousId)).toHaveLength(2); // closed: not evaluated again
+    const stats = await getFlowAnalytics(workspaceId, "welcome", short.steps);
+    expect(stats).toMatchObject({ started: 1, completed: 1 });
+  });
+
   it("refuses bad requests with a clear error and records nothing", async () => {
     const v = await linkedVisitor(emulator, workspaceId, "bad-input");
     await offer(v.anonymousId);

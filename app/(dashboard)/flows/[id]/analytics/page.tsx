@@ -26,7 +26,7 @@ export default async function FlowAnalyticsPage({ params }: { params: Promise<{ 
         <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600">
           {published
             ? published.enabled
-              ? "Visit your site (with the Tailor snippet and a data-tailor-flow element) and numbers appear here."
+              ? "Visit your site (with the Tailor snippet installed, as an identified visitor if the audience asks for it) and numbers appear here."
               : "The published version of this flow is off. Turn it on, publish, and visit your site."
             : "Publish the flow and visit your site: each step's views, answers and drop-off appear here."}
         </p>
@@ -37,7 +37,7 @@ export default async function FlowAnalyticsPage({ params }: { params: Promise<{ 
   return (
     <div className="space-y-6">
       <dl className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Started" value={String(stats.started)} hint="Visitors shown any step" />
+        <Stat label="Started" value={String(stats.started)} hint="Visitors shown a step (or whose answers were all known)" />
         <Stat label="Completed" value={String(stats.completed)} hint="Visitors who reached the end" />
         <Stat label="Completion rate" value={percent(stats.completed, stats.started)} hint="Completed ÷ started" />
       </dl>
