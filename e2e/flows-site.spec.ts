@@ -85,6 +85,15 @@ test.describe("flows on the demo site", () => {
     await page.reload();
     await expect(page.getByRole("status").first()).toContainText("Identified.");
     await expect(widget(page)).toHaveCount(0);
+
+    // The marketer's analytics show the path and the answer given.
+    await page.context().clearCookies();
+    await signIn(page, workspace.members.marketer.email);
+    await page.goto("/flows");
+    await page.getByRole("link", { name: "Analytics of Welcome" }).click();
+    await expect(page.getByRole("row", { name: /Step 2 \(Welcome back!\)/ })).toContainText("1");
+    await expect(page.getByRole("list", { name: "Answers to Step 1 (What best describes you?)" })).toContainText("I work in marketing1 (100%)");
+    await page.screenshot({ path: "test-results/screens/flow-analytics-live.png", fullPage: true });
   });
 
   test("a visitor without the customer tag gets branch B; Escape closes the widget for good", async ({ page, workspace }) => {

@@ -36,6 +36,8 @@ export const flowEvents = pgTable(
     stepId: text("step_id").notNull(),
     visitorId: text("visitor_id").notNull().references(() => visitors.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: FLOW_EVENT_KINDS }).notNull(),
+    /** For "answer": the answer keys chosen, for the per-answer breakdown. */
+    answers: jsonb("answers").$type<string[]>(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
   },
   (t) => [

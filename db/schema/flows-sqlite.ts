@@ -37,6 +37,8 @@ export const flowEvents = sqliteTable(
     stepId: text("step_id").notNull(),
     visitorId: text("visitor_id").notNull().references(() => visitors.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: FLOW_EVENT_KINDS }).notNull(),
+    /** For "answer": the answer keys chosen, for the per-answer breakdown. */
+    answers: text("answers", { mode: "json" }).$type<string[]>(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [

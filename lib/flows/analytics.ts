@@ -15,6 +15,8 @@ export type StepStats = {
   dismissed: number;
   /** Shown but never moved past (closed it, or left the page): views − progressed, never negative. */
   dropOff: number;
+  /** Question steps: distinct visitors per answer key chosen here (a multi-select answer counts for each key). */
+  answers: { key: string; visitors: number }[];
 };
 
 export type FlowStats = {
@@ -33,14 +35,23 @@ export async function getFlowAnalytics(workspaceId: string, flowKey: string, ste
   const e = tables.flowEvents;
   const where = and(eq(e.workspaceId, workspaceId), eq(e.flowKey, flowKey));
   const distinctVisitors = sql<number>`count(distinct ${e.visitorId})`;
-  const [perStep, perFlow, progressedRows, [reached]] = await Promise.all([
+  const [perStep, perFlow, progressedRows, [reached], answerRows] = await Promise.all([
     getDb().select({ stepId: e.stepId, kind: e.kind, visitors: distinctVisitors }).from(e).where(where).groupBy(e.stepId, e.kind),
     getDb().select({ kind: e.kind, visitors: distinctVisitors }).from(e).where(where).groupBy(e.kind),
     // One visitor may both click a CTA and continue past it: count them once.
     getDb().select({ stepId: e.stepId, visitors: distinctVisitors }).from(e).where(and(where, inArray(e.kind, PROGRESS))).groupBy(e.stepId),
     // A visitor whose every answer was known completes without a view: still reached, so rates stay ≤ 100 %.
     getDb().select({ visitors: distinctVisitors }).from(e).where(and(where, inArray(e.kind, ["view", "skip"]))),
+    getDb().select({ stepId: e.stepId, answers: e.answers, visitors: distinctVisitors }).from(e).where(and(where, eq(e.kind, "answer"))).groupBy(e.stepId, e.answers),
   ]);
+  const answersOf = (stepId: string) => {
+    const counts = new Map<string, number>();
+    for (const row of answerRows) {
+      if (row.stepId !== stepId) continue;
+      for (const key of new Set(row.answers ?? [])) counts.set(key, (counts.get(key) ?? 0) + Number(row.visitors));
+    }
+    return [...counts].map(([key, visitors]) => ({ key, visitors })).sort((a, b) => b.visitors - a.visitors || a.key.localeCompare(b.key));
+  };
   const count = (stepId: string, kinds: FlowEventKind[]) =>
     perStep.filter((r) => r.stepId === stepId && kinds.includes(r.kind)).reduce((n, r) => n + Number(r.visitors), 0);
   const flowCount = (kind: FlowEventKind) => Number(perFlow.find((r) => r.kind === kind)?.visitors ?? 0);
@@ -57,6 +68,7 @@ export async function getFlowAnalytics(workspaceId: string, flowKey: string, ste
         skipped: count(id, ["skip"]),
         dismissed: count(id, ["dismiss"]),
         dropOff: type === "end" ? 0 : Math.max(0, views - progressed),
+        answers: answersOf(id),
       };
     }),
   };

@@ -133,10 +133,10 @@ describe("flows at runtime", () => {
     expect(stats.started).toBe(2);
     expect(stats.completed).toBe(1);
     expect(stats.steps).toEqual([
-      { stepId: "role", views: 2, progressed: 1, skipped: 0, dismissed: 1, dropOff: 1 },
-      { stepId: "customer-welcome", views: 0, progressed: 0, skipped: 0, dismissed: 0, dropOff: 0 },
-      { stepId: "trial", views: 1, progressed: 1, skipped: 0, dismissed: 0, dropOff: 0 },
-      { stepId: "done", views: 1, progressed: 0, skipped: 0, dismissed: 0, dropOff: 0 },
+      { stepId: "role", views: 2, progressed: 1, skipped: 0, dismissed: 1, dropOff: 1, answers: [{ key: "founder", visitors: 1 }] },
+      { stepId: "customer-welcome", views: 0, progressed: 0, skipped: 0, dismissed: 0, dropOff: 0, answers: [] },
+      { stepId: "trial", views: 1, progressed: 1, skipped: 0, dismissed: 0, dropOff: 0, answers: [] },
+      { stepId: "done", views: 1, progressed: 0, skipped: 0, dismissed: 0, dropOff: 0, answers: [] },
     ]);
   });
 

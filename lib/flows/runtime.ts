@@ -63,7 +63,7 @@ async function contextFor(workspaceId: string, contact: RuleContact | null, answ
   };
 }
 
-type Event = { stepId: string; kind: FlowEventKind };
+type Event = { stepId: string; kind: FlowEventKind; answers?: string[] };
 
 // Analytics count distinct visitors, so a step shown (or skipped) again to the same visitor on the
 // next page view adds nothing: remember recent ones per process and skip the write.
@@ -83,7 +83,7 @@ async function recordEvents(workspaceId: string, visitorId: string, flowKey: str
   // Distinct timestamps keep the order readable when several events happen in one request.
   await getDb()
     .insert(tables.flowEvents)
-    .values(events.map((e, i) => ({ workspaceId, visitorId, flowKey, stepId: e.stepId, kind: e.kind, createdAt: new Date(now + i) })));
+    .values(events.map((e, i) => ({ workspaceId, visitorId, flowKey, stepId: e.stepId, kind: e.kind, answers: e.answers ?? null, createdAt: new Date(now + i) })));
 }
 
 /** Flows this visitor finished or closed: never offered again. */
@@ -174,16 +174,16 @@ export async function advanceFlow(workspaceId: string, anonymousId: string, inpu
     throw new PublicApiError(400, "invalid_action", `A ${step.type} step takes ${ACTIONS_BY_TYPE[step.type].join(" or ")}, not ${input.action}.`);
   }
 
-  if (input.action === "answer" && step.type === "question") {
-    await recordAnswer(workspaceId, anonymousId, step.questionKey, input.answers ?? []); // validates the answer keys
-  }
+  // Validates the answer keys; the answer becomes the visitor's segment and is queued for Intercom.
+  const recorded =
+    input.action === "answer" && step.type === "question" ? await recordAnswer(workspaceId, anonymousId, step.questionKey, input.answers ?? []) : null;
   const visitor = await touchVisitor(workspaceId, anonymousId);
   const kind: FlowEventKind = input.action;
   if (input.action === "dismiss" || step.type === "end") {
     await recordEvents(workspaceId, visitor.id, flow.key, [{ stepId: step.id, kind }]);
     return { flow: null };
   }
-  await recordEvents(workspaceId, visitor.id, flow.key, [{ stepId: step.id, kind }]);
+  await recordEvents(workspaceId, visitor.id, flow.key, [{ stepId: step.id, kind, ...(recorded ? { answers: recorded.segments } : {}) }]);
 
   const [{ segments }, facts] = await Promise.all([visitorWithSegments(workspaceId, anonymousId), workspaceFacts(workspaceId)]);
   const identified = Boolean(visitor.email || visitor.intercomContactId);

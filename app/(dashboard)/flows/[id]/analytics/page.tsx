@@ -6,6 +6,8 @@ import { getFlowAnalytics } from "@/lib/flows/analytics";
 import { analyticsRows, percent } from "@/lib/flows/builder-analytics";
 import { getFlow, knownQuestions } from "@/lib/flows/flows";
 import { getLiveConfig } from "@/lib/publishing/versions";
+import { workspaceFacts } from "@/lib/flows/runtime";
+import { AnswerBreakdown } from "../../_components/answer-breakdown";
 import { StepChart } from "../../_components/step-chart";
 
 export const metadata: Metadata = { title: "Flow analytics" };
@@ -13,11 +15,22 @@ export const metadata: Metadata = { title: "Flow analytics" };
 export default async function FlowAnalyticsPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireCapability("flows:read");
   const { id } = await params;
-  const [flow, live, questions] = await Promise.all([getFlow(ctx.workspaceId, id), getLiveConfig(ctx.workspaceId), knownQuestions(ctx.workspaceId)]);
+  const [flow, live, questions, facts] = await Promise.all([
+    getFlow(ctx.workspaceId, id),
+    getLiveConfig(ctx.workspaceId),
+    knownQuestions(ctx.workspaceId),
+    workspaceFacts(ctx.workspaceId),
+  ]);
   // Visitors only ever see the published steps, so those are what is counted.
   const published = live.snapshot.flows.find((f) => f.key === flow.key);
   const stats = await getFlowAnalytics(ctx.workspaceId, flow.key, published?.steps ?? []);
   const rows = analyticsRows(stats, published?.steps ?? [], flow.steps, questions);
+  const answerItems = rows.flatMap((row) => {
+    const step = published?.steps.find((s) => s.id === row.stepId);
+    if (step?.type !== "question" || row.answers.length === 0) return [];
+    const options = facts.questions.get(step.questionKey)?.answers ?? [];
+    return [{ row, labels: new Map(options.map((o) => [o.key, o.label])) }];
+  });
 
   if (stats.started === 0) {
     return (
@@ -75,6 +88,7 @@ export default async function FlowAnalyticsPage({ params }: { params: Promise<{ 
               ))}
             </TableBody>
           </Table>
+          <AnswerBreakdown items={answerItems} />
           <p className="text-xs text-zinc-500">
             Distinct visitors, all time, for the published v{live.version} steps. Skipped: the answer was already known. Drop-off: shown but never moved past.
           </p>

@@ -1,0 +1,1 @@
+ALTER TABLE `flow_events` ADD `answers` text;
