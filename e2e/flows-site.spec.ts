@@ -93,6 +93,9 @@ test.describe("flows on the demo site", () => {
     await page.getByRole("link", { name: "Analytics of Welcome" }).click();
     await expect(page.getByRole("row", { name: /Step 2 \(Welcome back!\)/ })).toContainText("1");
     await expect(page.getByRole("list", { name: "Answers to Step 1 (What best describes you?)" })).toContainText("I work in marketing1 (100%)");
+    await page.getByRole("link", { name: "Last 7 days" }).click();
+    await expect(page.getByRole("link", { name: "Last 7 days" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("list", { name: "Answers to Step 1 (What best describes you?)" })).toContainText("I work in marketing1 (100%)");
     await page.screenshot({ path: "test-results/screens/flow-analytics-live.png", fullPage: true });
   });
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
 import type { FlowEventKind } from "@/db/schema/flow-types";
 import type { FlowStep } from "./schema";
@@ -30,10 +30,23 @@ export type FlowStats = {
 
 const PROGRESS: FlowEventKind[] = ["answer", "continue", "cta"];
 
-/** Counts of distinct visitors per step and event kind, for one flow (all time). */
-export async function getFlowAnalytics(workspaceId: string, flowKey: string, steps: Pick<FlowStep, "id" | "type">[]): Promise<FlowStats> {
+export const ANALYTICS_RANGES = { "7d": 7, "30d": 30, all: null } as const;
+export type AnalyticsRange = keyof typeof ANALYTICS_RANGES;
+
+export function rangeStart(range: AnalyticsRange, now = new Date()): Date | undefined {
+  const days = ANALYTICS_RANGES[range];
+  return days === null ? undefined : new Date(now.getTime() - days * 86_400_000);
+}
+
+/** Counts of distinct visitors per step and event kind, for one flow, since `since` (default: all time). */
+export async function getFlowAnalytics(
+  workspaceId: string,
+  flowKey: string,
+  steps: Pick<FlowStep, "id" | "type">[],
+  { since }: { since?: Date } = {},
+): Promise<FlowStats> {
   const e = tables.flowEvents;
-  const where = and(eq(e.workspaceId, workspaceId), eq(e.flowKey, flowKey));
+  const where = and(eq(e.workspaceId, workspaceId), eq(e.flowKey, flowKey), since ? gte(e.createdAt, since) : undefined);
   const distinctVisitors = sql<number>`count(distinct ${e.visitorId})`;
   const [perStep, perFlow, progressedRows, [reached], answerRows] = await Promise.all([
     getDb().select({ stepId: e.stepId, kind: e.kind, visitors: distinctVisitors }).from(e).where(where).groupBy(e.stepId, e.kind),

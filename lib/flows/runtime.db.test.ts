@@ -129,7 +129,9 @@ describe("flows at runtime", () => {
     await advanceFlow(workspaceId, finisher.anonymousId, { flow: "welcome", step: "role", action: "answer", answers: ["founder"] });
     await advanceFlow(workspaceId, finisher.anonymousId, { flow: "welcome", step: "trial", action: "continue" });
 
-    const stats = await getFlowAnalytics(workspaceId, "welcome", demoFlow.steps);
+    const later = await getFlowAnalytics(workspaceId, "welcome", demoFlow.steps, { since: new Date(Date.now() + 60_000) });
+    expect(later).toMatchObject({ started: 0, completed: 0 });
+    const stats = await getFlowAnalytics(workspaceId, "welcome", demoFlow.steps, { since: new Date(Date.now() - 60_000) });
     expect(stats.started).toBe(2);
     expect(stats.completed).toBe(1);
     expect(stats.steps).toEqual([

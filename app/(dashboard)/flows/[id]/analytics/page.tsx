@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireCapability } from "@/lib/auth/guard";
-import { getFlowAnalytics } from "@/lib/flows/analytics";
+import Link from "next/link";
+import { ANALYTICS_RANGES, getFlowAnalytics, rangeStart, type AnalyticsRange } from "@/lib/flows/analytics";
 import { analyticsRows, percent } from "@/lib/flows/builder-analytics";
 import { getFlow, knownQuestions } from "@/lib/flows/flows";
 import { getLiveConfig } from "@/lib/publishing/versions";
@@ -12,9 +13,22 @@ import { StepChart } from "../../_components/step-chart";
 
 export const metadata: Metadata = { title: "Flow analytics" };
 
-export default async function FlowAnalyticsPage({ params }: { params: Promise<{ id: string }> }) {
+const rangeLabels: Record<AnalyticsRange, string> = { "7d": "Last 7 days", "30d": "Last 30 days", all: "All time" };
+
+function parseRange(value: string | string[] | undefined): AnalyticsRange {
+  return typeof value === "string" && Object.hasOwn(ANALYTICS_RANGES, value) ? (value as AnalyticsRange) : "all";
+}
+
+export default async function FlowAnalyticsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireCapability("flows:read");
   const { id } = await params;
+  const range = parseRange((await searchParams).range);
   const [flow, live, questions, facts] = await Promise.all([
     getFlow(ctx.workspaceId, id),
     getLiveConfig(ctx.workspaceId),
@@ -23,7 +37,8 @@ export default async function FlowAnalyticsPage({ params }: { params: Promise<{ 
   ]);
   // Visitors only ever see the published steps, so those are what is counted.
   const published = live.snapshot.flows.find((f) => f.key === flow.key);
-  const stats = await getFlowAnalytics(ctx.workspaceId, flow.key, published?.steps ?? []);
+  const stats = await getFlowAnalytics(ctx.workspaceId, flow.key, published?.steps ?? [], { since: rangeStart(range) });
+  const picker = <RangePicker id={id} range={range} />;
   const rows = analyticsRows(stats, published?.steps ?? [], flow.steps, questions);
   const answerItems = rows.flatMap((row) => {
     const step = published?.steps.find((s) => s.id === row.stepId);
@@ -33,22 +48,27 @@ export default async function FlowAnalyticsPage({ params }: { params: Promise<{ 
   });
 
   if (stats.started === 0) {
+    const empty = range === "all" ? "No visitors have seen this flow yet" : `No visitors saw this flow in the ${rangeLabels[range].toLowerCase()}`;
     return (
-      <div className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center">
-        <p className="font-medium">No visitors have seen this flow yet</p>
-        <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600">
-          {published
-            ? published.enabled
-              ? "Visit your site (with the Tailor snippet installed, as an identified visitor if the audience asks for it) and numbers appear here."
-              : "The published version of this flow is off. Turn it on, publish, and visit your site."
-            : "Publish the flow and visit your site: each step's views, answers and drop-off appear here."}
-        </p>
+      <div className="space-y-6">
+        {picker}
+        <div className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center">
+          <p className="font-medium">{empty}</p>
+          <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600">
+            {published
+              ? published.enabled
+                ? "Visit your site (with the Tailor snippet installed, as an identified visitor if the audience asks for it) and numbers appear here."
+                : "The published version of this flow is off. Turn it on, publish, and visit your site."
+              : "Publish the flow and visit your site: each step's views, answers and drop-off appear here."}
+          </p>
+        </div>
       </div>
     );
   }
 
   return (
     <div className="space-y-6">
+      {picker}
       <dl className="grid gap-4 sm:grid-cols-3">
         <Stat label="Started" value={String(stats.started)} hint="Visitors shown a step (or whose answers were all known)" />
         <Stat label="Completed" value={String(stats.completed)} hint="Visitors who reached the end" />
@@ -59,7 +79,7 @@ export default async function FlowAnalyticsPage({ params }: { params: Promise<{ 
         <>
           <StepChart rows={rows} />
           <Table>
-            <caption className="sr-only">Per step, distinct visitors, all time</caption>
+            <caption className="sr-only">Per step, distinct visitors, {rangeLabels[range].toLowerCase()}</caption>
             <TableHeader>
               <TableRow>
                 <TableHead>Step</TableHead>
@@ -90,7 +110,7 @@ export default async function FlowAnalyticsPage({ params }: { params: Promise<{ 
           </Table>
           <AnswerBreakdown items={answerItems} />
           <p className="text-xs text-zinc-500">
-            Distinct visitors, all time, for the published v{live.version} steps. Skipped: the answer was already known. Drop-off: shown but never moved past.
+            Distinct visitors, {rangeLabels[range].toLowerCase()}, for the published v{live.version} steps. Skipped: the answer was already known. Drop-off: shown but never moved past.
           </p>
         </>
       ) : null}
@@ -105,5 +125,26 @@ function Stat({ label, value, hint }: { label: string; value: string; hint: stri
       <dd className="mt-1 text-2xl font-semibold tabular-nums">{value}</dd>
       <dd className="text-xs text-zinc-500">{hint}</dd>
     </div>
+  );
+}
+
+function RangePicker({ id, range }: { id: string; range: AnalyticsRange }) {
+  return (
+    <nav aria-label="Time range" className="flex flex-wrap gap-1">
+      {(Object.keys(ANALYTICS_RANGES) as AnalyticsRange[]).map((r) => (
+        <Link
+          key={r}
+          href={r === "all" ? `/flows/${id}/analytics` : `/flows/${id}/analytics?range=${r}`}
+          aria-current={r === range ? "page" : undefined}
+          className={
+            r === range
+              ? "rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white"
+              : "rounded-md border border-zinc-200 bg-white px-3 py-1.5 text-sm text-zinc-700 hover:bg-zinc-50"
+          }
+        >
+          {rangeLabels[r]}
+        </Link>
+      ))}
+    </nav>
   );
 }
