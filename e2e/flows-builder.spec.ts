@@ -110,6 +110,7 @@ test.describe("flow builder", () => {
     await expect(row).toContainText("onboarding");
     await expect(row).toContainText("On");
     await expect(row).toContainText("1 problem");
+    await expect(row).toContainText("Not published");
     await expect(row).toContainText(workspace.members.marketer.email);
     await page.screenshot({ path: `${screens}/flows-list.png`, fullPage: true });
 
@@ -145,6 +146,7 @@ test.describe("flow builder", () => {
     await signIn(support, workspace.members.support.email);
     await support.goto("/flows");
     await expect(support.getByRole("link", { name: "New flow" })).toHaveCount(0);
+    await expect(support.getByRole("row").filter({ hasText: "Onboarding survey" })).toContainText("Live");
     await support.getByRole("link", { name: "Onboarding survey", exact: true }).click();
     await expect(support.getByText("You can view this flow and its analytics.")).toBeVisible();
     await expect(support.getByLabel("Name", { exact: true })).toBeDisabled();

@@ -9,13 +9,16 @@ import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { knownQuestions, listFlows } from "@/lib/flows/flows";
 import { validateFlow } from "@/lib/flows/validate";
+import { stableStringify } from "@/lib/publishing/snapshot";
+import { getLiveConfig } from "@/lib/publishing/versions";
 import { formatDate } from "../_components/format";
 
 export const metadata: Metadata = { title: "Flows" };
 
 export default async function FlowsPage() {
   const ctx = await requireCapability("flows:read");
-  const [flows, questions] = await Promise.all([listFlows(ctx.workspaceId), knownQuestions(ctx.workspaceId)]);
+  const [flows, questions, live] = await Promise.all([listFlows(ctx.workspaceId), knownQuestions(ctx.workspaceId), getLiveConfig(ctx.workspaceId)]);
+  const liveByKey = new Map(live.snapshot.flows.map((f) => [f.key, f]));
   const canEdit = can(ctx.role, "flows:edit");
   return (
     <>
@@ -55,6 +58,7 @@ export default async function FlowsPage() {
               <TableHead>Name</TableHead>
               <TableHead>Key</TableHead>
               <TableHead>Status</TableHead>
+              <TableHead>Website</TableHead>
               <TableHead className="text-right">Steps</TableHead>
               <TableHead>Checks</TableHead>
               <TableHead>Last edited</TableHead>
@@ -66,6 +70,9 @@ export default async function FlowsPage() {
           <TableBody>
             {flows.map((flow) => {
               const problems = validateFlow(flow, questions).length;
+              const published = liveByKey.get(flow.key);
+              const { key, name, enabled, audience, steps } = flow;
+              const changed = published !== undefined && stableStringify(published) !== stableStringify({ key, name, enabled, audience, steps });
               return (
                 <TableRow key={flow.id}>
                   <TableCell className="font-medium">
@@ -73,14 +80,28 @@ export default async function FlowsPage() {
                       {flow.name}
                     </Link>
                   </TableCell>
-                  <TableCell className="break-all font-mono text-xs text-zinc-700">{flow.key}</TableCell>
+                  <TableCell className="whitespace-nowrap font-mono text-xs text-zinc-700">{flow.key}</TableCell>
                   <TableCell>{flow.enabled ? <Badge tone="success">On</Badge> : <Badge>Off</Badge>}</TableCell>
+                  <TableCell>
+                    <span className="flex flex-col items-start gap-1 whitespace-nowrap">
+                      {!published ? <Badge>Not published</Badge> : published.enabled ? <Badge tone="success">Live</Badge> : <Badge>Off</Badge>}
+                      {changed ? <Badge tone="warning">Unpublished changes</Badge> : null}
+                    </span>
+                  </TableCell>
                   <TableCell className="text-right tabular-nums">{flow.steps.length}</TableCell>
                   <TableCell>
-                    {problems === 0 ? <Badge tone="success">Ready</Badge> : <Badge tone="warning">{problems === 1 ? "1 problem" : `${problems} problems`}</Badge>}
+                    {problems === 0 ? (
+                      <Badge tone="success">Ready</Badge>
+                    ) : (
+                      <Badge tone="warning" className="whitespace-nowrap">
+                        {problems === 1 ? "1 problem" : `${problems} problems`}
+                      </Badge>
+                    )}
                   </TableCell>
                   <TableCell className="text-xs text-zinc-600">
-                    <span className="block break-all">{flow.updatedBy ?? "A former member"}</span>
+                    <span className="block max-w-[14rem] truncate" title={flow.updatedBy ?? undefined}>
+                      {flow.updatedBy ?? "A former member"}
+                    </span>
                     <span className="block">{formatDate(flow.updatedAt)}</span>
                   </TableCell>
                   <TableCell className="text-right">
