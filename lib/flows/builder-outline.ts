@@ -1,6 +1,6 @@
 import { describeRule } from "@/lib/rules/describe";
 import { isRouted, stepTypeLabels, type FlowStep } from "./schema";
-import { stepLabel, type FlowProblem, type KnownQuestions } from "./validate";
+import { stepLabel, stepsInLoops, type FlowProblem, type KnownQuestions } from "./validate";
 
 // The builder's outline: each step as a node with its labelled outgoing edges, and the flags the
 // step cards show. Pure, so the editor recomputes it on every change.
@@ -54,30 +54,6 @@ export function buildOutline(steps: readonly FlowStep[], problems: readonly Flow
       edges,
     };
   });
-}
-
-/** Steps that can come back to themselves; validateFlow reports one problem per loop, the outline flags every step in it. */
-function stepsInLoops(steps: readonly FlowStep[]): Set<string> {
-  const ids = new Set(steps.map((s) => s.id));
-  const edges = new Map(
-    steps.map((s) => [s.id, isRouted(s) ? [...s.branches.map((b) => b.next), s.defaultNext].filter((t): t is string => t !== null && ids.has(t)) : []]),
-  );
-  const looping = new Set<string>();
-  for (const start of ids) {
-    const seen = new Set<string>();
-    const stack = [...(edges.get(start) ?? [])];
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      if (id === start) {
-        looping.add(start);
-        break;
-      }
-      if (seen.has(id)) continue;
-      seen.add(id);
-      stack.push(...(edges.get(id) ?? []));
-    }
-  }
-  return looping;
 }
 
 /** One edge of the tree: the step it leads to is drawn here the first time, and referred to after. */

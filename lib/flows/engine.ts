@@ -80,10 +80,10 @@ export type FlowPreview = {
 
 /** What a visitor with this context would be offered by each enabled flow, without recording anything. */
 export function previewFlows(flows: FlowDraft[], context: EvaluationContext, questions: ReadonlyMap<string, QuestionFacts>): FlowPreview[] {
+  const texts = new Map([...questions].map(([key, q]) => [key, q.text]));
   return flows
     .filter((flow) => flow.enabled && flow.steps.length > 0)
     .map((flow) => {
-      const texts = new Map([...questions].map(([key, q]) => [key, q.text]));
       const label = (id: string) => {
         const index = flow.steps.findIndex((s) => s.id === id);
         return stepLabel(flow.steps[index]!, index, texts);

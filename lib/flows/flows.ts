@@ -1,4 +1,4 @@
-import { and, asc, eq, max } from "drizzle-orm";
+import { and, asc, eq, max, type SQL } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
@@ -16,22 +16,27 @@ function toView(row: typeof tables.flows.$inferSelect & { updatedBy?: string | n
   return { ...flow, id: row.id, position: row.position, updatedAt: row.updatedAt, updatedBy: row.updatedBy ?? null };
 }
 
-/** The draft flows, in display order. */
-export async function listFlows(workspaceId: string, tx: DbOrTx = getDb()): Promise<FlowView[]> {
+function selectFlows(tx: DbOrTx, where: SQL | undefined) {
   const f = tables.flows;
-  const rows = await tx
+  return tx
     .select({ flow: f, updatedBy: tables.users.email })
     .from(f)
     .leftJoin(tables.users, eq(tables.users.id, f.updatedByUserId))
-    .where(eq(f.workspaceId, workspaceId))
+    .where(where)
     .orderBy(asc(f.position), asc(f.key));
+}
+
+/** The draft flows, in display order. */
+export async function listFlows(workspaceId: string, tx: DbOrTx = getDb()): Promise<FlowView[]> {
+  const rows = await selectFlows(tx, eq(tables.flows.workspaceId, workspaceId));
   return rows.map((r) => toView({ ...r.flow, updatedBy: r.updatedBy }));
 }
 
 export async function getFlow(workspaceId: string, id: string): Promise<FlowView> {
-  const flow = (await listFlows(workspaceId)).find((f) => f.id === id);
-  if (!flow) throw new NotFoundError("That flow does not exist in this workspace.");
-  return flow;
+  const f = tables.flows;
+  const [row] = await selectFlows(getDb(), and(eq(f.workspaceId, workspaceId), eq(f.id, id)));
+  if (!row) throw new NotFoundError("That flow does not exist in this workspace.");
+  return toView({ ...row.flow, updatedBy: row.updatedBy });
 }
 
 /** Creates or updates a draft flow. Keys are unique per workspace. */

@@ -62,7 +62,7 @@ export function validateFlow(flow: Pick<FlowDraft, "steps">, questions: KnownQue
   return problems;
 }
 
-function edgesOf(steps: FlowStep[]): Map<string, string[]> {
+function edgesOf(steps: readonly FlowStep[]): Map<string, string[]> {
   const ids = new Set(steps.map((s) => s.id));
   return new Map(steps.map((s) => [s.id, [...new Set(targetsOf(s).filter((t): t is string => t !== null && ids.has(t)))]]));
 }
@@ -78,6 +78,27 @@ function reachableFrom(steps: FlowStep[]): Set<string> {
     stack.push(...(edges.get(id) ?? []));
   }
   return seen;
+}
+
+/** Every step that can come back to itself; validateFlow reports one problem per loop, the builder flags every step in it. */
+export function stepsInLoops(steps: readonly FlowStep[]): Set<string> {
+  const edges = edgesOf(steps);
+  const looping = new Set<string>();
+  for (const start of edges.keys()) {
+    const seen = new Set<string>();
+    const stack = [...(edges.get(start) ?? [])];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (id === start) {
+        looping.add(start);
+        break;
+      }
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...(edges.get(id) ?? []));
+    }
+  }
+  return looping;
 }
 
 /** One cycle per strongly connected loop, as step ids in order, found by depth-first search. */
