@@ -34,7 +34,7 @@ export async function authenticate(email: string, password: string, ip: string |
     await recordFailure(subject);
     return { ok: false, reason: "invalid" };
   }
-  await clearFailures(email);
+  await clearFailures(subject);
   return {
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, workspaceId: membership.workspaceId, role: membership.role },

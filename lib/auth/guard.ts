@@ -3,9 +3,11 @@ import { forbidden, redirect } from "next/navigation";
 import { auth } from "./index";
 import { can, type Capability, type Role } from "./permissions";
 import { findMembership } from "@/lib/workspaces/queries";
+import { isSessionActive } from "./sessions";
 
 export type AuthContext = {
   userId: string;
+  sessionId: string;
   email: string;
   name: string;
   workspaceId: string;
@@ -23,13 +25,16 @@ export type AuthCheck =
  */
 export const currentAuth = cache(async (): Promise<AuthCheck> => {
   const session = await auth();
-  if (!session?.user?.id || !session.workspaceId) return { ok: false, reason: "signed-out" };
+  if (!session?.user?.id || !session.workspaceId || !session.sid) return { ok: false, reason: "signed-out" };
+  // A signed-out, "signed out everywhere" or reset session has no row any more: the cookie alone is not enough.
+  if (!(await isSessionActive(session.sid, session.user.id))) return { ok: false, reason: "signed-out" };
   const membership = await findMembership(session.workspaceId, session.user.id);
   if (!membership) return { ok: false, reason: "no-membership" };
   return {
     ok: true,
     ctx: {
       userId: session.user.id,
+      sessionId: session.sid,
       email: session.user.email,
       name: session.user.name,
       workspaceId: membership.workspaceId,

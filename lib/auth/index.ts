@@ -3,15 +3,19 @@ import Credentials from "next-auth/providers/credentials";
 import type {} from "next-auth/jwt";
 import { signInSchema } from "./sign-in-schema";
 import { authenticate } from "./authenticate";
-import { isRole, type Role } from "./permissions";
+import type { Role } from "./permissions";
 import { clientIp } from "@/lib/client-ip";
 import { logError } from "@/lib/log";
+import { findMembership } from "@/lib/workspaces/queries";
+import { createSession, endSession, SESSION_MAX_AGE_S } from "./sessions";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; email: string; name: string } & DefaultSession["user"];
     workspaceId: string;
     role: Role;
+    /** Server-side session id (auth_sessions); the guard refuses a session whose row is gone. */
+    sid?: string;
   }
   interface User {
     workspaceId?: string;
@@ -24,6 +28,7 @@ declare module "next-auth/jwt" {
     userId?: string;
     workspaceId?: string;
     role?: Role;
+    sid?: string;
   }
 }
 
@@ -36,7 +41,7 @@ export class ThrottledSignIn extends CredentialsSignin {
 }
 
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
-  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/sign-in" },
   trustHost: true,
   logger: {
@@ -58,17 +63,29 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Sign-out deletes the server-side row, so a copy of the cookie is worthless afterwards.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (sid) await endSession(sid);
+    },
+  },
   callbacks: {
-    jwt({ token, user, trigger, session }) {
+    async jwt({ token, user, trigger, session }) {
       if (user?.id) {
         token.userId = user.id;
         token.workspaceId = user.workspaceId;
         token.role = user.role;
+        token.sid = await createSession(user.id);
       }
-      // Workspace switches go through switchWorkspaceAction, which checks the membership first.
-      if (trigger === "update" && session && typeof session.workspaceId === "string" && isRole(session.role)) {
-        token.workspaceId = session.workspaceId;
-        token.role = session.role;
+      // `session` here is whatever the client sent: switch only to a workspace the user belongs to,
+      // and take the role from the database, never from the request.
+      if (trigger === "update" && token.userId && session && typeof session.workspaceId === "string") {
+        const membership = await findMembership(session.workspaceId, token.userId);
+        if (membership) {
+          token.workspaceId = membership.workspaceId;
+          token.role = membership.role;
+        }
       }
       return token;
     },
@@ -76,6 +93,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       if (token.userId) session.user.id = token.userId;
       if (token.workspaceId) session.workspaceId = token.workspaceId;
       if (token.role) session.role = token.role;
+      if (token.sid) session.sid = token.sid;
       return session;
     },
   },

@@ -14,7 +14,7 @@ export async function signInAction(input: SignInInput, next: string): Promise<Si
     await signIn("credentials", { ...parsed.data, redirectTo });
   } catch (error) {
     if (error instanceof ThrottledSignIn || (error instanceof AuthError && "code" in error && error.code === "throttled")) {
-      return { ok: false, message: "Too many failed attempts. Wait 15 minutes, then try again." };
+      return { ok: false, message: "Too many failed attempts from this device. Wait a moment, then try again." };
     }
     if (error instanceof AuthError) return { ok: false, message: "Email or password is incorrect." };
     throw error; // the redirect on success

@@ -1,0 +1,44 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { redactUrl } from "@/lib/redact";
+import { logError, logInfo } from "@/lib/log";
+
+/**
+ * Outgoing email over SMTP (`SMTP_URL`, `MAIL_FROM`). Optional: without SMTP_URL nothing is sent and
+ * callers fall back (the inviter gets a copy-link). Never log a message body: it carries one-time links.
+ */
+export type Mail = { to: string; subject: string; text: string; html: string };
+export type SendResult = { sent: boolean };
+
+let transport: Transporter | null | undefined;
+
+function smtpTransport(): Transporter | null {
+  if (transport !== undefined) return transport;
+  const url = process.env.SMTP_URL?.trim();
+  transport = url ? nodemailer.createTransport(url) : null;
+  return transport;
+}
+
+export function mailConfigured(): boolean {
+  return Boolean(process.env.SMTP_URL?.trim());
+}
+
+export function mailFrom(): string {
+  return process.env.MAIL_FROM?.trim() || "Tailor <no-reply@tailor.localhost>";
+}
+
+/** Sends one message; resolves to `{ sent: false }` (logged, not thrown) when SMTP is missing or fails. */
+export async function sendMail(mail: Mail): Promise<SendResult> {
+  const smtp = smtpTransport();
+  if (!smtp) {
+    logInfo("mail.not_configured", { to: mail.to, subject: mail.subject });
+    return { sent: false };
+  }
+  try {
+    await smtp.sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    return { sent: true };
+  } catch (error) {
+    logError("mail.send_failed", error, { to: mail.to, smtp: redactUrl(process.env.SMTP_URL ?? "") });
+    return { sent: false };
+  }
+}

@@ -1,0 +1,42 @@
+import type { Mail } from "./index";
+
+// Every interpolated value is escaped for HTML; names and workspace names are user input.
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+function layout(paragraphs: string[], link: string, label: string): string {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n");
+  return `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${body}
+<p><a href="${escapeHtml(link)}">${escapeHtml(label)}</a></p>
+<p style="color:#666;font-size:12px">If the button does not work, paste this address into your browser: ${escapeHtml(link)}</p>
+</body></html>`;
+}
+
+export function invitationMail(input: { to: string; workspaceName: string; inviterName: string; roleLabel: string; link: string; expiresAt: Date }): Mail {
+  const lines = [
+    `${input.inviterName} invited you to join ${input.workspaceName} on Tailor as ${input.roleLabel}.`,
+    `The invitation works once and expires on ${input.expiresAt.toUTCString()}.`,
+    "If you did not expect it, ignore this email.",
+  ];
+  return {
+    to: input.to,
+    subject: `You're invited to ${input.workspaceName} on Tailor`,
+    text: `${lines.join("\n\n")}\n\nAccept the invitation: ${input.link}\n`,
+    html: layout(lines, input.link, "Accept the invitation"),
+  };
+}
+
+export function passwordResetMail(input: { to: string; link: string; expiresInMinutes: number }): Mail {
+  const lines = [
+    "Someone asked to reset the password of your Tailor account.",
+    `The link works once, for ${input.expiresInMinutes} minutes. Setting a new password signs you out everywhere.`,
+    "If it wasn't you, ignore this email: your password stays as it is.",
+  ];
+  return {
+    to: input.to,
+    subject: "Reset your Tailor password",
+    text: `${lines.join("\n\n")}\n\nChoose a new password: ${input.link}\n`,
+    html: layout(lines, input.link, "Choose a new password"),
+  };
+}
