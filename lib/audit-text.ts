@@ -7,6 +7,14 @@ export function describeAudit(entry: Pick<AuditView, "action" | "target" | "deta
   switch (entry.action) {
     case "member.added":
       return `${who} added ${entry.target} as ${String(d.role)}`;
+    case "member.invited":
+      return `${who} invited ${entry.target} as ${String(d.role)}`;
+    case "member.invite_resent":
+      return `${who} re-sent the invitation to ${entry.target}`;
+    case "member.invite_revoked":
+      return `${who} revoked the invitation to ${entry.target}`;
+    case "member.joined":
+      return `${entry.target} accepted the invitation and joined as ${String(d.role)}`;
     case "member.role_changed":
       return `${who} changed ${entry.target} from ${String(d.from)} to ${String(d.to)}`;
     case "member.removed":

@@ -18,25 +18,38 @@ export type AuthenticateResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; until: Date };
 
+export type CredentialsResult =
+  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; until: Date };
+
 /**
- * Email + password check with throttling. The answer never says whether the email exists:
- * unknown email, wrong password and "no workspace" all come back as "invalid".
+ * Email + password check with throttling, nothing else. Unknown email and wrong password take the
+ * same time and give the same answer.
  */
-export async function authenticate(email: string, password: string, ip: string | null): Promise<AuthenticateResult> {
+export async function verifyCredentials(email: string, password: string, ip: string | null, opts: { requireMembership?: boolean } = {}): Promise<CredentialsResult> {
   const subject = { email, ip };
   const until = await lockedUntil(subject);
   if (until) return { ok: false, reason: "throttled", until };
-
   const [user] = await getDb().select().from(tables.users).where(eq(tables.users.email, email));
   const passwordOk = await verifyPasswordOrDummy(password, user?.passwordHash);
-  const [membership] = user && passwordOk ? await listMemberships(user.id) : [];
-  if (!user || !membership) {
+  const memberOk = !opts.requireMembership || (user && passwordOk && (await listMemberships(user.id)).length > 0);
+  if (!user || !passwordOk || !memberOk) {
     await recordFailure(subject);
     return { ok: false, reason: "invalid" };
   }
   await clearFailures(subject);
-  return {
-    ok: true,
-    user: { id: user.id, email: user.email, name: user.name, workspaceId: membership.workspaceId, role: membership.role },
-  };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+}
+
+/**
+ * Sign-in: credentials, then the workspace to land in (`workspaceId` if the user belongs to it,
+ * else their oldest membership). "No workspace" is "invalid" too, so nothing about accounts leaks.
+ */
+export async function authenticate(email: string, password: string, ip: string | null, workspaceId?: string): Promise<AuthenticateResult> {
+  const result = await verifyCredentials(email, password, ip, { requireMembership: true });
+  if (!result.ok) return result;
+  const memberships = await listMemberships(result.user.id);
+  const membership = memberships.find((m) => m.workspaceId === workspaceId) ?? memberships[0]!;
+  return { ok: true, user: { ...result.user, workspaceId: membership.workspaceId, role: membership.role } };
 }

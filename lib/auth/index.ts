@@ -53,11 +53,12 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, workspaceId: {} },
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const result = await authenticate(parsed.data.email, parsed.data.password, clientIp(request));
+        const workspaceId = typeof raw.workspaceId === "string" ? raw.workspaceId : undefined;
+        const result = await authenticate(parsed.data.email, parsed.data.password, clientIp(request), workspaceId);
         if (!result.ok) throw result.reason === "throttled" ? new ThrottledSignIn() : new InvalidCredentials();
         return result.user;
       },

@@ -2,19 +2,43 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
-import { addMember, changeMemberRole, removeMember } from "./members";
-import { addMemberSchema, changeRoleSchema, removeMemberSchema } from "./schema";
+import { changeMemberRole, removeMember } from "./members";
+import { inviteMember, resendInvitation, revokeInvitation } from "./invitations";
+import { deliverInvitation } from "./invitation-delivery";
+import { changeRoleSchema, invitationIdSchema, inviteMemberSchema, removeMemberSchema } from "./schema";
 
 const MEMBERS_PATH = "/settings/members";
 
-export const addMemberAction = defineAction({
-  name: "addMember",
-  schema: addMemberSchema,
+export const inviteMemberAction = defineAction({
+  name: "inviteMember",
+  schema: inviteMemberSchema,
   capability: "members:manage",
   run: async (input, ctx) => {
-    const result = await addMember(ctx, input);
+    const issued = await inviteMember(ctx, input);
     revalidatePath(MEMBERS_PATH);
-    return { email: result.member.email, existingAccount: result.existingAccount };
+    return deliverInvitation(issued, { name: ctx.name, workspaceName: ctx.workspaceName });
+  },
+});
+
+export const resendInvitationAction = defineAction({
+  name: "resendInvitation",
+  schema: invitationIdSchema,
+  capability: "members:manage",
+  run: async (input, ctx) => {
+    const issued = await resendInvitation(ctx, input.invitationId);
+    revalidatePath(MEMBERS_PATH);
+    return deliverInvitation(issued, { name: ctx.name, workspaceName: ctx.workspaceName });
+  },
+});
+
+export const revokeInvitationAction = defineAction({
+  name: "revokeInvitation",
+  schema: invitationIdSchema,
+  capability: "members:manage",
+  run: async (input, ctx) => {
+    const result = await revokeInvitation(ctx, input.invitationId);
+    revalidatePath(MEMBERS_PATH);
+    return result;
   },
 });
 

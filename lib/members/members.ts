@@ -1,11 +1,10 @@
-import { and, asc, eq, ne } from "drizzle-orm";
-import { getDb, tables, type DbOrTx } from "@/db/client";
-import { hashPassword } from "@/lib/auth/password";
+import { and, asc, eq, ne, or, sql } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { dialect, getDb, tables, type DbOrTx } from "@/db/client";
+import { endAllSessions } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
-import type { z } from "zod";
-import type { addMemberSchema } from "./schema";
 
 export type MemberView = {
   membershipId: string;
@@ -16,7 +15,7 @@ export type MemberView = {
   joinedAt: Date;
 };
 
-type Actor = { workspaceId: string; userId: string };
+export type Actor = { workspaceId: string; userId: string };
 
 const memberColumns = () => ({
   membershipId: tables.memberships.id,
@@ -49,68 +48,43 @@ export async function getMember(workspaceId: string, membershipId: string, tx: D
   return row;
 }
 
-export type AddMemberResult = { member: MemberView; existingAccount: boolean };
-
 /**
- * Adds a member. A new email gets an account with the initial password; an email that already has
- * an account (in another workspace) joins with its own password unchanged.
+ * Owner invariant under concurrency. On Postgres the workspace row is locked first (NO KEY UPDATE:
+ * inserts elsewhere that reference the workspace are not blocked), so two owners demoting or
+ * removing each other run one after the other; the write itself is one conditional statement,
+ * which alone is atomic on SQLite (one writer at a time).
  */
-export async function addMember(actor: Actor, input: z.output<typeof addMemberSchema>): Promise<AddMemberResult> {
-  const passwordHash = await hashPassword(input.password);
-  return getDb().transaction(async (tx) => {
-    const { users, memberships } = tables;
-    const [existing] = await tx.select().from(users).where(eq(users.email, input.email));
-    const user =
-      existing ??
-      (await tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning())[0]!;
-    const [already] = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, user.id)));
-    if (already) {
-      throw new RuleViolationError("That person is already a member.", {
-        fieldErrors: { email: "Already a member of this workspace." },
-      });
-    }
-    const [membership] = await tx
-      .insert(memberships)
-      .values({ workspaceId: actor.workspaceId, userId: user.id, role: input.role })
-      .returning();
-    await recordAudit(
-      {
-        workspaceId: actor.workspaceId,
-        actorUserId: actor.userId,
-        action: "member.added",
-        target: user.email,
-        details: { role: input.role, existingAccount: Boolean(existing) },
-      },
-      tx,
-    );
-    return { member: await getMember(actor.workspaceId, membership!.id, tx), existingAccount: Boolean(existing) };
-  });
+async function lockWorkspaceMembers(tx: DbOrTx, workspaceId: string): Promise<void> {
+  if (dialect !== "postgres") return;
+  await (tx as unknown as NodePgDatabase).execute(sql`SELECT id FROM workspaces WHERE id = ${workspaceId} FOR NO KEY UPDATE`);
 }
 
-async function assertAnotherOwner(tx: DbOrTx, workspaceId: string, membershipId: string): Promise<void> {
-  const { memberships } = tables;
-  const others = await tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, "owner"), ne(memberships.id, membershipId)))
-    .limit(1);
-  if (others.length === 0) {
-    throw new RuleViolationError("A workspace needs at least one owner. Make someone else an owner first.");
-  }
-}
+/** True for a membership that is not an owner, or when another owner remains. */
+const keepsAnOwner = (workspaceId: string, membershipId: string) =>
+  or(
+    ne(tables.memberships.role, "owner"),
+    sql`exists (select 1 from memberships o where o.workspace_id = ${workspaceId} and o.role = 'owner' and o.id <> ${membershipId})`,
+  );
+
+const LAST_OWNER = "A workspace needs at least one owner. Make someone else an owner first.";
 
 export async function changeMemberRole(actor: Actor, membershipId: string, role: Role): Promise<MemberView> {
   return getDb().transaction(async (tx) => {
+    await lockWorkspaceMembers(tx, actor.workspaceId);
     const member = await getMember(actor.workspaceId, membershipId, tx);
     if (member.role === role) return member;
-    if (member.role === "owner") await assertAnotherOwner(tx, actor.workspaceId, membershipId);
-    await tx
+    const changed = await tx
       .update(tables.memberships)
       .set({ role })
-      .where(and(eq(tables.memberships.workspaceId, actor.workspaceId), eq(tables.memberships.id, membershipId)));
+      .where(
+        and(
+          eq(tables.memberships.workspaceId, actor.workspaceId),
+          eq(tables.memberships.id, membershipId),
+          role === "owner" ? undefined : keepsAnOwner(actor.workspaceId, membershipId),
+        ),
+      )
+      .returning({ id: tables.memberships.id });
+    if (changed.length === 0) throw new RuleViolationError(LAST_OWNER);
     await recordAudit(
       {
         workspaceId: actor.workspaceId,
@@ -127,11 +101,15 @@ export async function changeMemberRole(actor: Actor, membershipId: string, role:
 
 export async function removeMember(actor: Actor, membershipId: string): Promise<MemberView> {
   return getDb().transaction(async (tx) => {
+    await lockWorkspaceMembers(tx, actor.workspaceId);
     const member = await getMember(actor.workspaceId, membershipId, tx);
-    if (member.role === "owner") await assertAnotherOwner(tx, actor.workspaceId, membershipId);
-    await tx
+    const removed = await tx
       .delete(tables.memberships)
-      .where(and(eq(tables.memberships.workspaceId, actor.workspaceId), eq(tables.memberships.id, membershipId)));
+      .where(and(eq(tables.memberships.workspaceId, actor.workspaceId), eq(tables.memberships.id, membershipId), keepsAnOwner(actor.workspaceId, membershipId)))
+      .returning({ id: tables.memberships.id });
+    if (removed.length === 0) throw new RuleViolationError(LAST_OWNER);
+    // Their signed-in sessions end now, not when the cookie expires (they sign in again elsewhere).
+    await endAllSessions(member.userId, tx);
     await recordAudit(
       {
         workspaceId: actor.workspaceId,

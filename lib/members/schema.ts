@@ -16,13 +16,36 @@ export const passwordSchema = z
 
 export const roleSchema = z.enum(roles, { error: "Choose a role." });
 
-export const addMemberSchema = z.object({
+// No password here: the invitee chooses their own when they accept.
+export const inviteMemberSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters."),
   role: roleSchema,
-  password: passwordSchema,
 });
-export type AddMemberInput = z.input<typeof addMemberSchema>;
+export type InviteMemberInput = z.input<typeof inviteMemberSchema>;
+
+export const invitationIdSchema = z.object({ invitationId: z.string().min(1).max(100) });
+export type InvitationIdInput = z.input<typeof invitationIdSchema>;
+
+export const nameSchema = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
+
+/** The invitee's own account, on the invitation page. */
+export const acceptWithAccountSchema = z
+  .object({
+    token: z.string().min(1).max(200),
+    name: nameSchema,
+    password: passwordSchema,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords don't match." });
+export type AcceptWithAccountInput = z.input<typeof acceptWithAccountSchema>;
+
+export const acceptWithPasswordSchema = z.object({
+  token: z.string().min(1).max(200),
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+export type AcceptWithPasswordInput = z.input<typeof acceptWithPasswordSchema>;
+
+export const acceptAsUserSchema = z.object({ token: z.string().min(1).max(200) });
 
 export const changeRoleSchema = z.object({
   membershipId: z.string().min(1),

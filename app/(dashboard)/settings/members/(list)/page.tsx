@@ -5,20 +5,22 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireCapability } from "@/lib/auth/guard";
 import { roleLabels } from "@/lib/auth/permissions";
+import { listPendingInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/members";
-import { AddMemberDialog } from "../_components/add-member-dialog";
+import { InviteMemberDialog } from "../_components/invite-member-dialog";
+import { PendingInvitations } from "../_components/pending-invitations";
 
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
   const ctx = await requireCapability("members:manage");
-  const members = await listMembers(ctx.workspaceId);
+  const [members, invitations] = await Promise.all([listMembers(ctx.workspaceId), listPendingInvitations(ctx.workspaceId)]);
   return (
     <>
       <PageHeader
         title="Members"
         description={`People who can sign in to ${ctx.workspaceName}, and what their role lets them do.`}
-        actions={<AddMemberDialog />}
+        actions={<InviteMemberDialog />}
       />
       <Table>
         <caption className="sr-only">Workspace members</caption>
@@ -57,6 +59,16 @@ export default async function MembersPage() {
           ))}
         </TableBody>
       </Table>
+      <PendingInvitations
+        invitations={invitations.map((i) => ({
+          id: i.id,
+          email: i.email,
+          role: i.role,
+          invitedBy: i.invitedBy,
+          expiresOn: i.expiresAt.toISOString().slice(0, 10),
+          expired: i.expired,
+        }))}
+      />
     </>
   );
 }
