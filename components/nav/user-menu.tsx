@@ -1,5 +1,7 @@
 import { LogOut } from "lucide-react";
+import { redirect } from "next/navigation";
 import { signOut } from "@/lib/auth";
+import { signOutEverywhereAction } from "@/lib/auth/account-actions";
 import { Badge } from "@/components/ui/badge";
 
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
@@ -22,6 +24,17 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
         <button type="submit" className="flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100">
           <LogOut className="size-4" aria-hidden />
           Sign out
+        </button>
+      </form>
+      <form
+        action={async () => {
+          "use server";
+          await signOutEverywhereAction({});
+          redirect("/sign-in");
+        }}
+      >
+        <button type="submit" className="rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100" title="Ends your sessions on every device">
+          Sign out everywhere
         </button>
       </form>
     </div>

@@ -1,27 +1,30 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { currentAuth } from "@/lib/auth/guard";
+import { AuthCard } from "../_components/auth-card";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
   const check = await currentAuth();
   if (check.ok) redirect("/overview");
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, reset } = await searchParams;
   // Only same-site paths: an absolute URL here would be an open redirect.
   const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/overview";
   return (
-    <main className="flex min-h-dvh items-center justify-center p-4">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 text-center">
-          <p className="text-2xl font-bold tracking-tight">Tailor</p>
-          <h1 className="mt-1 text-sm text-zinc-600">Sign in to your workspace</h1>
+    <AuthCard title="Sign in to your workspace">
+      {reset === "1" ? (
+        <div className="mb-4">
+          <Alert tone="success">Your password was changed and every session was signed out. Sign in with the new password.</Alert>
         </div>
-        <div className="rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
-          <SignInForm next={next} />
-        </div>
-      </div>
-    </main>
+      ) : null}
+      <SignInForm next={next} />
+      <Link href="/forgot-password" className="mt-4 block text-center text-sm text-brand-700 hover:underline">
+        Forgot password?
+      </Link>
+    </AuthCard>
   );
 }
