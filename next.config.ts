@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { baseSecurityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // Native/driver packages stay as plain Node requires instead of being bundled.
@@ -7,6 +8,9 @@ const nextConfig: NextConfig = {
     authInterrupts: true, // forbidden() → app/forbidden.tsx with a 403
   },
   poweredByHeader: false,
+  async headers() {
+    return [{ source: "/:path*", headers: baseSecurityHeaders }];
+  },
   // `npm test` type-checks the whole repo (tsc --noEmit) before building; no need to do it twice.
   typescript: { ignoreBuildErrors: true },
 };

@@ -5,6 +5,7 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4100);
 const dataDir = "data/e2e";
+const mailPort = port + 2000; // the SMTP sink of e2e/global-setup.ts (e2e/mail.ts derives the same port)
 // `npm run test:e2e:pg` sets E2E_DIALECT=postgres: a tailor_e2e_<port> database on the TEST_POSTGRES_URL server.
 const pgServer = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const databaseUrl =
@@ -23,6 +24,7 @@ for (const region of ["us", "eu", "au"]) {
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   outputDir: "test-results",
   timeout: 30_000,
   expect: { timeout: 10_000 },
@@ -65,6 +67,9 @@ export default defineConfig({
       INTERCOM_EMULATOR_PORT: String(emulatorPort),
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
       TAILOR_ENCRYPTION_KEY: encryptionKey,
+      SMTP_URL: `smtp://127.0.0.1:${mailPort}`,
+      MAIL_FROM: "Tailor E2E <e2e@tailor.test>",
+      APP_URL: `http://127.0.0.1:${port}`,
     },
   },
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { Toaster } from "@/components/ui/toaster";
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
   description: "Website personalization powered by what you know about your visitors.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so Next can put this request's CSP nonce on its scripts
+  // (a prerendered page would carry scripts without one, and the browser would block them).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">

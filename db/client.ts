@@ -59,7 +59,7 @@ function connect(url: string): Connection {
     return { db, close: () => pool.end() };
   }
   const file = url.slice("file:".length);
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
   // Several processes share the file (app, worker, test runner): wait for locks instead of failing.
   const client = createClient({ url, timeout: 5_000 });
   // WAL: readers never block the writer, and the sync worker writes while requests read. In the

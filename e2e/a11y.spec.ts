@@ -21,7 +21,7 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
     await page.goto("/settings/members");
     await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole("button", { name: "Add member" }).click();
+    await page.getByRole("button", { name: "Invite member" }).click();
     await expect(page.getByRole("dialog")).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -35,7 +35,7 @@ test.describe("signing in and out", () => {
 
   test("sign out ends the session", async ({ page, workspace }) => {
     await signIn(page, workspace.members.marketer.email);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/overview");
     await expect(page).toHaveURL(/\/sign-in/);

@@ -14,7 +14,7 @@ export type TestWorkspace = {
 };
 
 /** A workspace of its own for one test, written straight to the app's database (never via the UI). */
-async function createTestWorkspace(): Promise<TestWorkspace> {
+export async function createTestWorkspace(): Promise<TestWorkspace> {
   const { getDb, tables } = await import("@/db/client");
   const { hashPassword } = await import("@/lib/auth/password");
   const suffix = randomUUID().slice(0, 8);
@@ -29,6 +29,14 @@ async function createTestWorkspace(): Promise<TestWorkspace> {
     members[role] = { email, membershipId: m!.id };
   }
   return { id: ws!.id, slug: ws!.slug, name: ws!.name, members };
+}
+
+/** Fills the sign-in form (without waiting for where it lands). */
+export async function submitSignIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 export async function signIn(page: Page, email: string, password = TEST_PASSWORD) {

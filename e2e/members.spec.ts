@@ -1,44 +1,97 @@
 import { callAction, captureAction, expect, signIn, test } from "./fixtures";
+import { linkIn, mailTo } from "./mail";
 
 test.describe("members (owner)", () => {
-  test("add a member, change their role, remove them", async ({ page, workspace }) => {
+  test("invite a member, who joins with their own password; change their role, remove them", async ({ page, browser, workspace }) => {
+    const email = `new-hire-${workspace.slug}@e2e.test`;
     await signIn(page, workspace.members.owner.email);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Members" }).click();
     await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
 
-    await page.getByRole("button", { name: "Add member" }).click();
-    const dialog = page.getByRole("dialog", { name: "Add a member" });
-    await dialog.getByLabel("Email").fill("new-hire@e2e.test");
-    await dialog.getByLabel("Name").fill("New Hire");
+    await page.getByRole("button", { name: "Invite member" }).click();
+    const dialog = page.getByRole("dialog", { name: "Invite a member" });
+    await expect(dialog.getByLabel(/password/i)).toHaveCount(0);
+    await dialog.getByLabel("Email").fill("not-an-email");
     await dialog.getByLabel("Role").selectOption("support");
-    await dialog.getByLabel("Initial password").fill("short");
-    await dialog.getByRole("button", { name: "Add member" }).click();
-    await expect(dialog.getByText("Use at least 10 characters.")).toBeVisible();
-    await expect(dialog.getByLabel("Email")).toHaveValue("new-hire@e2e.test");
+    await dialog.getByRole("button", { name: "Send invitation" }).click();
+    await expect(dialog.getByText("Enter a valid email address.")).toBeVisible();
+    await dialog.getByLabel("Email").fill(email);
+    await dialog.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+    const pending = page.getByRole("region", { name: "Pending invitations" }).getByRole("row").filter({ hasText: email });
+    await expect(pending).toContainText("Support");
+    await expect(page.getByRole("table", { name: "Workspace members" }).getByRole("row").filter({ hasText: email })).toHaveCount(0);
 
-    await dialog.getByLabel("Initial password").fill("long-enough-password");
-    await dialog.getByRole("button", { name: "Add member" }).click();
-    await expect(page.getByText("new-hire@e2e.test was added.")).toBeVisible();
-    const row = page.getByRole("row").filter({ hasText: "new-hire@e2e.test" });
+    // The invitee reads the mail and joins with a password of their own.
+    const mail = await mailTo(email, { subject: new RegExp(workspace.name) });
+    const invitee = await browser.newContext();
+    const inviteePage = await invitee.newPage();
+    await inviteePage.goto(linkIn(mail, "/invite/"));
+    await expect(inviteePage.getByRole("heading", { name: `Join ${workspace.name}` })).toBeVisible();
+    await inviteePage.getByLabel("Your name").fill("New Hire");
+    await inviteePage.getByLabel("Choose a password").fill("my-own-password-1");
+    await inviteePage.getByLabel("Repeat the password").fill("my-own-password-2");
+    await inviteePage.getByRole("button", { name: "Create account and join" }).click();
+    await expect(inviteePage.getByText("The passwords don't match.")).toBeVisible();
+    await inviteePage.getByLabel("Repeat the password").fill("my-own-password-1");
+    await inviteePage.getByRole("button", { name: "Create account and join" }).click();
+    await expect(inviteePage).toHaveURL(/\/overview$/);
+    await expect(inviteePage.getByText(workspace.name).first()).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Pending invitations" })).toContainText("No pending invitations");
+    const row = page.getByRole("table", { name: "Workspace members" }).getByRole("row").filter({ hasText: email });
     await expect(row).toContainText("Support");
 
-    await row.getByRole("link", { name: "Manage new-hire@e2e.test" }).click();
+    await row.getByRole("link", { name: `Manage ${email}` }).click();
     await page.getByLabel("Role").selectOption("admin");
     await page.getByRole("button", { name: "Save role" }).click();
-    await expect(page.getByText("new-hire@e2e.test is now admin.")).toBeVisible();
+    await expect(page.getByText(`${email} is now admin.`)).toBeVisible();
 
     await page.getByRole("button", { name: "Remove member" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
     await expect(page).toHaveURL(/\/settings\/members$/);
-    await expect(page.getByRole("row").filter({ hasText: "new-hire@e2e.test" })).toHaveCount(0);
+    await expect(page.getByRole("row").filter({ hasText: email })).toHaveCount(0);
+    // Removal ends their session at once.
+    await inviteePage.goto("/overview");
+    await expect(inviteePage).toHaveURL(/\/sign-in/);
+    await invitee.close();
 
     // Each change is in the audit log, shown as recent activity.
     await page.goto("/overview");
     const activity = page.getByRole("region", { name: "Recent activity" });
-    await expect(activity).toContainText(`${workspace.members.owner.email} added new-hire@e2e.test as support`);
-    await expect(activity).toContainText("changed new-hire@e2e.test from support to admin");
-    await expect(activity).toContainText("removed new-hire@e2e.test");
+    await expect(activity).toContainText(`${workspace.members.owner.email} invited ${email} as support`);
+    await expect(activity).toContainText(`${email} accepted the invitation and joined as support`);
+    await expect(activity).toContainText(`changed ${email} from support to admin`);
+    await expect(activity).toContainText(`removed ${email}`);
+  });
+
+  test("pending invitations can be re-sent (the old link stops working) and revoked", async ({ page, browser, workspace }) => {
+    const email = `later-${workspace.slug}@e2e.test`;
+    await signIn(page, workspace.members.owner.email);
+    await page.goto("/settings/members");
+    await page.getByRole("button", { name: "Invite member" }).click();
+    const dialog = page.getByRole("dialog", { name: "Invite a member" });
+    await dialog.getByLabel("Email").fill(email);
+    await dialog.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+    const first = linkIn(await mailTo(email), "/invite/");
+    const sentAt = Date.now();
+    await page.getByRole("button", { name: `Resend the invitation to ${email}` }).click();
+    await expect(page.getByText(`Invitation sent to ${email} again.`)).toBeVisible();
+    const second = linkIn(await mailTo(email, { after: sentAt }), "/invite/");
+    expect(second).not.toBe(first);
+
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await otherPage.goto(first);
+    await expect(otherPage.getByRole("heading", { name: "This invitation link isn't valid" })).toBeVisible();
+    await page.getByRole("button", { name: `Revoke the invitation to ${email}` }).click();
+    await expect(page.getByText(`The invitation to ${email} was revoked.`)).toBeVisible();
+    await otherPage.goto(second);
+    await expect(otherPage.getByRole("heading", { name: "This invitation was withdrawn" })).toBeVisible();
+    await other.close();
   });
 
   test("the last owner cannot be demoted", async ({ page, workspace }) => {

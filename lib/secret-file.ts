@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -18,4 +18,18 @@ export function readOrCreateSecretFile(dataDir: string, name: string): string {
 
 export function dataDir(): string {
   return path.resolve(process.env.DATA_DIR ?? path.join(process.cwd(), "data"));
+}
+
+/**
+ * The embedded default's data folder holds the database, the generated secrets and the app log:
+ * only the owner may read it (folder 0700, files 0600), also when an older version created it
+ * world-readable. Must never leave a secret or the database readable by other local users.
+ */
+export function makeDataDirPrivate(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    chmodSync(file, statSync(file).isDirectory() ? 0o700 : 0o600);
+  }
 }

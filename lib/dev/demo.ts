@@ -7,7 +7,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { dataDir, readOrCreateSecretFile } from "@/lib/secret-file";
+import { dataDir, makeDataDirPrivate, readOrCreateSecretFile } from "@/lib/secret-file";
 
 const args = new Set(process.argv.slice(2));
 const port = Number(process.env.PORT ?? 3000);
@@ -15,10 +15,15 @@ const host = process.env.HOST ?? "127.0.0.1";
 const dir = dataDir();
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
-mkdirSync(dir, { recursive: true });
+// Everything the demo and the app it starts create (database, WAL, secrets, log) is owner-only.
+process.umask(0o077);
+mkdirSync(dir, { recursive: true, mode: 0o700 });
+makeDataDirPrivate(dir);
 process.env.DATABASE_URL ||= `file:${path.join(dir, "tailor.db")}`;
 process.env.AUTH_SECRET ||= readOrCreateSecretFile(dir, "auth-secret");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// Links in emails (invitations, password resets) point here; never taken from a request's Host.
+process.env.APP_URL ||= `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
 
 function step(message: string) {
   console.log(`\n▸ ${message}`);
@@ -91,6 +96,7 @@ async function main() {
   const { seedDemoFlow } = await import("@/lib/dev/seed-flow");
   await seedDemoFlow("acme");
   await closeDb();
+  makeDataDirPrivate(dir);
 
   step("Starting the app");
   const app = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", host], {
@@ -98,7 +104,7 @@ async function main() {
     env: process.env,
   });
   // The app's output goes to the terminal and to data/app.log (tests grep it for leaked secrets).
-  const log = createWriteStream(path.join(dir, "app.log"), { flags: "a" });
+  const log = createWriteStream(path.join(dir, "app.log"), { flags: "a", mode: 0o600 });
   app.stdout.on("data", (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
   app.stderr.on("data", (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
   const shutdown = async (code = 0) => {
@@ -129,6 +135,10 @@ async function main() {
       ...Object.entries(emulator.baseUrls).map(([region, base]) => `    ${region.padEnd(3)} ${base}`),
       "  Access tokens:",
       ...tokens,
+      "",
+      process.env.SMTP_URL
+        ? `  Email goes out through ${redactUrl(process.env.SMTP_URL)} (invitations, password resets).`
+        : "  Email is not set up (SMTP_URL): invitation links are shown to the inviter to copy, and each mail\n  Tailor would send is logged (recipient and subject) to the terminal and app.log.",
       "",
       "  Press Ctrl+C to stop.",
       "────────────────────────────────────────────────────────────",
