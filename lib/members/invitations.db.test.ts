@@ -9,6 +9,7 @@ import { createMember, createWorkspace } from "@/lib/testing/factories";
 import { acceptInvitationAsUser, acceptInvitationWithNewAccount, INVITATION_TTL_MS, inviteMember, listPendingInvitations, readInvitation, resendInvitation, revokeInvitation } from "./invitations";
 import { listMembers } from "./members";
 import { inviteMemberSchema } from "./schema";
+import { deliverInvitation } from "./invitation-delivery";
 
 let acme: Awaited<ReturnType<typeof createWorkspace>>;
 let globex: Awaited<ReturnType<typeof createWorkspace>>;
@@ -91,5 +92,13 @@ describe("invitations", () => {
     expect(await readInvitation(issued.token)).toMatchObject({ status: "pending" });
     const member = await createMember(acme.id, "support");
     await expect(inviteMember(acmeOwner, { email: member.user.email, role: "admin" })).rejects.toMatchObject({ fieldErrors: { email: expect.any(String) } });
+  });
+
+  it("without SMTP the inviter gets the link (once) instead of an email", async () => {
+    delete process.env.SMTP_URL;
+    process.env.APP_URL = "https://tailor.example.test";
+    const issued = await inviteMember(acmeOwner, { email: "nomail@example.test", role: "support" });
+    const delivery = await deliverInvitation(issued, { name: "Owner", workspaceName: "Acme" });
+    expect(delivery).toEqual({ email: "nomail@example.test", emailed: false, link: `https://tailor.example.test/invite/${issued.token}` });
   });
 });

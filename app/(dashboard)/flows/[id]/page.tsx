@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { getFlowBuilderOptions } from "@/lib/flows/builder-options";
 import { getFlow } from "@/lib/flows/flows";
 import { FlowEditor } from "../_components/flow-editor";
+import { orNotFound } from "@/lib/not-found";
 
 export const metadata: Metadata = { title: "Edit flow" };
 
@@ -11,7 +12,7 @@ export default async function FlowPage({ params }: { params: Promise<{ id: strin
   const ctx = await requireCapability("flows:read");
   const { id } = await params;
   // The layout already answered 404 for ids outside this workspace.
-  const [flow, options] = await Promise.all([getFlow(ctx.workspaceId, id), getFlowBuilderOptions(ctx.workspaceId)]);
+  const [flow, options] = await Promise.all([orNotFound(getFlow(ctx.workspaceId, id)), getFlowBuilderOptions(ctx.workspaceId)]);
   const { key, name, enabled, audience, steps } = flow;
   return <FlowEditor id={flow.id} initial={{ key, name, enabled, audience, steps }} canEdit={can(ctx.role, "flows:edit")} options={options} />;
 }

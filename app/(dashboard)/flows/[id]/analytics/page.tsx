@@ -10,6 +10,7 @@ import { getLiveConfig } from "@/lib/publishing/versions";
 import { workspaceFacts } from "@/lib/flows/runtime";
 import { AnswerBreakdown } from "../../_components/answer-breakdown";
 import { StepChart } from "../../_components/step-chart";
+import { orNotFound } from "@/lib/not-found";
 
 export const metadata: Metadata = { title: "Flow analytics" };
 
@@ -30,7 +31,7 @@ export default async function FlowAnalyticsPage({
   const { id } = await params;
   const range = parseRange((await searchParams).range);
   const [flow, live, questions, facts] = await Promise.all([
-    getFlow(ctx.workspaceId, id),
+    orNotFound(getFlow(ctx.workspaceId, id)),
     getLiveConfig(ctx.workspaceId),
     knownQuestions(ctx.workspaceId),
     workspaceFacts(ctx.workspaceId),
