@@ -9,9 +9,11 @@ import * as sqliteCore from "./sqlite";
 import * as sqliteRuntime from "./runtime-sqlite";
 import * as sqliteSync from "./sync-sqlite";
 import * as sqliteFlows from "./flows-sqlite";
+import * as pgIdentity from "./identity-pg";
+import * as sqliteIdentity from "./identity-sqlite";
 
-const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows };
-const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows };
+const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgIdentity };
+const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteIdentity };
 
 // The two dialects must describe the same tables, so queries written once run on both.
 type Shape = {
