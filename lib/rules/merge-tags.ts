@@ -103,7 +103,7 @@ function lookup(tag: MergeTag, context: EvaluationContext, options: RenderOption
     const text = keys.map((key) => (names && Object.hasOwn(names, key) ? names[key] : key)).join(", ");
     return text === "" ? undefined : text;
   }
-  const contact = context.intercom.available ? context.intercom.contact : undefined;
+  const contact = context.intercom.available && !context.intercom.hideFields ? context.intercom.contact : undefined;
   if (!contact) return undefined;
   const value = readAttribute(contact, refForName(tag.key));
   if (isBlank(value)) return undefined;
