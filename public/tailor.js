@@ -462,6 +462,7 @@
       history.replaceState(history.state, "", url.toString());
       return found;
     } catch (error) {
+      report(error);
       return null;
     }
   }

@@ -93,9 +93,10 @@ async function main() {
   await closeDb();
 
   step("Starting the app");
-  const app = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", host], {
+  // server.mjs: Next behind a plain HTTP server that stamps the peer address (lib/client-ip.ts).
+  const app = spawn(process.execPath, [path.join(process.cwd(), "server.mjs"), "-p", String(port), "-H", host], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: process.env,
+    env: { ...process.env, NODE_ENV: "production" },
   });
   // The app's output goes to the terminal and to data/app.log (tests grep it for leaked secrets).
   const log = createWriteStream(path.join(dir, "app.log"), { flags: "a" });
