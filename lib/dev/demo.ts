@@ -19,6 +19,8 @@ mkdirSync(dir, { recursive: true });
 process.env.DATABASE_URL ||= `file:${path.join(dir, "tailor.db")}`;
 process.env.AUTH_SECRET ||= readOrCreateSecretFile(dir, "auth-secret");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// The demo website signs identities server-side like a customer's site would (lib/identity/demo-signer.ts).
+process.env.TAILOR_DEMO_SITE_SIGNING ||= "1";
 
 function step(message: string) {
   console.log(`\n▸ ${message}`);
