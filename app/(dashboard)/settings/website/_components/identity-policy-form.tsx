@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
@@ -15,7 +15,7 @@ export function IdentityPolicyForm({ policy }: { policy: IdentityPolicy }) {
   const router = useRouter();
   const form = useForm<IdentityPolicyInput>({ resolver: zodResolver(identityPolicySchema), defaultValues: { policy } });
   const { errors, isSubmitting, isDirty } = form.formState;
-  const chosen = form.watch("policy");
+  const chosen = useWatch({ control: form.control, name: "policy" });
 
   async function onSubmit(values: IdentityPolicyInput) {
     const result = await updateIdentityPolicyAction(values);
