@@ -2,7 +2,7 @@ import { offerFlow } from "@/lib/flows/runtime";
 import type { FlowPrompt } from "@/lib/flows/prompt";
 import { getLiveConfig } from "@/lib/publishing/versions";
 import { evaluateRule, type EvaluationContext } from "@/lib/rules/evaluate";
-import { renderMergeTags } from "@/lib/rules/merge-tags";
+import { renderContent } from "@/lib/rules/render-content";
 import { contactForDecision, intercomContext, type DecisionContact } from "./contact";
 import { knownSegments } from "./known-segments";
 import { visitorWithSegments, type VisitorRow as DecisionVisitor } from "./visitors";
@@ -47,7 +47,7 @@ export async function decide(workspaceId: string, anonymousId: string, placement
   for (const p of personalizations) {
     const variant = p.variants.find((v) => evaluateRule(v.rule, context).matched) ?? null;
     const template = variant ? variant.html : p.defaultHtml;
-    placements[p.placementKey] = { html: renderMergeTags(template, shown).html, variant: variant?.name ?? null };
+    placements[p.placementKey] = { html: renderContent(template, shown).html, variant: variant?.name ?? null };
   }
   const flow = flows.length > 0 ? await offerFlow({ workspaceId, visitor, flows, contact: lookup.contact, hideFields: lookup.hideFields, segments: context.segments }) : null;
   return { placements, identified, ...(lookup.fallback ? { fallback: { reason: lookup.fallback } } : {}), ...(flow ? { flow } : {}) };
