@@ -4,7 +4,6 @@
  * rotateIdentitySecret (shown once) and identityForRuntime (server-side verification).
  * Must never: put the secret in a view, an audit entry, a log line or an error.
  */
-import "server-only";
 import { eq } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import { getDb, tables, type DbOrTx } from "@/db/client";
