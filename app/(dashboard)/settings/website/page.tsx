@@ -65,7 +65,10 @@ export default async function WebsiteSettingsPage() {
               Identity verification is off: any visitor can claim any email, see that contact&apos;s personalization and write into their Intercom contact.
             </Alert>
           ) : null}
-          <IdentitySecret hasSecret={identity.hasSecret} rotatedAt={identity.secretRotatedAt?.toISOString() ?? null} />
+          <IdentitySecret
+            hasSecret={identity.hasSecret}
+            rotatedAt={identity.secretRotatedAt ? `${identity.secretRotatedAt.toLocaleString("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC` : null}
+          />
           <IdentityPolicyForm policy={identity.policy} />
         </Card>
         <Card aria-labelledby="origins-title">

@@ -9,7 +9,10 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
 import { rotateIdentitySecretAction } from "@/lib/identity/actions";
 
-/** Generate or rotate the identity secret; the new secret is shown once, kept only in this component's state. */
+/**
+ * Generate or rotate the identity secret; the new secret is shown once, kept only in this
+ * component's state. `rotatedAt` is already formatted (server-side, so hydration matches).
+ */
 export function IdentitySecret({ hasSecret, rotatedAt }: { hasSecret: boolean; rotatedAt: string | null }) {
   const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
@@ -35,7 +38,7 @@ export function IdentitySecret({ hasSecret, rotatedAt }: { hasSecret: boolean; r
     <div className="mt-4 space-y-3">
       <p className="text-sm text-zinc-700" id="identity-secret-state">
         {hasSecret
-          ? `A secret is set${rotatedAt ? ` (created ${new Date(rotatedAt).toLocaleString()})` : ""}. It is never shown again; rotate it to get a new one.`
+          ? `A secret is set${rotatedAt ? ` (created ${rotatedAt})` : ""}. It is never shown again; rotate it to get a new one.`
           : "No secret yet: under Required, no visitor can be identified until you generate one and your server signs identities with it."}
       </p>
       {secret ? (
