@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
-import { expect, signIn, test, type TestWorkspace } from "./fixtures";
+import { callAction, captureAction, expect, signIn, test, type TestWorkspace } from "./fixtures";
 import { emulator, syncIfPostgres } from "./emulator";
 
 // Issue 14, replayed as an attacker with nothing but the public site key, and as the customer who
@@ -146,6 +146,34 @@ test.describe("identity verification (Required by default)", () => {
     await expect(page.getByText("Identity verification policy saved.")).toBeVisible();
     await page.goto("/overview");
     await expect(page.getByText(/Identity verification is off/)).toHaveCount(0);
+  });
+});
+
+test.describe("identity settings are checked on the server", () => {
+  test("support replaying the rotate and policy actions is refused, and the policy stays Required", async ({ browser, workspace }) => {
+    const adminContext = await browser.newContext();
+    const adminPage = await adminContext.newPage();
+    await signIn(adminPage, workspace.members.admin.email);
+    await adminPage.goto("/settings/website");
+    await adminPage.getByRole("button", { name: "Generate secret" }).click();
+    const rotate = await captureAction(adminPage, () => adminPage.getByRole("dialog").getByRole("button", { name: "Generate secret" }).click());
+    await expect(adminPage.getByTestId("new-identity-secret")).toBeVisible();
+    await adminPage.getByRole("radio", { name: /Verified for writes/ }).check();
+    const policy = await captureAction(adminPage, () => adminPage.getByRole("button", { name: "Save policy" }).click());
+    await expect(adminPage.getByText("Identity verification policy saved.")).toBeVisible();
+
+    const supportContext = await browser.newContext();
+    const supportPage = await supportContext.newPage();
+    await signIn(supportPage, workspace.members.support.email);
+    const rotated = await callAction(supportPage.request, rotate, [{ confirm: true }]);
+    expect(rotated.text).toContain('"code":"forbidden"');
+    expect(rotated.text).not.toMatch(/tis_[A-Za-z0-9_-]{43}/);
+    const changed = await callAction(supportPage.request, policy, [{ policy: "off" }]);
+    expect(changed.text).toContain('"code":"forbidden"');
+    const { getIdentitySettings } = await import("@/lib/identity/settings");
+    expect((await getIdentitySettings(workspace.id)).policy).toBe("verified_for_writes");
+    await adminContext.close();
+    await supportContext.close();
   });
 });
 
