@@ -9,7 +9,8 @@ import { LRUCache } from "lru-cache";
 import { getDb, tables, type DbOrTx } from "@/db/client";
 import type { IdentityPolicy } from "@/db/schema/identity-types";
 import { recordAudit } from "@/lib/audit";
-import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { DecryptionError, decryptSecret, encryptSecret } from "@/lib/crypto";
+import { logError } from "@/lib/log";
 import { newIdentitySecret } from "./hash";
 
 export type IdentitySettingsView = { policy: IdentityPolicy; hasSecret: boolean; secretRotatedAt: Date | null };
@@ -37,12 +38,20 @@ export async function identityForRuntime(workspaceId: string): Promise<RuntimeId
   const cached = runtimeCache.get(workspaceId);
   if (cached) return cached;
   const row = await readRow(workspaceId);
-  const value: RuntimeIdentity = {
-    policy: row?.policy ?? "required",
-    secret: row?.secretCiphertext ? decryptSecret(row.secretCiphertext, workspaceId) : null,
-  };
+  const value: RuntimeIdentity = { policy: row?.policy ?? "required", secret: row?.secretCiphertext ? readSecret(row.secretCiphertext, workspaceId) : null };
   runtimeCache.set(workspaceId, value);
   return value;
+}
+
+// An unreadable secret (encryption key changed) verifies nobody, like no secret: fail closed, say why.
+function readSecret(ciphertext: string, workspaceId: string): string | null {
+  try {
+    return decryptSecret(ciphertext, workspaceId);
+  } catch (error) {
+    if (!(error instanceof DecryptionError)) throw error;
+    logError("identity secret unreadable; rotate it in Website settings", error, { workspaceId });
+    return null;
+  }
 }
 
 async function upsert(workspaceId: string, set: { policy?: IdentityPolicy; secretCiphertext?: string; secretRotatedAt?: Date }, tx: DbOrTx) {
