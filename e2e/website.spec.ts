@@ -18,7 +18,7 @@ test.describe("settings → website", () => {
     const siteKey = (await page.getByText(/^site_/).textContent())!.trim();
     const expected = `<script async src="http://127.0.0.1:${new URL(page.url()).port}/tailor.js" data-site-key="${siteKey}" data-hide-ms="600"></script>`;
     await expect(snippet.locator("pre")).toHaveText(expected);
-    await expect(page.getByText('tailor.identify({ email: "ada@example.com" });')).toBeVisible();
+    await expect(page.getByText('tailor.identify({ email: "ada@example.com", userHash: "USER_HASH" });')).toBeVisible();
     await expect(page.getByText('data-tailor-placement="hero"')).toBeVisible();
     await expect(page.getByRole("figure", { name: "Place a flow in the page (optional)" }).locator("pre")).toContainText('<div data-tailor-flow="welcome"></div>');
     await page.getByRole("button", { name: "Copy snippet" }).click();
