@@ -29,7 +29,7 @@ test.describe("settings → website", () => {
     const origins = page.getByLabel("Allowed origins");
     await origins.fill("https://www.example.com\n\nftp://shop.example.com/path");
     await page.getByLabel("Hide time (ms)").fill("5000");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByText("Line 3: Enter an origin like https://www.example.com (no path).")).toBeVisible();
     await expect(page.getByText("Hide content for at most 3000 ms.")).toBeVisible();
     await expect(origins).toHaveAttribute("aria-invalid", "true");
@@ -37,7 +37,7 @@ test.describe("settings → website", () => {
 
     await origins.fill("https://www.example.com/\nhttps://shop.example.com:8443");
     await page.getByLabel("Hide time (ms)").fill("400");
-    const save = await captureAction(page, () => page.getByRole("button", { name: "Save" }).click());
+    const save = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
     await expect(page.getByText("Website settings saved.")).toBeVisible();
 
     // The server refuses the same, keyed by line, if the browser check is skipped.
