@@ -27,7 +27,11 @@ async function setUp(workspace: TestWorkspace) {
   const actor = { workspaceId: workspace.id, userId: owner!.id };
   await reloadAttributes(actor);
   await setMappings(actor, [{ source: "“What best describes you?”", attribute, conversion: "segment_key" }]);
-  return { siteKey, attribute, email, visitorId: `e2e-visitor-${suffix}` };
+  // The customer's server signs the visitor's identity (identity verification is Required by default).
+  const { ensureIdentitySecret } = await import("@/lib/identity/settings");
+  const { computeUserHash } = await import("@/lib/identity/hash");
+  const userHash = computeUserHash(await ensureIdentitySecret(workspace.id), email);
+  return { siteKey, attribute, email, userHash, visitorId: `e2e-visitor-${suffix}` };
 }
 
 async function intercomContact(email: string): Promise<EmulatorContact> {
@@ -36,11 +40,11 @@ async function intercomContact(email: string): Promise<EmulatorContact> {
 
 test.describe("sync log", () => {
   test("an answer on the website reaches Intercom and shows in the sync log; a failed write is retried", async ({ page, request, workspace }) => {
-    const { siteKey, attribute, email, visitorId } = await setUp(workspace);
+    const { siteKey, attribute, email, userHash, visitorId } = await setUp(workspace);
 
-    const identified = await request.post("/api/v1/identify", { data: { siteKey, visitorId, email } });
+    const identified = await request.post("/api/v1/identify", { data: { siteKey, visitorId, email, userHash } });
     expect(identified.ok()).toBe(true);
-    expect((await identified.json()).linked).toBe(true);
+    expect(await identified.json()).toEqual({ identified: true, verified: true });
     const answered = await request.post("/api/v1/answers", { data: { siteKey, visitorId, question: "describes_you", answers: ["founder"] } });
     expect(answered.ok()).toBe(true);
     await syncIfPostgres();
@@ -54,6 +58,7 @@ test.describe("sync log", () => {
     const row = page.getByTestId("sync-entry").filter({ hasText: email });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("Done");
+    await expect(row).toContainText("Verified identity (signed by your server)");
     await expect(row).toContainText(`${attribute}= "founder"`);
     await expect(row).toContainText("HTTP 200");
     await page.screenshot({ path: "test-results/screens/sync-log-done.png", fullPage: true });

@@ -18,7 +18,7 @@ test.describe("settings → website", () => {
     const siteKey = (await page.getByText(/^site_/).textContent())!.trim();
     const expected = `<script async src="http://127.0.0.1:${new URL(page.url()).port}/tailor.js" data-site-key="${siteKey}" data-hide-ms="600"></script>`;
     await expect(snippet.locator("pre")).toHaveText(expected);
-    await expect(page.getByText('tailor.identify({ email: "ada@example.com" });')).toBeVisible();
+    await expect(page.getByText('tailor.identify({ email: "ada@example.com", userHash: "USER_HASH" });')).toBeVisible();
     await expect(page.getByText('data-tailor-placement="hero"')).toBeVisible();
     await expect(page.getByRole("figure", { name: "Place a flow in the page (optional)" }).locator("pre")).toContainText('<div data-tailor-flow="welcome"></div>');
     await page.getByRole("button", { name: "Copy snippet" }).click();
@@ -29,7 +29,7 @@ test.describe("settings → website", () => {
     const origins = page.getByLabel("Allowed origins");
     await origins.fill("https://www.example.com\n\nftp://shop.example.com/path");
     await page.getByLabel("Hide time (ms)").fill("5000");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByText("Line 3: Enter an origin like https://www.example.com (no path).")).toBeVisible();
     await expect(page.getByText("Hide content for at most 3000 ms.")).toBeVisible();
     await expect(origins).toHaveAttribute("aria-invalid", "true");
@@ -37,7 +37,7 @@ test.describe("settings → website", () => {
 
     await origins.fill("https://www.example.com/\nhttps://shop.example.com:8443");
     await page.getByLabel("Hide time (ms)").fill("400");
-    const save = await captureAction(page, () => page.getByRole("button", { name: "Save" }).click());
+    const save = await captureAction(page, () => page.getByRole("button", { name: "Save", exact: true }).click());
     await expect(page.getByText("Website settings saved.")).toBeVisible();
 
     // The server refuses the same, keyed by line, if the browser check is skipped.

@@ -67,6 +67,12 @@ export function describeAudit(entry: Pick<AuditView, "action" | "target" | "deta
       return `${who} restored ${entry.target} as ${String(d.newVersion)}`;
     case "website.updated":
       return `${who} updated the website settings`;
+    case "identity.secret_created":
+      return `${who} generated the website's identity secret`;
+    case "identity.secret_rotated":
+      return `${who} rotated the website's identity secret`;
+    case "identity.policy_changed":
+      return `${who} changed identity verification from ${String(d.from)} to ${String(d.to)}`;
     case "sync.retried":
       return `${who} retried a ${String(d.previousStatus)} Intercom write for ${entry.target}`;
     default:

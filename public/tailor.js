@@ -7,9 +7,11 @@
  * Attributes: data-site-key (required); data-api (default: script origin + "/api/v1"); data-hide-ms
  * (default 600, max 5000): placements stay hidden at most this long awaiting the decision, then
  * show their defaults. A decision arriving later is still applied.
+ * Identity: userHash = HMAC-SHA256(secret, email or id) from YOUR server; also read from
+ * data-tailor-email|user-id + data-tailor-user-hash, or a link's ?tailor_email=&tailor_hash=.
  *
  * API, on window.tailor once loaded:
- *   identify({ email } | { intercomContactId })  POST {api}/identify, then refresh()
+ *   identify({ email | intercomContactId, userHash }) POST {api}/identify, then refresh()
  *   answer(questionKey, answerKey | answerKeys)   POST {api}/answers (keepalive), then refresh()
  *   refresh()                                     POST {api}/decide and apply it (and show its flow)
  *   on("decision" | "flow" | "error", fn)         returns an unsubscribe function
@@ -27,7 +29,7 @@
  *   /decide   { siteKey, visitorId, url, placements: [key], flow: boolean }
  *             -> { placements: { [key]: { html, variant } }, fallback?: { reason }, flow?: FlowPrompt }
  *             flow is true when no flow widget is open (decide runs for a flow even with no placements)
- *   /identify { siteKey, visitorId, email | intercomContactId }
+ *   /identify { siteKey, visitorId, email | intercomContactId, userHash? }
  *   /answers  { siteKey, visitorId, question, answers: [key] }
  *   /flow     { siteKey, visitorId, flow: key, step: stepId, action, answers?: [key] } -> { flow: FlowPrompt | null }
  *             action "answer" (with answers; then decide runs again with flow: false), "continue",
@@ -385,9 +387,10 @@
     }
 
     function identify(ids) {
-      if (ids && typeof ids.email === "string" && ids.email) return send("identify", "/identify", { email: ids.email }, false);
+      const hash = ids && typeof ids.userHash === "string" && ids.userHash ? { userHash: ids.userHash } : {};
+      if (ids && typeof ids.email === "string" && ids.email) return send("identify", "/identify", Object.assign({ email: ids.email }, hash), false);
       if (ids && typeof ids.intercomContactId === "string" && ids.intercomContactId) {
-        return send("identify", "/identify", { intercomContactId: ids.intercomContactId }, false);
+        return send("identify", "/identify", Object.assign({ intercomContactId: ids.intercomContactId }, hash), false);
       }
       fail("identify", "identify() needs { email } or { intercomContactId }");
       return Promise.resolve();
@@ -430,6 +433,8 @@
     window.tailorq = { push: push };
 
     hidePlacements(hideMs);
+    const declared = declaredIdentity(attr);
+    if (declared) identify(declared);
     queue.concat(laterQueue).forEach(push);
 
     function boot() {
@@ -440,6 +445,26 @@
     }
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
     else boot();
+  }
+
+  // Declared identity: script data- attributes, else a signed link (then removed from the address bar).
+  function declaredIdentity(attr) {
+    const hash = attr("data-tailor-user-hash");
+    if (hash && attr("data-tailor-email")) return { email: attr("data-tailor-email"), userHash: hash };
+    if (hash && attr("data-tailor-user-id")) return { intercomContactId: attr("data-tailor-user-id"), userHash: hash };
+    try {
+      const url = new URL(location.href);
+      const q = url.searchParams;
+      const found = { email: q.get("tailor_email"), userHash: q.get("tailor_hash") };
+      if (!found.email || !found.userHash) return null;
+      q.delete("tailor_email");
+      q.delete("tailor_hash");
+      history.replaceState(history.state, "", url.toString());
+      return found;
+    } catch (error) {
+      report(error);
+      return null;
+    }
   }
 
   // Hidden, not removed: layout stays put, and the timer shows defaults even if we never answer.

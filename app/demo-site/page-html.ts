@@ -1,5 +1,5 @@
-/** The demo marketing page. `siteKey` must already be HTML-escaped. */
-export function demoSiteHtml({ siteKey, hideMs }: { siteKey: string; hideMs: number }): string {
+/** The demo marketing page. `siteKey` and `workspace` must already be HTML-escaped. */
+export function demoSiteHtml({ siteKey, hideMs, workspace }: { siteKey: string; hideMs: number; workspace: string }): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -33,7 +33,7 @@ export function demoSiteHtml({ siteKey, hideMs }: { siteKey: string; hideMs: num
   <section data-tailor-placement="color" aria-live="polite">
     <p>Tell us your favorite color and we'll theme your dashboard.</p>
   </section>
-  <form id="identify">
+  <form id="identify" data-workspace="${workspace}">
     <label>Your email <input type="email" name="email" required autocomplete="email" placeholder="ada@example.com"></label>
     <button type="submit">Identify me</button>
     <button type="button" class="secondary" id="forget">Forget me</button>
@@ -50,7 +50,17 @@ export function demoSiteHtml({ siteKey, hideMs }: { siteKey: string; hideMs: num
     event.preventDefault();
     var email = event.target.elements.email.value;
     statusEl.textContent = "Identifying…";
-    window.tailor.identify ? window.tailor.identify({ email: email }) : window.tailor.push(["identify", { email: email }]);
+    // Like a customer's site after sign-in: its server computes the identity hash; the page never sees the secret.
+    fetch("/demo-site/identity", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ workspace: event.target.getAttribute("data-workspace"), email: email }),
+    })
+      .then(function (r) { return r.ok ? r.json() : { email: email }; })
+      .catch(function () { return { email: email }; })
+      .then(function (ids) {
+        window.tailor.identify ? window.tailor.identify(ids) : window.tailor.push(["identify", ids]);
+      });
   });
   document.getElementById("forget").addEventListener("click", function () {
     document.cookie = "tailor_vid=; Max-Age=0; Path=/";

@@ -11,7 +11,7 @@ export async function GET(request: Request): Promise<Response> {
   const [workspace] = await getDb().select().from(tables.workspaces).where(eq(tables.workspaces.slug, slug));
   if (!workspace) return new Response("No such demo workspace.", { status: 404 });
   const site = await getOrCreateSite(workspace.id);
-  return new Response(demoSiteHtml({ siteKey: escapeHtml(site.siteKey), hideMs: site.hideMs }), {
+  return new Response(demoSiteHtml({ siteKey: escapeHtml(site.siteKey), hideMs: site.hideMs, workspace: escapeHtml(slug) }), {
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
   });
 }

@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users, workspaces } from "./pg";
+import { IDENTIFIED_BY } from "./identity-types";
 
 // Website runtime: the snippet's site, visitors and their answers, personalizations (draft) and
 // published configuration versions. Mirror of ./runtime-sqlite.ts.
@@ -24,6 +25,8 @@ export const visitors = pgTable(
     email: text("email"),
     intercomContactId: text("intercom_contact_id"),
     linkReason: text("link_reason"),
+    // How the identity was accepted (IDENTIFIED_BY); null while anonymous.
+    identifiedBy: text("identified_by", { enum: IDENTIFIED_BY }),
     identifiedAt: timestamp("identified_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull(),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users, workspaces } from "./sqlite";
+import { IDENTIFIED_BY } from "./identity-types";
 
 // Website runtime: the snippet's site, visitors and their answers, personalizations (draft) and
 // published configuration versions. Mirror of ./runtime-pg.ts.
@@ -26,6 +27,8 @@ export const visitors = sqliteTable(
     email: text("email"),
     intercomContactId: text("intercom_contact_id"),
     linkReason: text("link_reason"),
+    // How the identity was accepted (IDENTIFIED_BY); null while anonymous.
+    identifiedBy: text("identified_by", { enum: IDENTIFIED_BY }),
     identifiedAt: integer("identified_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),

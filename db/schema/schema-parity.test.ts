@@ -11,9 +11,11 @@ import * as sqliteRuntime from "./runtime-sqlite";
 import * as sqliteSync from "./sync-sqlite";
 import * as sqliteFlows from "./flows-sqlite";
 import * as sqliteAccounts from "./accounts-sqlite";
+import * as pgIdentity from "./identity-pg";
+import * as sqliteIdentity from "./identity-sqlite";
 
-const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts };
-const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts };
+const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity };
+const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity };
 
 // The two dialects must describe the same tables, so queries written once run on both.
 type Shape = {

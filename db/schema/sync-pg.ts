@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users, workspaces } from "./pg";
+import { IDENTIFIED_BY } from "./identity-types";
 import { SYNC_JOB_KINDS, SYNC_JOB_STATUSES, type SyncValue, type WritePolicy } from "./sync-types";
 
 // Sync engine: the durable outbox of writes to Intercom, the log of every HTTP attempt, and the
@@ -20,6 +21,8 @@ export const syncJobs = pgTable(
     contactId: text("contact_id"),
     visitorId: text("visitor_id"),
     contactEmail: text("contact_email"),
+    // How the visitor behind this write was identified (IDENTIFIED_BY); null for tests and backfills by contact.
+    identifiedBy: text("identified_by", { enum: IDENTIFIED_BY }),
     values: jsonb("values").$type<Record<string, SyncValue>>().notNull(),
     policies: jsonb("policies").$type<Record<string, WritePolicy>>().notNull(),
     sentValues: jsonb("sent_values").$type<Record<string, SyncValue>>(),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users, workspaces } from "./sqlite";
+import { IDENTIFIED_BY } from "./identity-types";
 import { SYNC_JOB_KINDS, SYNC_JOB_STATUSES, type SyncValue, type WritePolicy } from "./sync-types";
 
 // Sync engine: the durable outbox of writes to Intercom, the log of every HTTP attempt, and the
@@ -22,6 +23,8 @@ export const syncJobs = sqliteTable(
     contactId: text("contact_id"),
     visitorId: text("visitor_id"),
     contactEmail: text("contact_email"),
+    // How the visitor behind this write was identified (IDENTIFIED_BY); null for tests and backfills by contact.
+    identifiedBy: text("identified_by", { enum: IDENTIFIED_BY }),
     values: text("values", { mode: "json" }).$type<Record<string, SyncValue>>().notNull(),
     policies: text("policies", { mode: "json" }).$type<Record<string, WritePolicy>>().notNull(),
     sentValues: text("sent_values", { mode: "json" }).$type<Record<string, SyncValue>>(),

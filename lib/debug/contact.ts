@@ -11,7 +11,7 @@ import { IntercomNotFoundError, isIntercomError, type ContactTag, type IntercomC
 import { previewDraft } from "@/lib/personalizations/preview-result";
 import { getLiveConfig } from "@/lib/publishing/versions";
 import { toRuleContact } from "@/lib/rules/contact-context";
-import { renderMergeTags } from "@/lib/rules/merge-tags";
+import { renderContent } from "@/lib/rules/render-content";
 import { contactCache } from "@/lib/runtime/contact-cache";
 import { pickContact } from "@/lib/runtime/pick-contact";
 import { knownSegments } from "@/lib/runtime/known-segments";
@@ -241,8 +241,8 @@ export async function buildContactView(workspaceId: string, loaded: LoadedContac
   const personalizations = live.snapshot.personalizations.map((p) => {
     const outcome = previewDraft(p, context);
     const contents = [
-      { label: "Default content", shown: outcome.winner === null, tags: renderMergeTags(p.defaultHtml, context).tags },
-      ...p.variants.map((v) => ({ label: `Variant “${v.name}”`, shown: outcome.winner?.id === v.id, tags: renderMergeTags(v.html, context).tags })),
+      { label: "Default content", shown: outcome.winner === null, tags: renderContent(p.defaultHtml, context).tags },
+      ...p.variants.map((v) => ({ label: `Variant “${v.name}”`, shown: outcome.winner?.id === v.id, tags: renderContent(v.html, context).tags })),
     ].filter((c) => c.tags.length > 0);
     return { placementKey: p.placementKey, name: p.name, winner: outcome.winner?.name ?? null, variants: outcome.variants, contents };
   });

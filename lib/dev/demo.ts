@@ -24,6 +24,8 @@ process.env.AUTH_SECRET ||= readOrCreateSecretFile(dir, "auth-secret");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 // Links in emails (invitations, password resets) point here; never taken from a request's Host.
 process.env.APP_URL ||= `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+// The demo website signs identities server-side like a customer's site would (lib/identity/demo-signer.ts).
+process.env.TAILOR_DEMO_SITE_SIGNING ||= "1";
 
 function step(message: string) {
   console.log(`\n▸ ${message}`);
@@ -99,9 +101,10 @@ async function main() {
   makeDataDirPrivate(dir);
 
   step("Starting the app");
-  const app = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", host], {
+  // server.mjs: Next behind a plain HTTP server that stamps the peer address (lib/client-ip.ts).
+  const app = spawn(process.execPath, [path.join(process.cwd(), "server.mjs"), "-p", String(port), "-H", host], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: process.env,
+    env: { ...process.env, NODE_ENV: "production" },
   });
   // The app's output goes to the terminal and to data/app.log (tests grep it for leaked secrets).
   const log = createWriteStream(path.join(dir, "app.log"), { flags: "a", mode: 0o600 });

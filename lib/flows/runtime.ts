@@ -7,7 +7,7 @@ import { getLiveConfig } from "@/lib/publishing/versions";
 import { PublicApiError } from "@/lib/public-api/http";
 import { evaluateRule, type EvaluationContext, type RuleContact } from "@/lib/rules/evaluate";
 import { recordAnswer } from "@/lib/runtime/answers";
-import { contactFor } from "@/lib/runtime/contact";
+import { contactForDecision, intercomContext } from "@/lib/runtime/contact";
 import { knownSegments } from "@/lib/runtime/known-segments";
 import { touchVisitor, visitorWithSegments, type VisitorRow } from "@/lib/runtime/visitors";
 import { nextStepId, renderStep, resolveStep, type QuestionFacts } from "./engine";
@@ -56,9 +56,15 @@ export async function workspaceFacts(workspaceId: string): Promise<WorkspaceFact
 }
 
 /** Rules see the visitor's answers first, then what the contact's mapped Intercom fields say. */
-async function contextFor(workspaceId: string, contact: RuleContact | null, answered: Record<string, string[]>, mappings: readonly MappingSnapshot[]): Promise<EvaluationContext> {
+async function contextFor(
+  workspaceId: string,
+  lookup: { contact: RuleContact | null; hideFields: boolean },
+  answered: Record<string, string[]>,
+  mappings: readonly MappingSnapshot[],
+): Promise<EvaluationContext> {
+  const { contact } = lookup;
   return {
-    intercom: contact ? { available: true, contact } : { available: false },
+    intercom: intercomContext(lookup),
     segments: await knownSegments(workspaceId, answered, contact, mappings),
   };
 }
@@ -127,6 +133,8 @@ export type OfferInput = {
   /** Enabled published flows, in order. */
   flows: FlowDraft[];
   contact: RuleContact | null;
+  /** Unverified identity: rules may use the contact, merge tags in bodies may not show it. */
+  hideFields?: boolean;
   /** What rules see: answers, then segments inferred from the contact (knownSegments). */
   segments: Record<string, string[]>;
 };
@@ -142,7 +150,7 @@ export async function offerFlow(input: OfferInput): Promise<FlowPrompt | null> {
   const open = flows.filter((f) => !closed.has(f.key));
   if (open.length === 0) return null;
   const facts = await workspaceFacts(workspaceId);
-  const context: EvaluationContext = { intercom: input.contact ? { available: true, contact: input.contact } : { available: false }, segments: input.segments };
+  const context: EvaluationContext = { intercom: intercomContext({ contact: input.contact, hideFields: input.hideFields }), segments: input.segments };
   for (const flow of open) {
     if (!evaluateRule(flow.audience, context).matched) continue;
     const first = flow.steps[0]!;
@@ -186,9 +194,7 @@ export async function advanceFlow(workspaceId: string, anonymousId: string, inpu
   await recordEvents(workspaceId, visitor.id, flow.key, [{ stepId: step.id, kind, ...(recorded ? { answers: recorded.segments } : {}) }]);
 
   const [{ segments }, facts] = await Promise.all([visitorWithSegments(workspaceId, anonymousId), workspaceFacts(workspaceId)]);
-  const identified = Boolean(visitor.email || visitor.intercomContactId);
-  const contact = identified ? (await contactFor(visitor)).contact : null;
-  const context = await contextFor(workspaceId, contact, segments, live.snapshot.mappings);
+  const context = await contextFor(workspaceId, await contactForDecision(visitor), segments, live.snapshot.mappings);
   const resolution = resolveStep(flow, nextStepId(step, context), context, facts.questions);
   return { flow: await present(workspaceId, visitor, flow, resolution, step.id, context, facts) };
 }

@@ -3,6 +3,7 @@ import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { personalizationSchema, type PersonalizationDraft } from "./schema";
+import { sanitizeContent } from "@/lib/rules/sanitize-content";
 
 export type PersonalizationView = PersonalizationDraft & { id: string; position: number; updatedAt: Date };
 
@@ -42,7 +43,9 @@ export async function savePersonalization(actor: Actor, input: PersonalizationDr
         fieldErrors: { placementKey: "Already used by another personalization." },
       });
     }
-    const values = { placementKey: input.placementKey, name: input.name, defaultHtml: input.defaultHtml, variants: input.variants, updatedAt: new Date() };
+    // Stored sanitized (allow-list, merge tags kept); the schema already refused unsafe content.
+    const variants = input.variants.map((v) => ({ ...v, html: sanitizeContent(v.html) }));
+    const values = { placementKey: input.placementKey, name: input.name, defaultHtml: sanitizeContent(input.defaultHtml), variants, updatedAt: new Date() };
     let id = input.id;
     if (id) {
       const updated = await tx

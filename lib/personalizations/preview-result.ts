@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { describeCondition, describeRule } from "@/lib/rules/describe";
 import { evaluateRule, type EvaluationContext, type TraceNode, type TraceReason } from "@/lib/rules/evaluate";
-import { extractMergeTags, renderMergeTags, type MergeTagProblem, type RenderedMergeTag } from "@/lib/rules/merge-tags";
+import { extractMergeTags, type MergeTagProblem, type RenderedMergeTag } from "@/lib/rules/merge-tags";
+import { renderContent } from "@/lib/rules/render-content";
 import type { RuleNode } from "@/lib/rules/schema";
 import { personalizationSchema, type PersonalizationDraft } from "./schema";
 
@@ -103,7 +104,7 @@ export function previewDraft(draft: PersonalizationDraft, context: EvaluationCon
   });
   const chosen = winner as PreviewOutcome["winner"];
   const template = chosen ? (draft.variants.find((v) => v.id === chosen.id)?.html ?? "") : draft.defaultHtml;
-  const { html, tags } = renderMergeTags(template, context);
+  const { html, tags } = renderContent(template, context);
   return { winner: chosen, variants, html, tags, problems: extractMergeTags(template).problems };
 }
 

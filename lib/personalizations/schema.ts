@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contentProblems } from "@/lib/rules/html-policy";
 import { ruleSchema } from "@/lib/rules/schema";
 
 export const MAX_HTML_LENGTH = 20_000;
@@ -11,7 +12,14 @@ export const placementKeySchema = z
   .max(64, "Use at most 64 characters.")
   .regex(/^[a-z0-9][a-z0-9_-]*$/, "Use lowercase letters, digits, - and _ (it goes in data-tailor-placement=\"…\").");
 
-const htmlSchema = z.string().max(MAX_HTML_LENGTH, `Content is limited to ${MAX_HTML_LENGTH} characters.`);
+// Checked with an HTML parser: allowed tags and attributes, and merge tags only where they're safe.
+const htmlSchema = z
+  .string()
+  .max(MAX_HTML_LENGTH, `Content is limited to ${MAX_HTML_LENGTH} characters.`)
+  .superRefine((html, ctx) => {
+    const [first, ...more] = contentProblems(html);
+    if (first) ctx.addIssue({ code: "custom", message: more.length > 0 ? `${first} (and ${more.length} more)` : first });
+  });
 
 export const variantSchema = z.object({
   id: z.string().min(1).max(64),

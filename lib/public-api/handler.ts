@@ -6,8 +6,18 @@ import { clientIp } from "@/lib/client-ip";
 import { parseWith, PublicApiError, readJsonBody, requestOrigin } from "./http";
 import { RateLimiter } from "./rate-limit";
 
-// 120 requests per minute per site and client IP (per app process).
-const limiter = new RateLimiter({ limit: Number(process.env.TAILOR_PUBLIC_RATE_LIMIT ?? 120), windowMs: 60_000 });
+// Per minute and app process: each visitor (site + trusted client address + visitor id) gets
+// TAILOR_PUBLIC_RATE_LIMIT, and each client address a ceiling of TAILOR_PUBLIC_CLIENT_RATE_LIMIT over
+// all its visitor ids. A noisy client exhausts only its own buckets; real visitors keep theirs.
+const visitorLimiter = new RateLimiter({ limit: Number(process.env.TAILOR_PUBLIC_RATE_LIMIT ?? 120), windowMs: 60_000 });
+const clientLimiter = new RateLimiter({ limit: Number(process.env.TAILOR_PUBLIC_CLIENT_RATE_LIMIT ?? 600), windowMs: 60_000 });
+
+/** The limiter keys of a request; the client is the trusted address (lib/client-ip.ts), never a raw header. */
+export function rateLimitKeys(siteKey: string, client: string | null, visitorId: unknown): { client: string; visitor: string } {
+  const clientKey = `${siteKey}|${client ?? "unknown"}`;
+  const visitor = typeof visitorId === "string" ? visitorId.slice(0, 64) : "";
+  return { client: clientKey, visitor: `${clientKey}|${visitor}` };
+}
 
 function json(body: unknown, status: number, headers: Record<string, string> = {}) {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
@@ -33,7 +43,9 @@ export function publicEndpoint<S extends z.ZodType>(schema: S, run: (input: z.ou
         }
         cors = corsHeaders(origin);
       }
-      const limited = limiter.hit(`${site.siteKey}|${clientIp(request) ?? "unknown"}`);
+      const keys = rateLimitKeys(site.siteKey, clientIp(request), (body as { visitorId?: unknown }).visitorId);
+      const ceiling = clientLimiter.hit(keys.client);
+      const limited = ceiling.ok ? visitorLimiter.hit(keys.visitor) : ceiling;
       if (!limited.ok) {
         throw new PublicApiError(429, "rate_limited", "Too many requests; slow down.", undefined, { "Retry-After": String(limited.retryAfterSeconds) });
       }

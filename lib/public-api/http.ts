@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { fromTrustedProxy } from "@/lib/client-ip";
 
 /** Errors of the public (snippet) API: JSON, a stable code, a human message; nothing stored. */
 export type PublicErrorCode =
@@ -70,10 +71,14 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.out
   throw new PublicApiError(400, "invalid_request", first ? `${first[0]}: ${first[1]}` : "Invalid request.", fields);
 }
 
-/** The origin the browser used to reach this app (request.url may name the bind address instead). */
+/**
+ * The origin the browser used to reach this app (request.url may name the bind address instead).
+ * X-Forwarded-Host/-Proto count only from a trusted proxy: anyone else could claim to be the app.
+ */
 export function requestOrigin(request: Request): string {
   const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
+  const forwarded = fromTrustedProxy(request);
+  const host = (forwarded ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : null) || request.headers.get("host") || url.host;
+  const proto = (forwarded ? request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() : null) || url.protocol.replace(":", "");
   return `${proto}://${host}`;
 }

@@ -25,6 +25,8 @@ export const identifyRequestSchema = z
     ...base,
     email: z.string().trim().toLowerCase().max(254).pipe(z.email("email is not an email address.")).optional(),
     intercomContactId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "intercomContactId is not an Intercom id.").optional(),
+    /** HMAC-SHA256(identity secret, email or intercomContactId), hex; see docs/identity-verification.md. */
+    userHash: z.string().trim().max(128, "userHash is too long.").optional(),
   })
   .refine((v) => Boolean(v.email) !== Boolean(v.intercomContactId), {
     message: "Send exactly one of email or intercomContactId.",

@@ -1,3 +1,4 @@
+import { contentProblems } from "@/lib/rules/html-policy";
 import { and, desc, eq, inArray, max } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
@@ -60,9 +61,16 @@ export async function getPublishStatus(workspaceId: string): Promise<PublishStat
 /** Enabled flows must be valid to go live; a turned-off flow may stay unfinished. */
 async function publishBlockers(workspaceId: string, draft: ConfigSnapshot, tx?: DbOrTx): Promise<string[]> {
   const questions = await knownQuestions(workspaceId, tx);
-  return draft.flows
-    .filter((flow) => flow.enabled)
-    .flatMap((flow) => validateFlow(flow, questions).map((p) => `Flow "${flow.name}": ${p.message}`));
+  // Content saved before the HTML checks existed is checked again here: unsafe content never goes live.
+  const content = draft.personalizations.flatMap((p) =>
+    [{ label: "default content", html: p.defaultHtml }, ...p.variants.map((v) => ({ label: `variant "${v.name}"`, html: v.html }))].flatMap(({ label, html }) =>
+      contentProblems(html).map((message) => `Personalization "${p.name}", ${label}: ${message}`),
+    ),
+  );
+  return [
+    ...content,
+    ...draft.flows.filter((flow) => flow.enabled).flatMap((flow) => validateFlow(flow, questions).map((p) => `Flow "${flow.name}": ${p.message}`)),
+  ];
 }
 
 async function insertVersion(actor: Actor, tx: DbOrTx, snapshot: ConfigSnapshot, changes: string[], restoredFromVersion: number | null) {

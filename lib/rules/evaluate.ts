@@ -17,7 +17,8 @@ export interface RuleContact extends ContactData {
 }
 
 export interface EvaluationContext {
-  intercom: { available: boolean; contact?: RuleContact };
+  /** hideFields: rules may use the contact, but merge tags never show its fields (unverified identity). */
+  intercom: { available: boolean; contact?: RuleContact; hideFields?: boolean };
   /** The visitor's Tailor segments: group key → segment keys. */
   segments: Record<string, string[]>;
 }

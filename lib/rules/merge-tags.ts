@@ -11,8 +11,9 @@ import type { EvaluationContext } from "./evaluate";
 // not. A missing, null or blank value renders the fallback, or "" without one. Malformed or
 // unknown tags are left in the output untouched (it's the marketer's own text) and reported by
 // extractMergeTags so the editor can refuse to publish them.
-// Values are escaped for text and quoted attributes only: a tag inside href/src could still carry
-// a `javascript:` URL, so the editor should keep merge tags out of URL attributes.
+// Values are escaped for text and quoted attributes; HTML content is rendered through
+// renderContent (render-content.ts), which also knows each tag's place (html-policy.ts): tags in
+// handlers, styles, scripts or unquoted values render nothing, URL attributes must come out safe.
 
 export type MergeTagNamespace = "intercom" | "segment";
 
@@ -54,6 +55,12 @@ export interface RenderOptions {
   segmentNames?: Record<string, Record<string, string>>;
   /** The template is plain text, not HTML: escape the text around the tags too. */
   plainText?: boolean;
+  /**
+   * Where the tags sit in HTML (lib/rules/html-policy.ts, via renderContent): blocked tags render
+   * nothing, and a URL attribute whose result isn't safe (`isSafe`, given the escaped value) uses
+   * the fallbacks, else renders empty.
+   */
+  contexts?: { blockedTagStarts: ReadonlySet<number>; urlSpans: readonly { start: number; end: number }[]; isSafe: (escapedValue: string) => boolean };
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -83,9 +90,41 @@ export function renderMergeTags(
   const literal = (text: string) => (options.plainText ? escapeHtml(text) : text);
   let html = "";
   let cursor = 0;
-  for (const item of scan(template)) {
-    if (!item.ok) continue; // malformed tags stay in the output as written
-    const { tag } = item;
+  const tags = [...scan(template)].flatMap((item) => (item.ok ? [item.tag] : [])); // malformed tags stay as written
+  const contexts = options.contexts;
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i]!;
+    const span = contexts?.urlSpans.find((s) => s.start <= tag.start && tag.start < s.end);
+    if (contexts && span) {
+      // A URL attribute is rendered whole, then checked as the browser will read it.
+      const inSpan = tags.filter((t) => t.start >= span.start && t.start < span.end);
+      const fill = (useFallback: boolean) => {
+        let out = "";
+        let at = span.start;
+        for (const t of inSpan) {
+          const found = useFallback ? undefined : lookup(t, context, options);
+          out += template.slice(at, t.start) + escapeHtml(found ?? t.fallback ?? "");
+          at = t.end;
+        }
+        return out + template.slice(at, span.end);
+      };
+      const withValues = fill(false);
+      const safe = contexts.isSafe(withValues) ? withValues : contexts.isSafe(fill(true)) ? fill(true) : "";
+      html += literal(template.slice(cursor, span.start)) + safe;
+      for (const t of inSpan) {
+        const found = safe === withValues ? lookup(t, context, options) : undefined;
+        rendered.push({ expression: t.source, path: t.path, value: found ?? t.fallback ?? "", usedFallback: found === undefined });
+      }
+      cursor = span.end;
+      i += inSpan.length - 1;
+      continue;
+    }
+    if (contexts?.blockedTagStarts.has(tag.start)) {
+      html += literal(template.slice(cursor, tag.start));
+      cursor = tag.end;
+      rendered.push({ expression: tag.source, path: tag.path, value: "", usedFallback: true });
+      continue;
+    }
     const found = lookup(tag, context, options);
     const usedFallback = found === undefined;
     const value = found ?? tag.fallback ?? "";
@@ -103,7 +142,7 @@ function lookup(tag: MergeTag, context: EvaluationContext, options: RenderOption
     const text = keys.map((key) => (names && Object.hasOwn(names, key) ? names[key] : key)).join(", ");
     return text === "" ? undefined : text;
   }
-  const contact = context.intercom.available ? context.intercom.contact : undefined;
+  const contact = context.intercom.available && !context.intercom.hideFields ? context.intercom.contact : undefined;
   if (!contact) return undefined;
   const value = readAttribute(contact, refForName(tag.key));
   if (isBlank(value)) return undefined;

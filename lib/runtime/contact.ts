@@ -5,6 +5,9 @@ import { NotConnectedError, withIntercom } from "@/lib/integrations/connection";
 import { IntercomError } from "@/lib/intercom";
 import { toRuleContact } from "@/lib/rules/contact-context";
 import type { RuleContact } from "@/lib/rules/evaluate";
+import { identityForRuntime } from "@/lib/identity/settings";
+import { contactTrust } from "@/lib/identity/trust";
+import type { EvaluationContext } from "@/lib/rules/evaluate";
 import { contactCache } from "./contact-cache";
 import { forgetVisitorState, resolveContact, RUNTIME_INTERCOM_OPTIONS, type VisitorRow } from "./visitors";
 
@@ -57,4 +60,28 @@ export async function contactFor(visitor: VisitorRow): Promise<ContactLookup> {
     if (error instanceof IntercomError) return { contact: null, fallback: `Intercom unavailable (${error.kind})` };
     throw error;
   }
+}
+
+export type DecisionContact = ContactLookup & {
+  /** The visitor counts as identified under the site's identity policy now. */
+  identified: boolean;
+  /** Unverified under "verified for writes": rules may use the contact, merge tags may not show it. */
+  hideFields: boolean;
+};
+
+/**
+ * The contact a decision may use, under the site's identity policy in force now: none for an
+ * unverified identity under "required" (the visitor is anonymous), fields hidden under
+ * "verified for writes", all of it when verified or when verification is off.
+ */
+export async function contactForDecision(visitor: VisitorRow): Promise<DecisionContact> {
+  if (!visitor.email && !visitor.intercomContactId) return { contact: null, identified: false, hideFields: false };
+  const { policy } = await identityForRuntime(visitor.workspaceId);
+  const trust = contactTrust(policy, visitor.identifiedBy);
+  if (trust === "none") return { contact: null, identified: false, hideFields: false };
+  return { ...(await contactFor(visitor)), identified: true, hideFields: trust === "read" };
+}
+
+export function intercomContext(lookup: { contact: RuleContact | null; hideFields?: boolean }): EvaluationContext["intercom"] {
+  return lookup.contact ? { available: true, contact: lookup.contact, ...(lookup.hideFields ? { hideFields: true } : {}) } : { available: false };
 }

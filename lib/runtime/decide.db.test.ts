@@ -55,7 +55,7 @@ describe("decide", () => {
   });
 
   it("an identified VIP gets the variant with merge tags, and later decisions come from the cache", async () => {
-    expect(await identifyVisitor(actor.workspaceId, "visitor-ada-1", { email: "ADA@example.com" })).toMatchObject({ linked: true });
+    expect(await identifyVisitor(actor.workspaceId, "visitor-ada-1", { email: "ADA@example.com" }, "verified")).toMatchObject({ linked: true });
     const decision = await decide(actor.workspaceId, "visitor-ada-1", ["hero"]);
     expect(decision.placements.hero).toEqual({ html: "<h1>Welcome back</h1><p>Your color: teal</p>", variant: "VIP" });
     const reads = calls.length;
@@ -67,13 +67,13 @@ describe("decide", () => {
   it("escapes a <script> value from Intercom", async () => {
     await savePersonalization(actor, { placementKey: "color", name: "Color", defaultHtml: "<b>{{intercom.favorite_color}}</b>", variants: [] });
     await publishDraft(actor);
-    await identifyVisitor(actor.workspaceId, "visitor-mallory", { email: "mallory@example.com" });
+    await identifyVisitor(actor.workspaceId, "visitor-mallory", { email: "mallory@example.com" }, "verified");
     const decision = await decide(actor.workspaceId, "visitor-mallory", ["color"]);
     expect(decision.placements.color!.html).toBe("<b>&lt;script&gt;alert(1)&lt;/script&gt;</b>");
   });
 
   it("records which contact was chosen when several share an email", async () => {
-    const result = await identifyVisitor(actor.workspaceId, "visitor-sam-1", { email: "sam@example.com" });
+    const result = await identifyVisitor(actor.workspaceId, "visitor-sam-1", { email: "sam@example.com" }, "verified");
     expect(result.reason).toMatch(/3 matches \(1 user, 2 lead\)/);
     const [visitor] = await getDb().select().from(tables.visitors).where(eq(tables.visitors.anonymousId, "visitor-sam-1"));
     expect(visitor).toMatchObject({ email: "sam@example.com", linkReason: result.reason });
@@ -81,7 +81,7 @@ describe("decide", () => {
   });
 
   it("falls back to the default, and says so, when Intercom is down", async () => {
-    await identifyVisitor(actor.workspaceId, "visitor-ada-2", { email: "ada@example.com" });
+    await identifyVisitor(actor.workspaceId, "visitor-ada-2", { email: "ada@example.com" }, "verified");
     const [visitor] = await getDb().select().from(tables.visitors).where(eq(tables.visitors.anonymousId, "visitor-ada-2"));
     contactCache().invalidate(actor.workspaceId, visitor!.intercomContactId!);
     emulator.faults.set({ errorRate: 1, errorStatus: 503 });
@@ -91,7 +91,7 @@ describe("decide", () => {
   });
 
   it("keeps an email without a contact and serves the default", async () => {
-    expect(await identifyVisitor(actor.workspaceId, "visitor-new", { email: "nobody@example.com" })).toMatchObject({ linked: false });
+    expect(await identifyVisitor(actor.workspaceId, "visitor-new", { email: "nobody@example.com" }, "verified")).toMatchObject({ linked: false });
     const decision = await decide(actor.workspaceId, "visitor-new", ["hero"]);
     expect(decision).toMatchObject({ identified: true, placements: { hero: { variant: null } }, fallback: { reason: "no Intercom contact has this email" } });
   });

@@ -2,10 +2,12 @@ import { offerFlow } from "@/lib/flows/runtime";
 import type { FlowPrompt } from "@/lib/flows/prompt";
 import { getLiveConfig } from "@/lib/publishing/versions";
 import { evaluateRule, type EvaluationContext } from "@/lib/rules/evaluate";
-import { renderMergeTags } from "@/lib/rules/merge-tags";
-import { contactFor, type ContactLookup } from "./contact";
+import { renderContent } from "@/lib/rules/render-content";
+import { contactForDecision, intercomContext, type DecisionContact } from "./contact";
 import { knownSegments } from "./known-segments";
-import { visitorWithSegments } from "./visitors";
+import { visitorWithSegments, type VisitorRow as DecisionVisitor } from "./visitors";
+import { identityForRuntime } from "@/lib/identity/settings";
+import { contactTrust } from "@/lib/identity/trust";
 
 export type PlacementDecision = { html: string; variant: string | null };
 export type Decision = {
@@ -26,22 +28,32 @@ export async function decide(workspaceId: string, anonymousId: string, placement
   const wanted = new Set(placementKeys);
   const personalizations = live.snapshot.personalizations.filter((p) => wanted.size === 0 || wanted.has(p.placementKey));
   const flows = options.offerFlows ? live.snapshot.flows.filter((f) => f.enabled && f.steps.length > 0) : [];
-  const identified = Boolean(visitor.email || visitor.intercomContactId);
-  if (personalizations.length === 0 && flows.length === 0) return { placements: {}, identified };
+  const claimed = Boolean(visitor.email || visitor.intercomContactId);
+  if (personalizations.length === 0 && flows.length === 0) {
+    // Cheap answer without Intercom; an unverified claim under "required" still reads as anonymous.
+    return { placements: {}, identified: claimed && (await contactForIdentifiedFlag(visitor)) };
+  }
 
-  const noContact: ContactLookup = { contact: null };
-  const lookup = identified ? await contactFor(visitor) : noContact;
+  const lookup: DecisionContact = await contactForDecision(visitor);
+  const identified = lookup.identified;
   const context: EvaluationContext = {
-    intercom: lookup.contact ? { available: true, contact: lookup.contact } : { available: false },
+    intercom: intercomContext(lookup),
     segments: await knownSegments(workspaceId, segments, lookup.contact, live.snapshot.mappings),
   };
 
+  // Unverified identity: {{segment.*}} shows only the visitor's own answers, not what the contact's fields imply.
+  const shown: EvaluationContext = lookup.hideFields ? { ...context, segments } : context;
   const placements: Record<string, PlacementDecision> = {};
   for (const p of personalizations) {
     const variant = p.variants.find((v) => evaluateRule(v.rule, context).matched) ?? null;
     const template = variant ? variant.html : p.defaultHtml;
-    placements[p.placementKey] = { html: renderMergeTags(template, context).html, variant: variant?.name ?? null };
+    placements[p.placementKey] = { html: renderContent(template, shown).html, variant: variant?.name ?? null };
   }
-  const flow = flows.length > 0 ? await offerFlow({ workspaceId, visitor, flows, contact: lookup.contact, segments: context.segments }) : null;
+  const flow = flows.length > 0 ? await offerFlow({ workspaceId, visitor, flows, contact: lookup.contact, hideFields: lookup.hideFields, segments: context.segments }) : null;
   return { placements, identified, ...(lookup.fallback ? { fallback: { reason: lookup.fallback } } : {}), ...(flow ? { flow } : {}) };
+}
+
+async function contactForIdentifiedFlag(visitor: DecisionVisitor): Promise<boolean> {
+  const { policy } = await identityForRuntime(visitor.workspaceId);
+  return contactTrust(policy, visitor.identifiedBy) !== "none";
 }

@@ -5,6 +5,7 @@ import { NotConnectedError, withIntercom } from "@/lib/integrations/connection";
 import { IntercomError, IntercomNotFoundError } from "@/lib/intercom";
 import { getLiveConfig } from "@/lib/publishing/versions";
 import { queueIdentifiedVisitor } from "@/lib/sync/outbox";
+import { canWriteToContact, type IdentifiedBy } from "@/lib/identity/trust";
 import { pickContact } from "./pick-contact";
 
 export type VisitorRow = typeof tables.visitors.$inferSelect;
@@ -67,7 +68,12 @@ export async function resolveContact(workspaceId: string, identity: Identity): P
   }
 }
 
-export async function identifyVisitor(workspaceId: string, anonymousId: string, identity: Identity): Promise<IdentifyResult> {
+/**
+ * Links the visitor to the claimed identity, recording how it was accepted (`identifiedBy`, from
+ * lib/identity). Only a writable identity (verified, or verification off) gets the visitor's
+ * answers queued for the contact; an unverified one is read-only.
+ */
+export async function identifyVisitor(workspaceId: string, anonymousId: string, identity: Identity, identifiedBy: IdentifiedBy): Promise<IdentifyResult> {
   const visitor = await touchVisitor(workspaceId, anonymousId);
   const result = await resolveContact(workspaceId, identity);
   const email = "email" in identity ? identity.email : visitor.email;
@@ -77,10 +83,11 @@ export async function identifyVisitor(workspaceId: string, anonymousId: string, 
   await getDb().transaction(async (tx) => {
     await tx
       .update(tables.visitors)
-      .set({ email, intercomContactId: contactId, linkReason: result.reason, identifiedAt: new Date() })
+      .set({ email, intercomContactId: contactId, linkReason: result.reason, identifiedBy, identifiedAt: new Date() })
       .where(eq(tables.visitors.id, visitor.id));
-    if (contactId && contactId !== visitor.intercomContactId) {
-      await queueIdentifiedVisitor(tx, { workspaceId, visitorId: visitor.id, contactId, email, mappings });
+    const newlyWritable = contactId !== visitor.intercomContactId || !canWriteToContact(visitor.identifiedBy);
+    if (contactId && canWriteToContact(identifiedBy) && newlyWritable) {
+      await queueIdentifiedVisitor(tx, { workspaceId, visitorId: visitor.id, contactId, email, identifiedBy, mappings });
     }
   });
   forgetVisitorState(workspaceId, anonymousId);

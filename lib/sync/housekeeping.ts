@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, max, sql } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
 import { normalizeSnapshot } from "@/lib/publishing/snapshot";
+import { WRITABLE_IDENTITIES } from "@/lib/identity/trust";
 import { contactTarget, enqueueWrite, queueIdentifiedVisitor } from "./outbox";
 import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers } from "./values";
 
@@ -26,21 +27,21 @@ export async function resumePausedJobs(): Promise<number> {
   return resumed;
 }
 
-/** Writes that waited for identification move to the contact once the visitor is linked (by any path). */
+/** Writes that waited for identification move to the contact once the visitor is linked with a writable identity. */
 export async function promoteIdentifiedVisitors(): Promise<number> {
   const j = tables.syncJobs;
   const v = tables.visitors;
   const db = getDb();
   const ready = await db
-    .select({ workspaceId: j.workspaceId, visitorId: v.id, contactId: v.intercomContactId, email: v.email })
+    .select({ workspaceId: j.workspaceId, visitorId: v.id, contactId: v.intercomContactId, email: v.email, identifiedBy: v.identifiedBy })
     .from(j)
     .innerJoin(v, eq(v.id, j.visitorId))
-    .where(and(eq(j.status, "waiting_identification"), isNotNull(v.intercomContactId)))
+    .where(and(eq(j.status, "waiting_identification"), isNotNull(v.intercomContactId), inArray(v.identifiedBy, [...WRITABLE_IDENTITIES])))
     .limit(500);
   for (const row of ready) {
     const mappings = await liveMappings(row.workspaceId);
     await db.transaction((tx) =>
-      queueIdentifiedVisitor(tx, { workspaceId: row.workspaceId, visitorId: row.visitorId, contactId: row.contactId!, email: row.email, mappings }),
+      queueIdentifiedVisitor(tx, { workspaceId: row.workspaceId, visitorId: row.visitorId, contactId: row.contactId!, email: row.email, identifiedBy: row.identifiedBy, mappings }),
     );
   }
   return ready.length;
@@ -104,9 +105,9 @@ export async function queueBackfills({ settleMs = BACKFILL_SETTLE_MS }: { settle
       const v = tables.visitors;
       const a = tables.visitorAnswers;
       const visitors = await tx
-        .select({ id: v.id, contactId: v.intercomContactId, email: v.email })
+        .select({ id: v.id, contactId: v.intercomContactId, email: v.email, identifiedBy: v.identifiedBy })
         .from(v)
-        .where(and(eq(v.workspaceId, workspaceId), isNotNull(v.intercomContactId), inArray(v.id, tx.select({ id: a.visitorId }).from(a).where(eq(a.workspaceId, workspaceId)))));
+        .where(and(eq(v.workspaceId, workspaceId), isNotNull(v.intercomContactId), inArray(v.identifiedBy, [...WRITABLE_IDENTITIES]), inArray(v.id, tx.select({ id: a.visitorId }).from(a).where(eq(a.workspaceId, workspaceId)))));
       if (visitors.length === 0) return 0;
       const sources = await loadSourceIndex(workspaceId, tx);
       const j = tables.syncJobs;
@@ -128,7 +129,7 @@ export async function queueBackfills({ settleMs = BACKFILL_SETTLE_MS }: { settle
           delete set.policies[attribute];
         }
         if (isEmptyWriteSet(set)) continue;
-        await enqueueWrite(tx, { workspaceId, kind: "backfill", contactId: visitor.contactId!, visitorId: visitor.id, email: visitor.email, set });
+        await enqueueWrite(tx, { workspaceId, kind: "backfill", contactId: visitor.contactId!, visitorId: visitor.id, email: visitor.email, identifiedBy: visitor.identifiedBy, set });
         count++;
       }
       return count;

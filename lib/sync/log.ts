@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, tables } from "@/db/client";
+import type { IdentifiedBy } from "@/db/schema/identity-types";
 import { SYNC_JOB_STATUSES, type SyncJobKind, type SyncJobStatus, type SyncValue } from "@/db/schema/sync-types";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
@@ -34,6 +35,8 @@ export type SyncLogEntry = {
   status: SyncJobStatus;
   contactId: string | null;
   contactEmail: string | null;
+  /** How the visitor behind the write was identified (null: a test write or an older job). */
+  identifiedBy: IdentifiedBy | null;
   values: Record<string, SyncValue>;
   sentValues: Record<string, SyncValue> | null;
   attempts: number;
@@ -103,6 +106,7 @@ export async function getSyncLog(workspaceId: string, input: SyncLogFilter = {})
       status: r.status,
       contactId: r.contactId,
       contactEmail: r.contactEmail,
+      identifiedBy: r.identifiedBy ?? null,
       values: r.values,
       sentValues: r.sentValues,
       attempts: r.attempts,

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { tables, type DbOrTx } from "@/db/client";
 import type { SyncJobKind } from "@/db/schema/sync-types";
+import { canWriteToContact, type IdentifiedBy } from "@/lib/identity/trust";
 import type { MappingSnapshot } from "@/lib/publishing/snapshot";
 import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers, type WriteSet } from "./values";
 
@@ -16,6 +17,8 @@ export type EnqueueInput = {
   contactId: string | null;
   visitorId: string | null;
   email: string | null;
+  /** How the visitor behind the write was identified; shown in the sync log. */
+  identifiedBy?: IdentifiedBy | null;
   set: WriteSet;
 };
 
@@ -56,6 +59,7 @@ export async function enqueueWrite(tx: DbOrTx, input: EnqueueInput): Promise<{ j
           values: { ...open.values, ...input.set.values },
           policies: { ...open.policies, ...input.set.policies },
           contactEmail: input.email ?? open.contactEmail,
+          identifiedBy: input.identifiedBy ?? open.identifiedBy,
           visitorId: input.visitorId ?? open.visitorId,
           kind: open.kind === "backfill" && input.kind === "sync" ? "sync" : open.kind,
           version: open.version + 1,
@@ -80,6 +84,7 @@ export async function enqueueWrite(tx: DbOrTx, input: EnqueueInput): Promise<{ j
         contactId: input.contactId,
         visitorId: input.visitorId,
         contactEmail: input.email,
+        identifiedBy: input.identifiedBy ?? null,
         values: input.set.values,
         policies: input.set.policies,
         nextRunAt: now,
@@ -95,7 +100,7 @@ export async function enqueueWrite(tx: DbOrTx, input: EnqueueInput): Promise<{ j
   throw new Error("sync outbox: could not record the write (too much contention)");
 }
 
-type VisitorFacts = { id: string; email: string | null; intercomContactId: string | null };
+type VisitorFacts = { id: string; email: string | null; intercomContactId: string | null; identifiedBy: IdentifiedBy | null };
 
 /** After an answer changed: queue the values of the published mappings that read from it. */
 export async function queueAnswerWrite(
@@ -109,12 +114,16 @@ export async function queueAnswerWrite(
     groupKey: args.groupKey,
   });
   if (isEmptyWriteSet(set)) return;
+  // A contact claimed without verification is never written: the write waits as the visitor's
+  // until a verified identify links them (then queueIdentifiedVisitor sends it).
+  const writable = canWriteToContact(args.visitor.identifiedBy);
   await enqueueWrite(tx, {
     workspaceId: args.workspaceId,
     kind: "sync",
-    contactId: args.visitor.intercomContactId,
+    contactId: writable ? args.visitor.intercomContactId : null,
     visitorId: args.visitor.id,
-    email: args.visitor.email,
+    email: writable ? args.visitor.email : null,
+    identifiedBy: writable ? args.visitor.identifiedBy : null,
     set,
   });
 }
@@ -125,7 +134,7 @@ export async function queueAnswerWrite(
  */
 export async function queueIdentifiedVisitor(
   tx: DbOrTx,
-  args: { workspaceId: string; visitorId: string; contactId: string; email: string | null; mappings: MappingSnapshot[] },
+  args: { workspaceId: string; visitorId: string; contactId: string; email: string | null; identifiedBy: IdentifiedBy | null; mappings: MappingSnapshot[] },
 ): Promise<void> {
   const j = tables.syncJobs;
   await tx
@@ -136,5 +145,13 @@ export async function queueIdentifiedVisitor(
   if (answers.length === 0) return;
   const set = computeWriteSet(args.mappings, await loadSourceIndex(args.workspaceId, tx), answers);
   if (isEmptyWriteSet(set)) return;
-  await enqueueWrite(tx, { workspaceId: args.workspaceId, kind: "sync", contactId: args.contactId, visitorId: args.visitorId, email: args.email, set });
+  await enqueueWrite(tx, {
+    workspaceId: args.workspaceId,
+    kind: "sync",
+    contactId: args.contactId,
+    visitorId: args.visitorId,
+    email: args.email,
+    identifiedBy: args.identifiedBy,
+    set,
+  });
 }

@@ -76,7 +76,7 @@ describe("outbox and coalescing", () => {
     expect(exchanges.filter((e) => e.method === "PUT")).toHaveLength(0);
 
     await recordAnswer(workspaceId, "anon-later", "team_size", ["51_plus"]);
-    await identifyVisitor(workspaceId, "anon-later", { intercomContactId: contact.id });
+    await identifyVisitor(workspaceId, "anon-later", { intercomContactId: contact.id }, "verified");
     const jobs = await jobsOf(workspaceId);
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({ status: "pending", contactId: contact.id, values: { tailor_role: "marketer", tailor_team_size: 51 } });

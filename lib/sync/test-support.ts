@@ -65,7 +65,7 @@ export async function linkedVisitor(emulator: IntercomEmulator, workspaceId: str
   const anonymousId = `anon-${name}`;
   await getDb()
     .insert(tables.visitors)
-    .values({ workspaceId, anonymousId, email, intercomContactId: contact.id, linkReason: "test", identifiedAt: new Date(), lastSeenAt: new Date() });
+    .values({ workspaceId, anonymousId, email, intercomContactId: contact.id, linkReason: "test", identifiedBy: "verified", identifiedAt: new Date(), lastSeenAt: new Date() });
   return { anonymousId, contactId: contact.id, email };
 }
 

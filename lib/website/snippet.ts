@@ -29,11 +29,12 @@ export function websiteSnippet({ origin, siteKey, hideMs }: { origin: string; si
     identify: [
       "<script>",
       "  // After sign-in, tell Tailor who the visitor is so Intercom-based rules apply.",
-      "  // Queued, so it works before tailor.js has loaded:",
+      "  // USER_HASH is HMAC-SHA256(identity secret, email), computed by your server:",
+      "  // never put the identity secret in a page.",
       "  window.tailor = window.tailor || [];",
-      '  tailor.push(["identify", { email: "ada@example.com" }]);',
+      '  tailor.push(["identify", { email: "ada@example.com", userHash: "USER_HASH" }]);',
       "  // Once loaded, the same call is:",
-      '  // tailor.identify({ email: "ada@example.com" });',
+      '  // tailor.identify({ email: "ada@example.com", userHash: "USER_HASH" });',
       "</script>",
     ].join("\n"),
     flow: [

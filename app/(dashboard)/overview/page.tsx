@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { requireCapability } from "@/lib/auth/guard";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import { listAudit } from "@/lib/audit";
 import { describeAudit } from "@/lib/audit-text";
+import { getIdentitySettings } from "@/lib/identity/settings";
 import { navFor } from "@/lib/nav";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -14,12 +16,28 @@ export default async function OverviewPage() {
   const ctx = await requireCapability("workspace:read");
   const sections = navFor(ctx.role).filter((item) => item.href !== "/overview");
   const activity = can(ctx.role, "audit:read") ? await listAudit(ctx.workspaceId, { limit: 8 }) : null;
+  const verificationOff = (await getIdentitySettings(ctx.workspaceId)).policy === "off";
   return (
     <>
       <PageHeader
         title={`Welcome, ${ctx.name.split(" ")[0]}`}
         description={`You are signed in to ${ctx.workspaceName} as ${roleLabels[ctx.role].toLowerCase()}.`}
       />
+      {verificationOff ? (
+        <Alert tone="error" className="mb-4">
+          <span>
+            Identity verification is off for your website: any visitor can claim any email, see that contact&apos;s personalization and write
+            into their Intercom contact.{" "}
+            {can(ctx.role, "website:manage") ? (
+              <Link className="font-medium underline" href="/settings/website">
+                Turn it on in Website settings
+              </Link>
+            ) : (
+              "Ask an admin to turn it on in Website settings."
+            )}
+          </span>
+        </Alert>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         <Card aria-labelledby="sections-title">
           <CardTitle id="sections-title">Your sections</CardTitle>

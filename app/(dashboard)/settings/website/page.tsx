@@ -4,16 +4,19 @@ import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { requireCapability } from "@/lib/auth/guard";
+import { getIdentitySettings } from "@/lib/identity/settings";
 import { getOrCreateSite } from "@/lib/runtime/sites";
 import { appOriginFrom, websiteSnippet } from "@/lib/website/snippet";
 import { CopySnippet } from "./_components/copy-snippet";
+import { IdentityPolicyForm } from "./_components/identity-policy-form";
+import { IdentitySecret } from "./_components/identity-secret";
 import { WebsiteSettingsForm } from "./_components/website-settings-form";
 
 export const metadata: Metadata = { title: "Website" };
 
 export default async function WebsiteSettingsPage() {
   const ctx = await requireCapability("website:manage");
-  const site = await getOrCreateSite(ctx.workspaceId);
+  const [site, identity] = await Promise.all([getOrCreateSite(ctx.workspaceId), getIdentitySettings(ctx.workspaceId)]);
   const origin = appOriginFrom(await headers());
   const snippet = websiteSnippet({ origin: origin ?? "https://YOUR-TAILOR-HOST", siteKey: site.siteKey, hideMs: site.hideMs });
   return (
@@ -48,6 +51,25 @@ export default async function WebsiteSettingsPage() {
               code={snippet.flow}
             />
           </div>
+        </Card>
+        <Card aria-labelledby="identity-title">
+          <CardTitle id="identity-title">Identity verification</CardTitle>
+          <CardDescription>
+            The site key is public, so anyone can call identify with any email. Your server proves who a visitor is by signing their
+            email (or Intercom contact id) with this site&apos;s secret: <code className="font-mono">HMAC-SHA256(secret, email)</code>, passed as{" "}
+            <code className="font-mono">userHash</code>. Node, Python, PHP and Ruby examples are in the guide{" "}
+            <code className="font-mono">docs/identity-verification.md</code> that ships with Tailor.
+          </CardDescription>
+          {identity.policy === "off" ? (
+            <Alert tone="error" className="mt-4">
+              Identity verification is off: any visitor can claim any email, see that contact&apos;s personalization and write into their Intercom contact.
+            </Alert>
+          ) : null}
+          <IdentitySecret
+            hasSecret={identity.hasSecret}
+            rotatedAt={identity.secretRotatedAt ? `${identity.secretRotatedAt.toLocaleString("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC` : null}
+          />
+          <IdentityPolicyForm policy={identity.policy} />
         </Card>
         <Card aria-labelledby="origins-title">
           <CardTitle id="origins-title">Allowed sites and loading</CardTitle>

@@ -14,6 +14,12 @@ import { queryKeys } from "@/lib/query-keys";
 import { loadSyncLogAction, retrySyncJobAction } from "@/lib/sync/actions";
 import type { SyncChartBucket, SyncLogEntry, SyncLogView as View } from "@/lib/sync/log";
 
+const IDENTIFIED_BY_TEXT = {
+  verified: "Verified identity (signed by your server)",
+  policy_off: "Unverified identity (verification was off)",
+  unverified: "Unverified identity",
+} as const;
+
 type Status = SyncLogEntry["status"];
 
 const statusLabels: Record<Status, string> = {
@@ -236,6 +242,7 @@ function Entries({ entries, canRetry, onRetry, retrying }: { entries: SyncLogEnt
                 <TableCell>
                   <div className="font-medium">{e.contactEmail ?? "Anonymous visitor"}</div>
                   <div className="font-mono text-xs text-zinc-500">{e.contactId ?? "no Intercom contact yet"}</div>
+                  {e.identifiedBy ? <div className="text-xs text-zinc-600">{IDENTIFIED_BY_TEXT[e.identifiedBy]}</div> : null}
                 </TableCell>
                 <TableCell>
                   <dl className="space-y-0.5 text-xs">
