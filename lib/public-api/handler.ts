@@ -5,9 +5,10 @@ import { corsHeaders, isOriginAllowed } from "./cors";
 import { clientIp } from "@/lib/client-ip";
 import { parseWith, PublicApiError, readJsonBody, requestOrigin } from "./http";
 import { RateLimiter } from "./rate-limit";
+import { redisClient } from "@/lib/shared/redis";
 
-// 120 requests per minute per site and client IP (per app process).
-const limiter = new RateLimiter({ limit: Number(process.env.TAILOR_PUBLIC_RATE_LIMIT ?? 120), windowMs: 60_000 });
+// 120 requests per minute per site and client IP: across all app nodes with Redis, else per process.
+const limiter = new RateLimiter({ limit: Number(process.env.TAILOR_PUBLIC_RATE_LIMIT ?? 120), windowMs: 60_000, redis: redisClient() });
 
 function json(body: unknown, status: number, headers: Record<string, string> = {}) {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
@@ -33,7 +34,7 @@ export function publicEndpoint<S extends z.ZodType>(schema: S, run: (input: z.ou
         }
         cors = corsHeaders(origin);
       }
-      const limited = limiter.hit(`${site.siteKey}|${clientIp(request) ?? "unknown"}`);
+      const limited = await limiter.hit(`${site.siteKey}|${clientIp(request) ?? "unknown"}`);
       if (!limited.ok) {
         throw new PublicApiError(429, "rate_limited", "Too many requests; slow down.", undefined, { "Retry-After": String(limited.retryAfterSeconds) });
       }
