@@ -20,6 +20,8 @@ type Message = { topic: Topic; key: string; origin: string };
 type Handler = (key: string) => void;
 
 const CHANNEL = "tailor_invalidate";
+// On a Redis shared by several deployments, the key prefix keeps their messages apart.
+const redisChannel = () => `${process.env.TAILOR_REDIS_PREFIX ?? "tailor:"}invalidate`;
 const nodeId = randomUUID();
 
 type Bus = { handlers: Map<Topic, Set<Handler>>; stop: (() => Promise<void>) | null; transport: "postgres" | "redis" | "local" };
@@ -65,7 +67,7 @@ export async function broadcastInvalidate(topic: Topic, key: string): Promise<vo
       await (getDb() as unknown as NodePgDatabase).execute(sql`select pg_notify(${CHANNEL}, ${payload})`);
     } else {
       const redis = redisClient();
-      if (redis && redis.status === "ready") await redis.publish(CHANNEL, payload);
+      if (redis && redis.status === "ready") await redis.publish(redisChannel(), payload);
     }
   } catch (error) {
     logError("invalidation broadcast failed; other nodes catch up at expiry", error, { topic });
@@ -122,8 +124,8 @@ function listenRedis(redis: Redis): () => Promise<void> {
     if (connectedBefore) dropEverything();
     connectedBefore = true;
   });
-  subscriber.on("message", (channel: string, payload: string) => channel === CHANNEL && receive(payload));
-  void subscriber.subscribe(CHANNEL).catch(() => undefined);
+  subscriber.on("message", (channel: string, payload: string) => channel === redisChannel() && receive(payload));
+  void subscriber.subscribe(redisChannel()).catch(() => undefined);
   return async () => {
     await subscriber.quit().catch(() => subscriber.disconnect());
   };
