@@ -62,6 +62,11 @@ export class TwoLevelCache<T> {
     const k = this.redisKey(key);
     // One round trip: the value and its remaining lifetime (L1 must not outlive the shared entry).
     const replies = await tryRedis((r) => r.pipeline().get(k).pttl(k).exec());
+    if (!replies || replies.some(([error]) => error)) {
+      // Redis didn't answer (timeout, restart): this process's copy is still within the TTL, so use it.
+      const local = this.l1.get(key);
+      if (local) return local.value;
+    }
     const raw = replies?.[0]?.[1];
     const remaining = Number(replies?.[1]?.[1]);
     const shared = typeof raw === "string" ? this.parse(raw) : undefined;
