@@ -46,8 +46,12 @@ async function latestAppliedMigration(): Promise<number> {
 const withTimeout = <T>(promise: Promise<T>, ms: number) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref())]);
 
-/** Readiness: database reachable, every committed migration applied, Redis answering when configured, not shutting down. */
-export async function readiness(): Promise<{ ready: boolean; checks: Record<string, Check> }> {
+/**
+ * Readiness: database reachable, every committed migration applied, not shutting down. Redis is
+ * checked and reported but optional: a Redis outage makes every node "degraded", never unready,
+ * or a load balancer would take the whole fleet out for a cache.
+ */
+export async function readiness(): Promise<{ ready: boolean; degraded: boolean; checks: Record<string, Check> }> {
   const checks: Record<string, Check> = {};
   try {
     const applied = await withTimeout(latestAppliedMigration(), 2_000);
@@ -57,15 +61,16 @@ export async function readiness(): Promise<{ ready: boolean; checks: Record<stri
     checks.database = { ok: false, detail: error instanceof Error && /no answer/.test(error.message) ? error.message : "unreachable" };
     checks.migrations = { ok: false, detail: "unknown (database unreachable)" };
   }
+  if (globalForShutdown.tailorShuttingDown) checks.shutdown = { ok: false, detail: "shutting down" };
+  const ready = Object.values(checks).every((c) => c.ok);
   const redis = redisClient();
   if (redis) {
     try {
       await withTimeout(redis.ping(), 1_000);
       checks.redis = { ok: true };
     } catch {
-      checks.redis = { ok: false, detail: "unreachable" };
+      checks.redis = { ok: false, detail: "unreachable; serving from memory and the database" };
     }
   }
-  if (globalForShutdown.tailorShuttingDown) checks.shutdown = { ok: false, detail: "shutting down" };
-  return { ready: Object.values(checks).every((c) => c.ok), checks };
+  return { ready, degraded: checks.redis?.ok === false, checks };
 }
