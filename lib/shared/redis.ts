@@ -8,7 +8,7 @@ import { redactUrl } from "@/lib/redact";
 
 export type RedisStatus = "not_configured" | "up" | "down";
 
-type Shared = { client: Redis | null; status: RedisStatus; since: number; lastError: string | null };
+type Shared = { client: Redis | null; status: RedisStatus; since: number; lastError: string | null; announced?: boolean };
 
 const globalForRedis = globalThis as unknown as { tailorRedis?: Shared };
 
@@ -17,7 +17,9 @@ export function redisUrl(env: Record<string, string | undefined> = process.env):
 }
 
 function setStatus(shared: Shared, status: RedisStatus, error?: Error) {
-  if (shared.status === status) return;
+  // The first state is always logged (a node that starts while Redis is down says so once).
+  if (shared.status === status && shared.announced) return;
+  shared.announced = true;
   shared.status = status;
   shared.since = Date.now();
   shared.lastError = error ? error.message : null;
