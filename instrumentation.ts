@@ -1,11 +1,14 @@
 /**
  * Next.js calls register() once per server process. The embedded default (SQLite) runs the sync
  * worker inside the app; with Postgres, run `npm run worker` (one or more) unless
- * TAILOR_INPROCESS_WORKER=1 asks for it here too. Never during `next build`.
+ * TAILOR_INPROCESS_WORKER=1 asks for it here too. Every node also connects Redis (when REDIS_URL is
+ * set), listens for other nodes' cache invalidations and shuts down gracefully. Never during `next build`.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
-    const { startInProcessWorkerIfWanted } = await import("./lib/sync/in-process");
+    const { startInProcessWorkerIfWanted, stopInProcessWorker } = await import("./lib/sync/in-process");
+    const { startNode } = await import("./lib/shared/lifecycle");
+    startNode(stopInProcessWorker);
     await startInProcessWorkerIfWanted();
   }
 }

@@ -16,9 +16,26 @@ const app = next({ dev: false, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   req.headers["x-tailor-peer"] = `${process.env.TAILOR_PEER_STAMP} ${req.socket.remoteAddress ?? ""}`;
   handle(req, res);
 }).listen(port, hostname, () => {
   console.log(`▲ Tailor ready on http://${hostname}:${port}`);
 });
+
+// Graceful stop: no new connections, requests in flight finish, the node's own shutdown work
+// (lib/shared/lifecycle.ts: readiness 503, in-process worker drained) completes, then exit.
+const graceMs = Number(process.env.TAILOR_SHUTDOWN_GRACE_MS ?? 10_000);
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(0), graceMs).unref();
+    server.closeIdleConnections();
+    server.close(async () => {
+      await globalThis.tailorDrained?.catch(() => undefined);
+      process.exit(0);
+    });
+  });
+}

@@ -8,6 +8,8 @@ const alias = {
 };
 // Data-layer suites (*.db.test.ts) run twice: once on a SQLite file, once on Postgres.
 const dbTests = ["lib/**/*.db.test.ts", "db/**/*.db.test.ts"];
+// Multi-node suites (*.cluster.test.ts) start real app processes on the built app: `npm run test:cluster` after `npm run build`.
+const clusterTests = ["lib/**/*.cluster.test.ts"];
 const pgUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 export default defineConfig({
@@ -19,7 +21,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "db/**/*.test.ts"],
-          exclude: dbTests,
+          exclude: [...dbTests, ...clusterTests],
           environment: "node",
         },
       },
@@ -41,6 +43,17 @@ export default defineConfig({
           environment: "node",
           env: { TEST_DB_DIALECT: "postgres", TEST_POSTGRES_URL: pgUrl },
           setupFiles: ["db/test-setup.ts"],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "cluster",
+          include: clusterTests,
+          environment: "node",
+          env: { TEST_POSTGRES_URL: pgUrl },
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -7,6 +7,9 @@ import { getLiveConfig } from "@/lib/publishing/versions";
 import { PublicApiError } from "@/lib/public-api/http";
 import { evaluateRule, type EvaluationContext, type RuleContact } from "@/lib/rules/evaluate";
 import { recordAnswer } from "@/lib/runtime/answers";
+import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
+import { SeenOnce } from "@/lib/shared/seen-once";
+import { TwoLevelCache } from "@/lib/shared/two-level-cache";
 import { contactForDecision, intercomContext } from "@/lib/runtime/contact";
 import { knownSegments } from "@/lib/runtime/known-segments";
 import { touchVisitor, visitorWithSegments, type VisitorRow } from "@/lib/runtime/visitors";
@@ -72,34 +75,46 @@ async function contextFor(
 type Event = { stepId: string; kind: FlowEventKind; answers?: string[] };
 
 // Analytics count distinct visitors, so a step shown (or skipped) again to the same visitor on the
-// next page view adds nothing: remember recent ones per process and skip the write.
-const recentlySeen = new LRUCache<string, true>({ max: 100_000, ttl: 10 * 60_000 });
+// next page view adds nothing: remember recent ones (per process, and across nodes with Redis) and
+// skip the write.
+const recentlySeen = new SeenOnce({ name: "flow-seen", ttlMs: 10 * 60_000, max: 100_000 });
 const REPEATABLE: FlowEventKind[] = ["view", "skip"];
+const CLOSING: FlowEventKind[] = ["complete", "dismiss"];
+
+// Which flows a visitor finished or closed, read on every offer: cached per visitor until one of
+// their flows closes (that write forgets it on every node), with a minute's expiry as the safety net.
+const globalForFlows = globalThis as unknown as { tailorClosedFlows?: TwoLevelCache<string[]> };
+const closedCache = (globalForFlows.tailorClosedFlows ??= new TwoLevelCache<string[]>({ name: "flow-closed", max: 50_000, ttlMs: 60_000, localFreshMs: 1_000 }));
+onInvalidate("flow-closed", (key) => (key === "*" ? closedCache.clearLocal() : closedCache.forgetLocal(key)));
 
 async function recordEvents(workspaceId: string, visitorId: string, flowKey: string, all: Event[]): Promise<void> {
-  const events = all.filter((e) => {
-    if (!REPEATABLE.includes(e.kind)) return true;
-    const key = `${visitorId}\u0000${flowKey}\u0000${e.stepId}\u0000${e.kind}`;
-    if (recentlySeen.has(key)) return false;
-    recentlySeen.set(key, true);
-    return true;
-  });
+  const events: Event[] = [];
+  for (const e of all) {
+    if (!REPEATABLE.includes(e.kind) || (await recentlySeen.first(`${visitorId}:${flowKey}:${e.stepId}:${e.kind}`))) events.push(e);
+  }
   if (events.length === 0) return;
   const now = Date.now();
   // Distinct timestamps keep the order readable when several events happen in one request.
   await getDb()
     .insert(tables.flowEvents)
     .values(events.map((e, i) => ({ workspaceId, visitorId, flowKey, stepId: e.stepId, kind: e.kind, answers: e.answers ?? null, createdAt: new Date(now + i) })));
+  if (events.some((e) => CLOSING.includes(e.kind))) {
+    await closedCache.invalidate(visitorId);
+    await broadcastInvalidate("flow-closed", visitorId);
+  }
 }
 
 /** Flows this visitor finished or closed: never offered again. */
 async function closedFlows(visitorId: string, keys: string[]): Promise<Set<string>> {
   const e = tables.flowEvents;
-  const rows = await getDb()
-    .selectDistinct({ flowKey: e.flowKey })
-    .from(e)
-    .where(and(eq(e.visitorId, visitorId), inArray(e.flowKey, keys), inArray(e.kind, ["complete", "dismiss"])));
-  return new Set(rows.map((r) => r.flowKey));
+  const closed = await closedCache.get(visitorId, async () => {
+    const rows = await getDb()
+      .selectDistinct({ flowKey: e.flowKey })
+      .from(e)
+      .where(and(eq(e.visitorId, visitorId), inArray(e.kind, CLOSING)));
+    return rows.map((r) => r.flowKey);
+  });
+  return new Set(closed.filter((k) => keys.includes(k)));
 }
 
 /**

@@ -97,6 +97,9 @@ describe("reads", () => {
     expect(taggy).toMatchObject({ tagCount: 12, hasMoreTags: true });
     expect(taggy.tagIds).toHaveLength(10);
     expect(await client().listContactTags(taggy.id)).toHaveLength(12);
+    // The workspace catalogue names every id a contact embeds.
+    const catalogue = new Map((await client().listTags()).map((t) => [t.id, t.name]));
+    expect(ada.tagIds.map((id) => catalogue.get(id)).sort()).toEqual(["customer", "vip"]);
   });
 
   it("passes XSS payloads through as plain data", async () => {

@@ -402,6 +402,12 @@ export function createIntercomClient(options: CreateIntercomClientOptions) {
     return list.data.map((t) => ({ id: t.id, name: t.name }));
   }
 
+  /** The workspace's tags (GET /tags, one un-paginated list): names for the ids contacts embed. */
+  async function listTags(): Promise<ContactTag[]> {
+    const list = parseOrThrow(tagListSchema, await call("read", (o) => sdk.tags.list(o)));
+    return list.data.map((t) => ({ id: t.id, name: t.name }));
+  }
+
   async function diagnoseUpdate(attrs: Record<string, CustomAttributeValue>, original: IntercomValidationError): Promise<IntercomError> {
     const details = detailsOf(original);
     try {
@@ -436,6 +442,7 @@ export function createIntercomClient(options: CreateIntercomClientOptions) {
     searchContactsByEmail,
     getContact,
     listContactTags,
+    listTags,
     updateContactCustomAttributes,
   };
 }

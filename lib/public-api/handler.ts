@@ -5,12 +5,13 @@ import { corsHeaders, isOriginAllowed } from "./cors";
 import { clientIp } from "@/lib/client-ip";
 import { parseWith, PublicApiError, readJsonBody, requestOrigin } from "./http";
 import { RateLimiter } from "./rate-limit";
+import { redisClient } from "@/lib/shared/redis";
 
-// Per minute and app process: each visitor (site + trusted client address + visitor id) gets
+// Per minute, across all app nodes with Redis (else per process): each visitor (site + trusted client address + visitor id) gets
 // TAILOR_PUBLIC_RATE_LIMIT, and each client address a ceiling of TAILOR_PUBLIC_CLIENT_RATE_LIMIT over
 // all its visitor ids. A noisy client exhausts only its own buckets; real visitors keep theirs.
-const visitorLimiter = new RateLimiter({ limit: Number(process.env.TAILOR_PUBLIC_RATE_LIMIT ?? 120), windowMs: 60_000 });
-const clientLimiter = new RateLimiter({ limit: Number(process.env.TAILOR_PUBLIC_CLIENT_RATE_LIMIT ?? 600), windowMs: 60_000 });
+const visitorLimiter = new RateLimiter({ limit: Number(process.env.TAILOR_PUBLIC_RATE_LIMIT ?? 120), windowMs: 60_000, redis: redisClient(), keyPrefix: "public-rl-visitor" });
+const clientLimiter = new RateLimiter({ limit: Number(process.env.TAILOR_PUBLIC_CLIENT_RATE_LIMIT ?? 600), windowMs: 60_000, redis: redisClient(), keyPrefix: "public-rl-client" });
 
 /** The limiter keys of a request; the client is the trusted address (lib/client-ip.ts), never a raw header. */
 export function rateLimitKeys(siteKey: string, client: string | null, visitorId: unknown): { client: string; visitor: string } {
@@ -44,8 +45,8 @@ export function publicEndpoint<S extends z.ZodType>(schema: S, run: (input: z.ou
         cors = corsHeaders(origin);
       }
       const keys = rateLimitKeys(site.siteKey, clientIp(request), (body as { visitorId?: unknown }).visitorId);
-      const ceiling = clientLimiter.hit(keys.client);
-      const limited = ceiling.ok ? visitorLimiter.hit(keys.visitor) : ceiling;
+      const ceiling = await clientLimiter.hit(keys.client);
+      const limited = ceiling.ok ? await visitorLimiter.hit(keys.visitor) : ceiling;
       if (!limited.ok) {
         throw new PublicApiError(429, "rate_limited", "Too many requests; slow down.", undefined, { "Retry-After": String(limited.retryAfterSeconds) });
       }

@@ -1,21 +1,45 @@
-import { describe, expect, it } from "vitest";
+import { Redis } from "ioredis";
+import { afterAll, describe, expect, it } from "vitest";
 import { RateLimiter } from "./rate-limit";
+import { testRedisUrl } from "@/lib/shared/test-redis";
 
-describe("RateLimiter", () => {
-  it("allows `limit` hits per window and key, then says when to retry", () => {
-    let now = 1_000;
-    const limiter = new RateLimiter({ limit: 2, windowMs: 10_000, now: () => now });
-    expect(limiter.hit("a")).toEqual({ ok: true, remaining: 1 });
-    expect(limiter.hit("a")).toEqual({ ok: true, remaining: 0 });
-    expect(limiter.hit("a")).toEqual({ ok: false, retryAfterSeconds: 10 });
-    expect(limiter.hit("b").ok).toBe(true);
-    now += 10_000;
-    expect(limiter.hit("a").ok).toBe(true);
+describe("RateLimiter (in memory)", () => {
+  it("allows `limit` hits per window and key, then says when to retry", async () => {
+    const limiter = new RateLimiter({ limit: 2, windowMs: 10_000 });
+    expect(await limiter.hit("a")).toEqual({ ok: true, remaining: 1 });
+    expect(await limiter.hit("a")).toEqual({ ok: true, remaining: 0 });
+    expect(await limiter.hit("a")).toEqual({ ok: false, retryAfterSeconds: 10 });
+    expect((await limiter.hit("b")).ok).toBe(true);
   });
 
-  it("stays bounded with many keys", () => {
-    const limiter = new RateLimiter({ limit: 1, windowMs: 1_000, maxKeys: 10 });
-    for (let i = 0; i < 100; i++) limiter.hit(`ip-${i}`);
-    expect(limiter.hit("ip-0").ok).toBe(true); // evicted, so a fresh window
+  it("opens a new window when the last one ends", async () => {
+    const limiter = new RateLimiter({ limit: 1, windowMs: 1_000 });
+    expect((await limiter.hit("a")).ok).toBe(true);
+    expect((await limiter.hit("a")).ok).toBe(false);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect((await limiter.hit("a")).ok).toBe(true);
+  });
+});
+
+describe("RateLimiter (Redis)", () => {
+  const redis = new Redis(testRedisUrl(), { keyPrefix: `tailor-test-${process.pid}-${Date.now()}:`, maxRetriesPerRequest: 0 });
+  afterAll(() => redis.quit());
+
+  it("counts every node's hits against one window", async () => {
+    await redis.ping();
+    // Two limiters on one Redis stand for two app nodes.
+    const nodeA = new RateLimiter({ limit: 10, windowMs: 60_000, redis });
+    const nodeB = new RateLimiter({ limit: 10, windowMs: 60_000, redis });
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? nodeA : nodeB).hit("site|1.2.3.4")));
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, retryAfterSeconds: 60 });
+  });
+
+  it("falls back to a per-process limit when Redis is unreachable", async () => {
+    const dead = new Redis("redis://127.0.0.1:1", { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const limiter = new RateLimiter({ limit: 2, windowMs: 60_000, redis: dead });
+    const results = await Promise.all([1, 2, 3].map(() => limiter.hit("k")));
+    expect(results.map((r) => r.ok)).toEqual([true, true, false]);
+    dead.disconnect();
   });
 });

@@ -1,30 +1,42 @@
-import { LRUCache } from "lru-cache";
+/**
+ * The snippet API's rate limit (per key: the handler decides what identifies a caller). The site key
+ * is public, so this is what stands between a hostile page and our database and Intercom budget.
+ * Must never: fail open silently when Redis dies (a per-process limit takes over), throw into the
+ * request, or keep unbounded per-key memory.
+ */
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
-export type RateLimitOptions = { limit: number; windowMs: number; maxKeys?: number; now?: () => number };
+export type RateLimitOptions = {
+  limit: number;
+  windowMs: number;
+  /** Shared store: every app node counts against the same window. Without it, per process. */
+  redis?: Redis | null;
+  keyPrefix?: string;
+};
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
-/**
- * Fixed-window counter per key (site key + client IP) in an LRU, so memory stays bounded under
- * many IPs. Per process: behind several app instances each allows `limit` (documented).
- */
+/** Fixed windows (rate-limiter-flexible): in Redis when configured, with an in-memory fallback while Redis is down. */
 export class RateLimiter {
-  private readonly windows: LRUCache<string, { start: number; count: number }>;
-  private readonly now: () => number;
+  private readonly limiter: RateLimiterAbstract;
 
-  constructor(private readonly options: RateLimitOptions) {
-    this.windows = new LRUCache({ max: options.maxKeys ?? 50_000 });
-    this.now = options.now ?? Date.now;
+  constructor(options: RateLimitOptions) {
+    const duration = Math.max(1, Math.round(options.windowMs / 1000));
+    const keyPrefix = options.keyPrefix ?? "public-rl";
+    const memory = new RateLimiterMemory({ points: options.limit, duration, keyPrefix });
+    this.limiter = options.redis
+      ? new RateLimiterRedis({ storeClient: options.redis, points: options.limit, duration, keyPrefix, rejectIfRedisNotReady: true, insuranceLimiter: memory })
+      : memory;
   }
 
-  hit(key: string): RateLimitResult {
-    const now = this.now();
-    const current = this.windows.get(key);
-    const window = current && now - current.start < this.options.windowMs ? current : { start: now, count: 0 };
-    window.count += 1;
-    this.windows.set(key, window);
-    if (window.count > this.options.limit) {
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((window.start + this.options.windowMs - now) / 1000)) };
+  async hit(key: string): Promise<RateLimitResult> {
+    try {
+      const res = await this.limiter.consume(key, 1);
+      return { ok: true, remaining: res.remainingPoints };
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      // The store failed and so did the fallback: let the request through rather than fail it.
+      return { ok: true, remaining: 0 };
     }
-    return { ok: true, remaining: this.options.limit - window.count };
   }
 }

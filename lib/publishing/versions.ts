@@ -6,6 +6,7 @@ import { knownQuestions } from "@/lib/flows/flows";
 import { validateFlow } from "@/lib/flows/validate";
 import { refreshDrift } from "@/lib/integrations/attributes";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
+import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
 import { buildDraftSnapshot, diffSnapshots, emptySnapshot, normalizeSnapshot, sameSnapshot, type ConfigSnapshot } from "./snapshot";
 
 type Actor = { workspaceId: string; userId: string };
@@ -28,10 +29,11 @@ async function latestVersion(workspaceId: string, tx: DbOrTx = getDb()) {
 }
 
 // The runtime reads the live version on every decision; keep it in memory for a few seconds.
-// Publishing in this process clears the entry at once; other processes see it within the TTL.
+// A publish clears the entry on every node at once (lib/shared/bus.ts); the TTL is the safety net.
 const LIVE_TTL_MS = 5_000;
 const globalForLive = globalThis as unknown as { tailorLiveConfig?: Map<string, { at: number; config: LiveConfig }> };
 const liveCache = (globalForLive.tailorLiveConfig ??= new Map());
+onInvalidate("live", (workspaceId) => (workspaceId === "*" ? liveCache.clear() : liveCache.delete(workspaceId)));
 
 /** The published configuration the website sees (empty before the first publish). */
 export async function getLiveConfig(workspaceId: string): Promise<LiveConfig> {
@@ -105,7 +107,7 @@ export async function publishDraft(actor: Actor): Promise<{ version: number; cha
     await recordAudit({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "config.published", target: `v${version}`, details: { changes: changes.length } }, tx);
     return { version, changes };
   });
-  liveCache.delete(actor.workspaceId);
+  await broadcastInvalidate("live", actor.workspaceId);
   return result;
 }
 
@@ -129,7 +131,7 @@ export async function restoreVersion(actor: Actor, version: number): Promise<{ v
     );
     return { version: newVersion, changes };
   });
-  liveCache.delete(actor.workspaceId);
+  await broadcastInvalidate("live", actor.workspaceId);
   return result;
 }
 

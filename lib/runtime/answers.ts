@@ -53,6 +53,6 @@ export async function recordAnswer(workspaceId: string, anonymousId: string, que
     const changed = !previous || previous.segmentKeys.join("\u0000") !== unique.join("\u0000");
     if (changed) await queueAnswerWrite(tx, { workspaceId, visitor, questionKey, groupKey: question.groupKey, mappings });
   });
-  forgetVisitorState(workspaceId, anonymousId);
+  await forgetVisitorState(workspaceId, anonymousId);
   return { question: questionKey, group: question.groupKey, segments: unique };
 }

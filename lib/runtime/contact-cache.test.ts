@@ -46,7 +46,7 @@ describe("ContactCache", () => {
   });
 
   it("reads its limits from the environment", () => {
-    expect(contactCacheOptionsFromEnv({ TAILOR_CONTACT_CACHE_TTL_SECONDS: "60", TAILOR_CONTACT_CACHE_MAX: "5" })).toEqual({ ttlMs: 60_000, max: 5 });
-    expect(contactCacheOptionsFromEnv({})).toEqual({ ttlMs: 300_000, max: 10_000 });
+    expect(contactCacheOptionsFromEnv({ TAILOR_CONTACT_CACHE_TTL_SECONDS: "60", TAILOR_CONTACT_CACHE_MAX: "5" })).toEqual({ ttlMs: 60_000, max: 5, localFreshMs: 2_000 });
+    expect(contactCacheOptionsFromEnv({})).toEqual({ ttlMs: 300_000, max: 10_000, localFreshMs: 2_000 });
   });
 });

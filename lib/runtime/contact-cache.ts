@@ -1,54 +1,60 @@
-import { LRUCache } from "lru-cache";
 import type { ContactTag, IntercomContact } from "@/lib/intercom";
+import { TwoLevelCache } from "@/lib/shared/two-level-cache";
 
 export type CachedContact = { contact: IntercomContact; tags: ContactTag[]; fetchedAt: number };
 
-export type ContactCacheOptions = { ttlMs: number; max: number; now?: () => number };
+export type ContactCacheOptions = { ttlMs: number; max: number; localFreshMs?: number; now?: () => number };
 
 export function contactCacheOptionsFromEnv(env: Record<string, string | undefined> = process.env): ContactCacheOptions {
   const ttlSeconds = Number(env.TAILOR_CONTACT_CACHE_TTL_SECONDS ?? 300);
   const max = Number(env.TAILOR_CONTACT_CACHE_MAX ?? 10_000);
+  const localMs = Number(env.TAILOR_CONTACT_CACHE_LOCAL_MS ?? 2_000);
   return {
     ttlMs: Number.isFinite(ttlSeconds) && ttlSeconds >= 0 ? ttlSeconds * 1000 : 300_000,
     max: Number.isFinite(max) && max > 0 ? max : 10_000,
+    localFreshMs: Number.isFinite(localMs) && localMs >= 0 ? localMs : 2_000,
   };
 }
 
 /**
- * Intercom contact data (with tag names) per workspace and contact, bounded by an LRU and a TTL.
- * Concurrent misses for one contact share a single fetch (lru-cache `fetch`), so a burst of page
- * views costs one Intercom read. Tailor's own writes invalidate the entry.
+ * Intercom contact data (with tag names) per workspace and contact: an LRU per process in front of
+ * Redis when REDIS_URL is set (every node reads the same entry, so one Intercom read per contact per
+ * TTL whatever the number of nodes). Concurrent misses in a process share one fetch; Tailor's own
+ * writes invalidate the entry (here and in Redis).
  */
 export class ContactCache {
-  private readonly cache: LRUCache<string, CachedContact, () => Promise<CachedContact>>;
+  private readonly cache: TwoLevelCache<CachedContact>;
 
   constructor(options: ContactCacheOptions) {
-    this.cache = new LRUCache<string, CachedContact, () => Promise<CachedContact>>({
+    this.cache = new TwoLevelCache<CachedContact>({
+      name: "contact",
       max: options.max,
-      ttl: options.ttlMs || 1,
-      ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
-      fetchMethod: async (_key, _stale, { context }) => context(),
-      // A failed refresh must not serve or keep stale data silently: callers fall back explicitly.
-      noDeleteOnFetchRejection: false,
+      ttlMs: options.ttlMs,
+      localFreshMs: options.localFreshMs ?? 2_000,
+      ...(options.now ? { now: options.now } : {}),
     });
   }
 
   private key(workspaceId: string, contactId: string) {
-    return `${workspaceId}\u0000${contactId}`;
+    return `${workspaceId}:${contactId}`;
   }
 
   async get(workspaceId: string, contactId: string, load: () => Promise<CachedContact>): Promise<CachedContact> {
-    const value = await this.cache.fetch(this.key(workspaceId, contactId), { context: load });
-    if (!value) throw new Error("contact cache: load returned nothing");
-    return value;
+    return this.cache.get(this.key(workspaceId, contactId), load);
+  }
+
+  /** Stores a contact read elsewhere (identification's search result), so the next decision reads nothing. */
+  async set(workspaceId: string, entry: CachedContact): Promise<void> {
+    await this.cache.set(this.key(workspaceId, entry.contact.id), entry);
   }
 
   peek(workspaceId: string, contactId: string): CachedContact | undefined {
-    return this.cache.get(this.key(workspaceId, contactId));
+    return this.cache.peek(this.key(workspaceId, contactId));
   }
 
+  /** Drops the entry here at once and in Redis (commands on one connection run in order, so a later read misses). */
   invalidate(workspaceId: string, contactId: string): void {
-    this.cache.delete(this.key(workspaceId, contactId));
+    void this.cache.invalidate(this.key(workspaceId, contactId));
   }
 
   get size(): number {

@@ -9,22 +9,22 @@ import { identityForRuntime } from "@/lib/identity/settings";
 import { contactTrust } from "@/lib/identity/trust";
 import type { EvaluationContext } from "@/lib/rules/evaluate";
 import { contactCache } from "./contact-cache";
+import { withTagNames } from "./contact-read";
 import { forgetVisitorState, resolveContact, RUNTIME_INTERCOM_OPTIONS, type VisitorRow } from "./visitors";
 
 // The Intercom contact behind a visitor, for rules and merge tags at request time.
 
 export type ContactLookup = { contact: RuleContact | null; fallback?: string };
 
-/** Loads the contact's attributes and tag names through the shared cache (one Intercom read per TTL). */
+/**
+ * Loads the contact's attributes and tag names through the shared cache: one Intercom read per
+ * contact per TTL (tag names come from the workspace's tag catalogue), none after identification.
+ */
 export async function loadRuleContact(workspaceId: string, contactId: string): Promise<RuleContact> {
   const cached = await contactCache().get(workspaceId, contactId, () =>
     withIntercom(
       workspaceId,
-      async (client) => {
-        const contact = await client.getContact(contactId);
-        const tags = contact.tagCount > 0 ? await client.listContactTags(contactId) : [];
-        return { contact, tags, fetchedAt: Date.now() };
-      },
+      async (client) => withTagNames(workspaceId, client, await client.getContact(contactId)),
       RUNTIME_INTERCOM_OPTIONS,
     ),
   );
@@ -45,7 +45,7 @@ export async function contactFor(visitor: VisitorRow): Promise<ContactLookup> {
       .update(tables.visitors)
       .set({ intercomContactId: result.intercomContactId, linkReason: result.reason })
       .where(eq(tables.visitors.id, visitor.id));
-    forgetVisitorState(visitor.workspaceId, visitor.anonymousId);
+    await forgetVisitorState(visitor.workspaceId, visitor.anonymousId);
     if (!result.intercomContactId) {
       unresolved.set(key, true);
       return { contact: null, fallback: result.reason };

@@ -58,10 +58,17 @@ describe("decide", () => {
     expect(await identifyVisitor(actor.workspaceId, "visitor-ada-1", { email: "ADA@example.com" }, "verified")).toMatchObject({ linked: true });
     const decision = await decide(actor.workspaceId, "visitor-ada-1", ["hero"]);
     expect(decision.placements.hero).toEqual({ html: "<h1>Welcome back</h1><p>Your color: teal</p>", variant: "VIP" });
+    // The search returns the whole contact and tag names come from the workspace catalogue: no GET contact, no per-contact tag read.
+    expect(calls).toEqual(["POST /contacts/search", "GET /tags"]);
     const reads = calls.length;
     await decide(actor.workspaceId, "visitor-ada-1", ["hero"]);
     await decide(actor.workspaceId, "visitor-ada-1", ["hero"]);
     expect(calls.length).toBe(reads);
+  });
+
+  it("reads a contact's tags only when it has more than the contact object embeds", async () => {
+    await identifyVisitor(actor.workspaceId, "visitor-taggy", { email: "taggy@example.com" }, "verified");
+    expect(calls.filter((c) => c.startsWith("GET /contacts/{contact_id}/tags"))).toHaveLength(1);
   });
 
   it("escapes a <script> value from Intercom", async () => {

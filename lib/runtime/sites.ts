@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import { normalizeOrigin } from "@/lib/public-api/cors";
+import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
 import type { websiteSettingsSchema } from "@/lib/website/schema";
 
 export type SiteView = { workspaceId: string; siteKey: string; allowedOrigins: string[]; hideMs: number };
@@ -24,8 +25,13 @@ export async function getOrCreateSite(workspaceId: string, tx: DbOrTx = getDb())
 }
 
 // Every snippet request looks its site up; keep hits (and misses, against key guessing) briefly.
-// Saving website settings clears this process's entry; other processes see it within the TTL.
+// Saving website settings or publishing clears the entry on every node (lib/shared/bus.ts).
 const siteCache = new LRUCache<string, { site: SiteView | null }>({ max: 10_000, ttl: 10_000 });
+onInvalidate("site", (siteKey) => (siteKey === "*" ? siteCache.clear() : siteCache.delete(siteKey)));
+onInvalidate("live", (workspaceId) => {
+  if (workspaceId === "*") return siteCache.clear();
+  for (const [key, entry] of siteCache.entries()) if (entry.site?.workspaceId === workspaceId) siteCache.delete(key);
+});
 
 export async function findSiteByKey(siteKey: string): Promise<SiteView | null> {
   const cached = siteCache.get(siteKey);
@@ -43,12 +49,12 @@ export async function updateWebsiteSettings(
   input: z.output<typeof websiteSettingsSchema>,
 ): Promise<SiteView> {
   const allowedOrigins = [...new Set(input.allowedOrigins.map((o) => normalizeOrigin(o)!))];
-  return getDb().transaction(async (tx) => {
+  const saved = await getDb().transaction(async (tx) => {
     await getOrCreateSite(actor.workspaceId, tx);
     await tx.update(tables.sites).set({ allowedOrigins, hideMs: input.hideMs }).where(eq(tables.sites.workspaceId, actor.workspaceId));
     await recordAudit({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "website.updated", details: { allowedOrigins, hideMs: input.hideMs } }, tx);
-    const site = await getOrCreateSite(actor.workspaceId, tx);
-    siteCache.delete(site.siteKey);
-    return site;
+    return getOrCreateSite(actor.workspaceId, tx);
   });
+  await broadcastInvalidate("site", saved.siteKey);
+  return saved;
 }

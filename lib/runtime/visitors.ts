@@ -1,11 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
-import { LRUCache } from "lru-cache";
 import { getDb, tables } from "@/db/client";
 import { NotConnectedError, withIntercom } from "@/lib/integrations/connection";
 import { IntercomError, IntercomNotFoundError } from "@/lib/intercom";
 import { getLiveConfig } from "@/lib/publishing/versions";
+import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
+import { TwoLevelCache } from "@/lib/shared/two-level-cache";
 import { queueIdentifiedVisitor } from "@/lib/sync/outbox";
 import { canWriteToContact, type IdentifiedBy } from "@/lib/identity/trust";
+import { rememberContact } from "./contact-read";
 import { pickContact } from "./pick-contact";
 
 export type VisitorRow = typeof tables.visitors.$inferSelect;
@@ -50,10 +52,13 @@ export async function resolveContact(workspaceId: string, identity: Identity): P
       async (client) => {
         if ("intercomContactId" in identity) {
           const contact = await client.getContact(identity.intercomContactId);
+          await rememberContact(workspaceId, client, contact);
           return { linked: true, outcome: "linked" as const, intercomContactId: contact.id, reason: "identified by Intercom contact id" };
         }
         const choice = pickContact(await client.searchContactsByEmail(identity.email));
         if (!choice) return { linked: false, outcome: "no_match" as const, intercomContactId: null, reason: "no Intercom contact has this email" };
+        // The search returned the whole contact: no second read for the decisions that follow.
+        await rememberContact(workspaceId, client, choice.contact);
         return { linked: true, outcome: "linked" as const, intercomContactId: choice.contact.id, reason: choice.reason };
       },
       RUNTIME_INTERCOM_OPTIONS,
@@ -90,7 +95,7 @@ export async function identifyVisitor(workspaceId: string, anonymousId: string, 
       await queueIdentifiedVisitor(tx, { workspaceId, visitorId: visitor.id, contactId, email, identifiedBy, mappings });
     }
   });
-  forgetVisitorState(workspaceId, anonymousId);
+  await forgetVisitorState(workspaceId, anonymousId);
   return result;
 }
 
@@ -110,23 +115,34 @@ function segmentsOf(rows: { groupKey: string | null; segmentKeys: string[] | nul
 
 type VisitorState = { visitor: VisitorRow; segments: Record<string, string[]> };
 
-// A page's decision reads the visitor on every view. Keep it a few seconds per process; this
-// process's own identify/answer calls forget it at once, other app processes see them within the TTL.
-const visitorStates = new LRUCache<string, VisitorState>({ max: 50_000, ttl: Number(process.env.TAILOR_VISITOR_CACHE_MS ?? 5_000) || 1 });
-const stateKey = (workspaceId: string, anonymousId: string) => `${workspaceId}\u0000${anonymousId}`;
+// A page's decision reads the visitor on every view. Keep it a few seconds (per process, and in
+// Redis when configured so nodes share it); identify/answer calls forget it on every node at once.
+function reviveState(state: VisitorState): VisitorState {
+  const visitor = { ...state.visitor } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(visitor)) if (key.endsWith("At") && typeof value === "string") visitor[key] = new Date(value);
+  return { visitor: visitor as VisitorRow, segments: state.segments };
+}
+const globalForVisitors = globalThis as unknown as { tailorVisitorStates?: TwoLevelCache<VisitorState> };
+const visitorStates = (globalForVisitors.tailorVisitorStates ??= new TwoLevelCache<VisitorState>({
+  name: "visitor",
+  max: 50_000,
+  ttlMs: Number(process.env.TAILOR_VISITOR_CACHE_MS ?? 5_000) || 1,
+  localFreshMs: 1_000,
+  revive: reviveState,
+}));
+const stateKey = (workspaceId: string, anonymousId: string) => `${workspaceId}:${anonymousId}`;
+onInvalidate("visitor", (key) => (key === "*" ? visitorStates.clearLocal() : visitorStates.forgetLocal(key)));
 
-export function forgetVisitorState(workspaceId: string, anonymousId: string): void {
-  visitorStates.delete(stateKey(workspaceId, anonymousId));
+/** Forgets the visitor's cached state here, in Redis and on the other nodes. */
+export async function forgetVisitorState(workspaceId: string, anonymousId: string): Promise<void> {
+  const key = stateKey(workspaceId, anonymousId);
+  await visitorStates.invalidate(key);
+  await broadcastInvalidate("visitor", key);
 }
 
 /** The visitor and their segments for a decision: from the short cache, else one query. */
 export async function visitorWithSegments(workspaceId: string, anonymousId: string): Promise<VisitorState> {
-  const key = stateKey(workspaceId, anonymousId);
-  const cached = visitorStates.get(key);
-  if (cached) return cached;
-  const state = await loadVisitorWithSegments(workspaceId, anonymousId);
-  visitorStates.set(key, state);
-  return state;
+  return visitorStates.get(stateKey(workspaceId, anonymousId), () => loadVisitorWithSegments(workspaceId, anonymousId));
 }
 
 /**

@@ -6,13 +6,22 @@
 import { closeDb, databaseUrl, dialect } from "@/db/client";
 import { logInfo } from "@/lib/log";
 import { redactUrl } from "@/lib/redact";
+import { startInvalidationListener, stopInvalidationListener } from "@/lib/shared/bus";
+import { closeRedis, redisClient } from "@/lib/shared/redis";
 import { SyncWorker } from "./worker";
 
 const worker = new SyncWorker();
 logInfo("sync worker starting", { workerId: worker.id, dialect, database: redactUrl(databaseUrl()), concurrency: worker.config.concurrency });
 
+// The worker reads the live version too: drop it at once when any node publishes. Redis (when
+// configured) connects now, so the first write's contact-cache invalidation reaches it.
+startInvalidationListener();
+redisClient();
+
 async function shutdown(code = 0) {
   await worker.stop();
+  await stopInvalidationListener();
+  await closeRedis();
   await closeDb();
   process.exit(code);
 }
