@@ -101,6 +101,7 @@ test.describe("accounts you can trust", () => {
   });
 
   test("forgot password: same answer for anyone, a single-use link, every session ends", async ({ browser, page, workspace }) => {
+    test.setTimeout(90_000); // a long story: two browsers, mail, three bcrypt sign-ins
     const email = workspace.members.marketer.email;
     const other = await browser.newContext();
     const otherPage = await other.newPage();

@@ -3,6 +3,7 @@ import { linkIn, mailTo } from "./mail";
 
 test.describe("members (owner)", () => {
   test("invite a member, who joins with their own password; change their role, remove them", async ({ page, browser, workspace }) => {
+    test.setTimeout(90_000); // a long story across two browsers and the mailbox
     const email = `new-hire-${workspace.slug}@e2e.test`;
     await signIn(page, workspace.members.owner.email);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
@@ -68,6 +69,7 @@ test.describe("members (owner)", () => {
   });
 
   test("pending invitations can be re-sent (the old link stops working) and revoked", async ({ page, browser, workspace }) => {
+    test.setTimeout(60_000);
     const email = `later-${workspace.slug}@e2e.test`;
     await signIn(page, workspace.members.owner.email);
     await page.goto("/settings/members");

@@ -24,6 +24,7 @@ function dashboardUrls(): string[] {
 
 test.describe("security", () => {
   test("every dashboard page sends signed-out visitors (and revoked sessions) to sign-in", async ({ browser, playwright, baseURL, workspace }) => {
+    test.setTimeout(90_000); // every dashboard page, twice
     const urls = dashboardUrls();
     expect(urls.length).toBeGreaterThan(15);
     expect(urls).toContain("/settings/members");
@@ -53,6 +54,7 @@ test.describe("security", () => {
   });
 
   test("unknown or foreign ids in URLs are a 404", async ({ page, workspace }) => {
+    test.setTimeout(60_000);
     await signIn(page, workspace.members.owner.email);
     const dynamic = dashboardUrls().filter((u) => /[0-9a-f]{8}-[0-9a-f]{4}-/.test(u));
     expect(dynamic.length).toBeGreaterThan(2);
