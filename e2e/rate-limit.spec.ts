@@ -1,37 +1,11 @@
-import { request as httpRequest } from "node:http";
 import { expect, test } from "./fixtures";
+import { postJsonFrom } from "./from-address";
 
 // Client identity for the snippet API's limits, with no trusted proxy (the e2e app has none): the
 // client is the socket's peer address, so rotating X-Forwarded-For (or visitor ids) changes nothing.
 // Two loopback source addresses stand for two clients; limits are per app process (one here).
 
-type Reply = { status: number; body: string };
-
-function post(baseURL: string, path: string, body: unknown, opts: { localAddress: string; headers?: Record<string, string> }): Promise<Reply> {
-  const url = new URL(path, baseURL);
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: "POST",
-        localAddress: opts.localAddress,
-        agent: false,
-        headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(data), Origin: url.origin, ...opts.headers },
-      },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-      },
-    );
-    req.on("error", reject);
-    req.end(data);
-  });
-}
+const post = postJsonFrom;
 
 /** Runs `count` calls with at most `concurrency` in flight. */
 async function pool<T>(count: number, concurrency: number, call: (i: number) => Promise<T>): Promise<T[]> {
