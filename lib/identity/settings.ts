@@ -11,6 +11,7 @@ import type { IdentityPolicy } from "@/db/schema/identity-types";
 import { recordAudit } from "@/lib/audit";
 import { DecryptionError, decryptSecret, encryptSecret } from "@/lib/crypto";
 import { logError } from "@/lib/log";
+import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
 import { newIdentitySecret } from "./hash";
 
 export type IdentitySettingsView = { policy: IdentityPolicy; hasSecret: boolean; secretRotatedAt: Date | null };
@@ -31,8 +32,9 @@ export async function getIdentitySettings(workspaceId: string): Promise<Identity
 }
 
 // Every identify and decision needs the policy (and identify the secret): keep it 10 s per process,
-// like the site itself; changes made in this process clear it at once.
+// like the site itself; a rotation or policy change clears it on every node at once.
 const runtimeCache = new LRUCache<string, RuntimeIdentity>({ max: 10_000, ttl: 10_000 });
+onInvalidate("identity", (workspaceId) => (workspaceId === "*" ? runtimeCache.clear() : runtimeCache.delete(workspaceId)));
 
 export async function identityForRuntime(workspaceId: string): Promise<RuntimeIdentity> {
   const cached = runtimeCache.get(workspaceId);
@@ -72,7 +74,7 @@ export async function rotateIdentitySecret(actor: { workspaceId: string; userId:
     await upsert(actor.workspaceId, { secretCiphertext: encryptSecret(secret, actor.workspaceId), secretRotatedAt: rotatedAt }, tx);
     await recordAudit({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: hadSecret ? "identity.secret_rotated" : "identity.secret_created" }, tx);
   });
-  runtimeCache.delete(actor.workspaceId);
+  await broadcastInvalidate("identity", actor.workspaceId);
   return { secret, rotatedAt };
 }
 
@@ -89,6 +91,6 @@ export async function updateIdentityPolicy(actor: { workspaceId: string; userId:
     await upsert(actor.workspaceId, { policy }, tx);
     await recordAudit({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "identity.policy_changed", details: { from: before, to: policy } }, tx);
   });
-  runtimeCache.delete(actor.workspaceId);
+  await broadcastInvalidate("identity", actor.workspaceId);
   return getIdentitySettings(actor.workspaceId);
 }
