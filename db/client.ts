@@ -9,13 +9,15 @@ import * as sqliteCore from "./schema/sqlite";
 import * as sqliteRuntime from "./schema/runtime-sqlite";
 import * as sqliteSync from "./schema/sync-sqlite";
 import * as sqliteFlows from "./schema/flows-sqlite";
+import * as sqliteHealth from "./schema/health-sqlite";
 import * as pgCore from "./schema/pg";
 import * as pgRuntime from "./schema/runtime-pg";
 import * as pgSync from "./schema/sync-pg";
 import * as pgFlows from "./schema/flows-pg";
+import * as pgHealth from "./schema/health-pg";
 
-const sqliteSchema = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows };
-const pgSchema = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows };
+const sqliteSchema = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteHealth };
+const pgSchema = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgHealth };
 
 export type Dialect = "sqlite" | "postgres";
 

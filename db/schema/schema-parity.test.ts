@@ -5,13 +5,15 @@ import * as pgCore from "./pg";
 import * as pgRuntime from "./runtime-pg";
 import * as pgSync from "./sync-pg";
 import * as pgFlows from "./flows-pg";
+import * as pgHealth from "./health-pg";
 import * as sqliteCore from "./sqlite";
 import * as sqliteRuntime from "./runtime-sqlite";
 import * as sqliteSync from "./sync-sqlite";
 import * as sqliteFlows from "./flows-sqlite";
+import * as sqliteHealth from "./health-sqlite";
 
-const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows };
-const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows };
+const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgHealth };
+const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteHealth };
 
 // The two dialects must describe the same tables, so queries written once run on both.
 type Shape = {
