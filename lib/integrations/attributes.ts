@@ -3,7 +3,7 @@ import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import { UserFacingError } from "@/lib/errors";
 import { NotConnectedError, withIntercom } from "./connection";
-import { driftOf, unavailableReason, type AttributeFacts, type DriftReason } from "./mapping-rules";
+import { driftOf, driftText, unavailableReason, type AttributeFacts, type Conversion, type DriftReason } from "./mapping-rules";
 
 export type AttributeView = AttributeFacts & {
   fullName: string;
@@ -22,13 +22,32 @@ export type DriftedMapping = { id: string; attributeName: string; reason: DriftR
 export type ReloadSummary = {
   added: number;
   archived: number;
+  /** Un-archived, or listed again after being removed. */
+  restored: number;
   removed: number;
+  typeChanged: number;
+  writabilityChanged: number;
+  /** Attribute names per change, for the activity feed. */
+  changes: AttributeChanges;
   total: number;
   loadedAt: Date;
   newlyDrifted: DriftedMapping[];
+  /** Mappings whose drift was fixed by this reload (e.g. the attribute was un-archived). */
+  cleared: DriftedMapping[];
 };
 
-type Actor = { workspaceId: string; userId: string };
+export type AttributeChanges = { added: string[]; archived: string[]; restored: string[]; removed: string[]; typeChanged: string[]; writabilityChanged: string[] };
+
+/** "2 new, 1 archived, 1 restored, 0 removed" plus type and writability changes when there are any. */
+export function describeAttributeChanges(c: AttributeChanges): string {
+  const parts = [`${c.added.length} new`, `${c.archived.length} archived`, `${c.restored.length} restored`, `${c.removed.length} removed`];
+  if (c.typeChanged.length > 0) parts.push(`${c.typeChanged.length} type changed`);
+  if (c.writabilityChanged.length > 0) parts.push(`${c.writabilityChanged.length} writability changed`);
+  return parts.join(", ");
+}
+
+/** A null userId is the scheduled refresh (the worker), not a person. */
+type Actor = { workspaceId: string; userId: string | null };
 
 async function connectedAppId(workspaceId: string, tx: DbOrTx): Promise<string | null> {
   const c = tables.intercomConnections;
@@ -58,20 +77,25 @@ export async function getAttributeCache(workspaceId: string, tx: DbOrTx = getDb(
 }
 
 
-/** Flags mappings whose attribute was archived, deleted or made read-only, and clears fixed ones. Returns the newly flagged. */
-export async function refreshDrift(workspaceId: string, tx: DbOrTx = getDb()): Promise<DriftedMapping[]> {
+/** Flags mappings whose attribute was archived, deleted or made read-only, and clears fixed ones. */
+export async function refreshDrift(workspaceId: string, tx: DbOrTx = getDb()): Promise<{ newly: DriftedMapping[]; cleared: DriftedMapping[] }> {
   const m = tables.fieldMappings;
   const { attributes } = await getAttributeCache(workspaceId, tx);
   const byName = new Map(attributes.map((a) => [a.name, a]));
-  const mappings = await tx.select({ id: m.id, attributeName: m.attributeName, driftReason: m.driftReason }).from(m).where(eq(m.workspaceId, workspaceId));
+  const mappings = await tx
+    .select({ id: m.id, attributeName: m.attributeName, conversion: m.conversion, driftReason: m.driftReason })
+    .from(m)
+    .where(eq(m.workspaceId, workspaceId));
   const newly: DriftedMapping[] = [];
+  const cleared: DriftedMapping[] = [];
   for (const row of mappings) {
-    const reason = driftOf(byName.get(row.attributeName));
+    const reason = driftOf(byName.get(row.attributeName), row.conversion as Conversion);
     if (reason === row.driftReason) continue;
     await tx.update(m).set({ driftReason: reason }).where(and(eq(m.workspaceId, workspaceId), eq(m.id, row.id)));
     if (reason) newly.push({ id: row.id, attributeName: row.attributeName, reason });
+    else if (row.driftReason) cleared.push({ id: row.id, attributeName: row.attributeName, reason: row.driftReason });
   }
-  return newly;
+  return { newly, cleared };
 }
 
 const CHUNK = 200;
@@ -92,16 +116,20 @@ export async function reloadAttributes(actor: Actor): Promise<ReloadSummary> {
 
     const existing = new Map((await tx.select().from(a).where(eq(a.workspaceId, actor.workspaceId))).map((r) => [r.name, r]));
     const now = new Date();
-    let added = 0;
-    let archived = 0;
+    const changes: AttributeChanges = { added: [], archived: [], restored: [], removed: [], typeChanged: [], writabilityChanged: [] };
     const seen = new Set<string>();
     const values = [];
     for (const attr of fetched) {
       if (seen.has(attr.name)) continue;
       seen.add(attr.name);
       const before = existing.get(attr.name);
-      if (!before || before.removedAt) added++;
-      else if (!before.archived && attr.archived) archived++;
+      if (!before) changes.added.push(attr.name);
+      else if (before.removedAt || (before.archived && !attr.archived)) changes.restored.push(attr.name);
+      else if (!before.archived && attr.archived) changes.archived.push(attr.name);
+      if (before && !before.removedAt) {
+        if (before.dataType !== attr.dataType) changes.typeChanged.push(attr.name);
+        if (before.apiWritable !== attr.apiWritable) changes.writabilityChanged.push(attr.name);
+      }
       values.push({
         workspaceId: actor.workspaceId,
         name: attr.name,
@@ -138,17 +166,16 @@ export async function reloadAttributes(actor: Actor): Promise<ReloadSummary> {
           },
         });
     }
-    let removed = 0;
     for (const row of existing.values()) {
       if (seen.has(row.name) || row.removedAt) continue;
-      removed++;
+      changes.removed.push(row.name);
       await tx.update(a).set({ removedAt: now }).where(and(eq(a.workspaceId, actor.workspaceId), eq(a.id, row.id)));
     }
     await tx
       .insert(l)
       .values({ workspaceId: actor.workspaceId, intercomAppId: appId, loadedAt: now })
       .onConflictDoUpdate({ target: l.workspaceId, set: { intercomAppId: appId, loadedAt: now } });
-    const newlyDrifted = await refreshDrift(actor.workspaceId, tx);
+    const { newly: newlyDrifted, cleared } = await refreshDrift(actor.workspaceId, tx);
     if (newlyDrifted.length > 0) {
       await recordAudit(
         {
@@ -160,7 +187,19 @@ export async function reloadAttributes(actor: Actor): Promise<ReloadSummary> {
         tx,
       );
     }
-    return { added, archived, removed, total: seen.size, loadedAt: now, newlyDrifted };
+    return {
+      added: changes.added.length,
+      archived: changes.archived.length,
+      restored: changes.restored.length,
+      removed: changes.removed.length,
+      typeChanged: changes.typeChanged.length,
+      writabilityChanged: changes.writabilityChanged.length,
+      changes,
+      total: seen.size,
+      loadedAt: now,
+      newlyDrifted,
+      cleared,
+    };
   });
   return summary;
 }
@@ -176,4 +215,31 @@ export async function ensureAttributesLoaded(actor: Actor): Promise<AttributeCac
     throw error;
   }
   return getAttributeCache(actor.workspaceId);
+}
+
+export const FIELD_MAPPING_BLOCKER_PREFIX = "Field mapping";
+
+/**
+ * The drift guard for publishing: an enabled mapping whose attribute is archived, missing, not
+ * API-writable or of an incompatible type cannot go live. Judged against the attribute cache now.
+ */
+export async function mappingPublishBlockers(
+  workspaceId: string,
+  mappings: { attribute: string; conversion: string; sourceLabel: string; enabled: boolean }[],
+  tx: DbOrTx = getDb(),
+): Promise<string[]> {
+  const enabled = mappings.filter((m) => m.enabled);
+  if (enabled.length === 0) return [];
+  if (!(await connectedAppId(workspaceId, tx))) return []; // not connected: mappings are inactive anyway
+  const cache = await getAttributeCache(workspaceId, tx);
+  const byName = new Map(cache.attributes.map((a) => [a.name, a]));
+  // Not loaded for this workspace yet: trust the flags stored on the mappings (set at a workspace switch).
+  const m = tables.fieldMappings;
+  const stored = cache.loadedAt
+    ? null
+    : new Map((await tx.select({ attribute: m.attributeName, reason: m.driftReason }).from(m).where(eq(m.workspaceId, workspaceId))).map((r) => [r.attribute, r.reason]));
+  return enabled.flatMap((m) => {
+    const reason = stored ? (stored.get(m.attribute) ?? null) : driftOf(byName.get(m.attribute), m.conversion as Conversion);
+    return reason ? [`${FIELD_MAPPING_BLOCKER_PREFIX} "${m.sourceLabel} → ${m.attribute}": ${driftText(m.attribute, reason)}. Choose another attribute or turn the mapping off.`] : [];
+  });
 }

@@ -182,13 +182,24 @@ export function unavailableReason(attr: AttributeFacts): string | null {
   return null;
 }
 
-export type DriftReason = "archived" | "removed" | "not_writable";
+export type DriftReason = "archived" | "removed" | "not_writable" | "not_in_workspace" | "wrong_type";
 
-/** Why a mapped attribute can no longer be written (the mapping is excluded from syncing), or null. */
-export function driftOf(attr: AttributeFacts | undefined): DriftReason | null {
-  if (!attr || attr.removed) return "removed";
+/** Whether a conversion's values can go into an attribute of this type (for any source kind). */
+export function conversionFits(conversion: Conversion, dataType: AttributeDataType): boolean {
+  return SOURCE_KINDS.some((kind) => (MAPPING_RULES[kind][dataType].allowed as readonly Conversion[]).includes(conversion));
+}
+
+/**
+ * Why a mapped attribute can no longer be written (the mapping is excluded from syncing), or null.
+ * No cache row at all means the connected workspace never had it (the cache is emptied when the
+ * connection switches workspaces); a row marked removed means it was seen here, then deleted.
+ */
+export function driftOf(attr: AttributeFacts | undefined, conversion?: Conversion): DriftReason | null {
+  if (!attr) return "not_in_workspace";
+  if (attr.removed) return "removed";
   if (attr.archived) return "archived";
   if (!attr.apiWritable) return "not_writable";
+  if (conversion && !conversionFits(conversion, attr.dataType)) return "wrong_type";
   return null;
 }
 
@@ -200,6 +211,10 @@ export function driftText(attributeName: string, reason: DriftReason): string {
       return `${attributeName} was deleted in Intercom`;
     case "not_writable":
       return `${attributeName} can no longer be written through Intercom's API`;
+    case "not_in_workspace":
+      return `${attributeName} is not in the newly connected workspace`;
+    case "wrong_type":
+      return `${attributeName} changed type in Intercom and no longer fits this mapping`;
   }
 }
 
