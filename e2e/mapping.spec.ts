@@ -141,7 +141,7 @@ test.describe("field mapping", () => {
 
     await emulator.archiveAttribute(name);
     await page.getByRole("button", { name: "Reload attributes" }).click();
-    await expect(page.getByText(/Attributes reloaded: \d+ new, 1 archived, 0 removed\./)).toBeVisible();
+    await expect(page.getByText(/Attributes reloaded: \d+ new, 1 archived, 0 restored, 0 removed\./)).toBeVisible();
     await expect(founder.getByText(`Needs attention: ${name} was archived in Intercom.`)).toBeVisible();
     await expect(page.getByText(`1 mapping needs attention: ${name} was archived in Intercom`)).toBeVisible();
     await page.screenshot({ path: "test-results/screens/mapping-drift.png", fullPage: true });
