@@ -53,7 +53,7 @@ export async function runScheduledRefresh({ intervalMs = refreshIntervalFromEnv(
     return now.getTime() - r.lastRefreshAt.getTime() >= every;
   });
   const outcomes: RefreshOutcome[] = [];
-  for (const row of due) outcomes.push(await refreshWorkspace(row.workspaceId, row.status, now));
+  for (const row of due) outcomes.push(await refreshWorkspace(row.workspaceId, now));
   return outcomes;
 }
 
@@ -65,7 +65,7 @@ async function markRefreshed(workspaceId: string, now: Date) {
     .onConflictDoUpdate({ target: h.workspaceId, set: { lastRefreshAt: now } });
 }
 
-async function refreshWorkspace(workspaceId: string, status: "connected" | "needs_attention", now: Date): Promise<RefreshOutcome> {
+async function refreshWorkspace(workspaceId: string, now: Date): Promise<RefreshOutcome> {
   await markRefreshed(workspaceId, now); // first, so a failing workspace is not retried on every tick
   const outcome: RefreshOutcome = { workspaceId };
   try {
@@ -77,7 +77,6 @@ async function refreshWorkspace(workspaceId: string, status: "connected" | "need
     const summary = await reloadAttributes({ workspaceId, userId: null });
     outcome.summary = summary;
     if (hadCache) await reportChanges(workspaceId, summary);
-    if (status === "needs_attention") outcome.recheck = { ...recheck, recovered: true };
   } catch (error) {
     if (error instanceof IntercomError) {
       outcome.error = error.kind;
