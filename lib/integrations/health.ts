@@ -156,7 +156,7 @@ export async function getConnectionHealth(workspaceId: string): Promise<Connecti
   const h = tables.intercomHealth;
   const j = tables.syncJobs;
   const db = getDb();
-  const [conn] = await db.select({ status: c.status, reason: c.statusReason, appName: c.intercomAppName }).from(c).where(eq(c.workspaceId, workspaceId));
+  const [conn] = await db.select({ status: c.status, reason: c.statusReason, appName: c.intercomAppName, region: c.region }).from(c).where(eq(c.workspaceId, workspaceId));
   const [row] = await db.select().from(h).where(eq(h.workspaceId, workspaceId));
   const [paused] = await db.select({ n: count() }).from(j).where(and(eq(j.workspaceId, workspaceId), inArray(j.status, ["paused"])));
   const failures = row?.failures ?? {};
@@ -205,7 +205,7 @@ export async function getConnectionHealth(workspaceId: string): Promise<Connecti
       detail: `${describeFailures(trouble)} since the last successful call. Tailor retries by itself; nothing to do unless this persists.${queued}`,
     };
   }
-  return { ...base, state: "healthy", label: `Connected to ${conn.appName}`, detail: null };
+  return { ...base, state: "healthy", label: `Connected to ${conn.appName} · ${conn.region}`, detail: null };
 }
 
 export const healthTone = { not_connected: "neutral", healthy: "success", read_only: "warning", degraded: "warning", needs_attention: "danger" } as const;

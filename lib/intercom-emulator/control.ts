@@ -89,6 +89,11 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
         if (typeof token !== "string" || !state.revokeToken(token)) throw new ControlError(404, "Unknown token");
         return sendJson(res, 200, { revoked: true });
       }
+      case "POST /__emulator/tokens": {
+        const body = await jsonBody(req);
+        const access = body.access === "read" ? "read" : "full";
+        return sendJson(res, 200, { token: state.addToken(regionParam(body.region), access) });
+      }
       case "POST /__emulator/tokens/suspend": {
         const { token, ms } = await jsonBody(req);
         if (typeof ms !== "number" || ms < 0) throw new ControlError(400, "ms must be a number ≥ 0");

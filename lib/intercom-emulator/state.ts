@@ -169,6 +169,16 @@ export class EmulatorState {
     return this.tokens.get(token);
   }
 
+  /** A new token for a region's workspace (tests that script outages use their own token). */
+  addToken(region: Region, access: TokenAccess): string {
+    const workspace = this.workspace(region);
+    const token = Buffer.from(`tok:${region.toLowerCase()}-${access}-${randomBytes(12).toString("hex")}`).toString("base64");
+    const entry: FixtureToken = { token, access, label: "created through the control API" };
+    workspace.tokens.push(entry);
+    this.tokens.set(token, { token: entry, workspace });
+    return token;
+  }
+
   /** Answers 401 for `ms`, then accepts the token again (as after a brief credential outage). */
   suspendToken(token: string, ms: number): boolean {
     if (!this.tokens.has(token)) return false;
