@@ -121,7 +121,28 @@ export type AttributeValue = string | number | boolean | null;
  * The value Tailor writes for one answer: `selected` are the segments the visitor's answer
  * assigned in the source's group (none: null, which leaves or clears the field).
  */
-export function convertAnswer(
+/** Intercom refuses custom attribute strings over 255 characters (and any nested value). */
+export const INTERCOM_STRING_MAX = 255;
+
+/** Cuts a string to Intercom's limit with an ellipsis, so a long joined answer is written, not refused. */
+export function fitIntercomString(value: string): string {
+  const chars = [...value]; // by code point, so an emoji is never split
+  return chars.length <= INTERCOM_STRING_MAX ? value : `${chars.slice(0, INTERCOM_STRING_MAX - 1).join("")}…`;
+}
+
+/** The longest text this mapping can produce (every segment chosen), for the mapping screen's warning. */
+export function longestValueLength(source: SourceFacts, conversion: Conversion, options: ConversionOptions = {}): number {
+  const all = rawConvert(source, conversion, source.segments, options);
+  const single = source.segments.map((s) => rawConvert(source, conversion, [s], options));
+  return Math.max(...[all, ...single].map((v) => (typeof v === "string" ? [...v].length : 0)), 0);
+}
+
+export function convertAnswer(source: SourceFacts, conversion: Conversion, selected: SegmentFacts[], options: ConversionOptions = {}): AttributeValue {
+  const value = rawConvert(source, conversion, selected, options);
+  return typeof value === "string" ? fitIntercomString(value) : value;
+}
+
+function rawConvert(
   source: SourceFacts,
   conversion: Conversion,
   selected: SegmentFacts[],
