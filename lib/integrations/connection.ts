@@ -303,7 +303,7 @@ export async function withIntercom<T>(
   const onResponse: CreateIntercomClientOptions["onResponse"] = (info) => {
     // Health from real traffic (lib/integrations/health.ts): in memory now, flushed every few seconds.
     const write = info.method === "PUT" || (info.method === "POST" && info.path !== "/contacts/search") || info.method === "DELETE";
-    noteOutcome(workspaceId, write ? "write" : "read", info.status);
+    if (!info.probe) noteOutcome(workspaceId, write ? "write" : "read", info.status);
     clientOptions.onResponse?.(info);
   };
   const c = tables.intercomConnections;

@@ -54,6 +54,8 @@ export interface IntercomResponseInfo {
   requestId?: string;
   rateLimit: RateLimitInfo;
   durationMs: number;
+  /** A capability-probe request: its refusals say nothing about the connection's health. */
+  probe?: boolean;
 }
 
 export interface CreateIntercomClientOptions {
@@ -242,8 +244,10 @@ export function createIntercomClient(options: CreateIntercomClientOptions) {
 
   // A fetch wrapper sees every response, pages included, so telemetry gets rate-limit headers
   // even when the SDK returns only the parsed body.
+  let probing = false;
   const instrumentedFetch: typeof fetch = async (input, init) => {
     const started = Date.now();
+    const probe = probing;
     const response = await fetch(input, init);
     if (onResponse) {
       try {
@@ -255,6 +259,7 @@ export function createIntercomClient(options: CreateIntercomClientOptions) {
           requestId: response.headers.get("x-request-id") ?? undefined,
           rateLimit: rateLimitFromHeaders(response.headers),
           durationMs: Date.now() - started,
+          ...(probe ? { probe } : {}),
         });
       } catch {
         // Telemetry must never break a request.
@@ -447,6 +452,15 @@ export function createIntercomClient(options: CreateIntercomClientOptions) {
   }
 
   async function probeCapabilities(): Promise<{ canWrite: boolean | null; canCreateAttributes: boolean | null }> {
+    probing = true;
+    try {
+      return await probeBoth();
+    } finally {
+      probing = false;
+    }
+  }
+
+  async function probeBoth(): Promise<{ canWrite: boolean | null; canCreateAttributes: boolean | null }> {
     const canWrite = await probeOne((o) => sdk.contacts.update({ contact_id: CAPABILITY_PROBE_CONTACT_ID }, o), "not_found");
     const canCreateAttributes = await probeOne(
       (o) => sdk.dataAttributes.create(CAPABILITY_PROBE_ATTRIBUTE as unknown as Intercom.CreateDataAttributeRequest, o),
