@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import { UserFacingError } from "@/lib/errors";
+import type { TailorIntercomClient } from "@/lib/intercom";
 import { NotConnectedError, withIntercom } from "./connection";
 import { driftOf, driftText, unavailableReason, type AttributeFacts, type Conversion, type DriftReason } from "./mapping-rules";
 
@@ -104,9 +105,16 @@ const CHUNK = 200;
  * "Reload attributes": reads every contact attribute (archived included) from Intercom into the
  * cache. Attributes Intercom no longer lists are kept with removed_at so mappings can explain.
  */
-export async function reloadAttributes(actor: Actor): Promise<ReloadSummary> {
+export async function reloadAttributes(actor: Actor, { skipIfUnchanged = false }: { skipIfUnchanged?: boolean } = {}): Promise<ReloadSummary> {
   const fetched = await withIntercom(actor.workspaceId, (client) => client.listContactAttributes({ includeArchived: true }));
   const { intercomAttributes: a, intercomAttributeLoads: l } = tables;
+  // The scheduled refresh usually finds nothing new: then it writes nothing (no transaction to
+  // queue the embedded SQLite behind), and the cache keeps its load time.
+  if (skipIfUnchanged && (await cacheMatches(actor.workspaceId, fetched))) {
+    const none: AttributeChanges = { added: [], archived: [], restored: [], removed: [], typeChanged: [], writabilityChanged: [] };
+    const [load] = await getDb().select().from(l).where(eq(l.workspaceId, actor.workspaceId));
+    return { added: 0, archived: 0, restored: 0, removed: 0, typeChanged: 0, writabilityChanged: 0, changes: none, total: fetched.length, loadedAt: load!.loadedAt, newlyDrifted: [], cleared: [] };
+  }
   const summary = await getDb().transaction(async (tx) => {
     const appId = await connectedAppId(actor.workspaceId, tx);
     if (!appId) throw new NotConnectedError();
@@ -202,6 +210,32 @@ export async function reloadAttributes(actor: Actor): Promise<ReloadSummary> {
     };
   });
   return summary;
+}
+
+async function cacheMatches(workspaceId: string, fetched: Awaited<ReturnType<TailorIntercomClient["listContactAttributes"]>>): Promise<boolean> {
+  const { intercomAttributes: a, intercomAttributeLoads: l } = tables;
+  const db = getDb();
+  const [load] = await db.select().from(l).where(eq(l.workspaceId, workspaceId));
+  if (!load || load.intercomAppId !== (await connectedAppId(workspaceId, db))) return false;
+  const rows = new Map((await db.select().from(a).where(eq(a.workspaceId, workspaceId))).map((r) => [r.name, r]));
+  const live = [...rows.values()].filter((r) => !r.removedAt);
+  const names = new Set(fetched.map((f) => f.name));
+  if (names.size !== live.length) return false;
+  return fetched.every((f) => {
+    const r = rows.get(f.name);
+    return (
+      r !== undefined &&
+      !r.removedAt &&
+      r.archived === f.archived &&
+      r.apiWritable === f.apiWritable &&
+      r.dataType === f.dataType &&
+      r.custom === f.custom &&
+      r.label === f.label &&
+      r.description === f.description &&
+      r.fullName === f.fullName &&
+      JSON.stringify(r.options ?? null) === JSON.stringify(f.options ?? null)
+    );
+  });
 }
 
 /** Loads the cache once for a connected workspace that never loaded it (first visit to the mapping screen). */

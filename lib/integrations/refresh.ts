@@ -17,6 +17,7 @@ import { driftText } from "./mapping-rules";
 export const DEFAULT_REFRESH_MS = 60 * 60_000;
 // A connection that needs attention is re-checked this often at most (or at the refresh interval, if shorter).
 const RECHECK_MS = 60_000;
+const MAX_PER_TICK = 25;
 
 export function refreshIntervalFromEnv(env: Record<string, string | undefined> = process.env): number {
   const value = Number(env.TAILOR_INTERCOM_REFRESH_MS);
@@ -52,6 +53,9 @@ export async function runScheduledRefresh({ intervalMs = refreshIntervalFromEnv(
     const every = r.status === "needs_attention" ? Math.min(intervalMs, RECHECK_MS) : intervalMs;
     return now.getTime() - r.lastRefreshAt.getTime() >= every;
   });
+  // Bounded per tick (longest-waiting first), so one tick never holds the worker for long.
+  due.sort((x, y) => (x.lastRefreshAt?.getTime() ?? 0) - (y.lastRefreshAt?.getTime() ?? 0));
+  due.splice(MAX_PER_TICK);
   const outcomes: RefreshOutcome[] = [];
   for (const row of due) outcomes.push(await refreshWorkspace(row.workspaceId, now));
   return outcomes;
@@ -74,7 +78,7 @@ async function refreshWorkspace(workspaceId: string, now: Date): Promise<Refresh
     if (!recheck.ok) return outcome;
     if (recheck.capabilities) await saveCapabilities(workspaceId, recheck.capabilities);
     const hadCache = await hasAttributeCache(workspaceId);
-    const summary = await reloadAttributes({ workspaceId, userId: null });
+    const summary = await reloadAttributes({ workspaceId, userId: null }, { skipIfUnchanged: true });
     outcome.summary = summary;
     if (hadCache) await reportChanges(workspaceId, summary);
   } catch (error) {
