@@ -15,6 +15,7 @@ const databaseUrl =
     : `file:./${dataDir}/tailor.db`);
 process.env.DATABASE_URL = databaseUrl; // for fixtures that prepare data directly in the database
 process.env.E2E_EMULATOR_ORIGIN = `http://127.0.0.1:${emulatorPort}`;
+process.env.TAILOR_INTERCOM_REFRESH_MS ??= "4000";
 // Fixtures that call lib/ directly must reach the same emulator and decrypt with the same key as the app.
 const encryptionKey = "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=";
 process.env.TAILOR_ENCRYPTION_KEY = encryptionKey;
@@ -70,6 +71,8 @@ export default defineConfig({
       SMTP_URL: `smtp://127.0.0.1:${mailPort}`,
       MAIL_FROM: "Tailor E2E <e2e@tailor.test>",
       APP_URL: `http://127.0.0.1:${port}`,
+      // The scheduled Intercom refresh, shortened so e2e sees drift and recovery within seconds.
+      TAILOR_INTERCOM_REFRESH_MS: process.env.TAILOR_INTERCOM_REFRESH_MS,
     },
   },
 });

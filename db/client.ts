@@ -11,15 +11,17 @@ import * as sqliteSync from "./schema/sync-sqlite";
 import * as sqliteFlows from "./schema/flows-sqlite";
 import * as sqliteAccounts from "./schema/accounts-sqlite";
 import * as sqliteIdentity from "./schema/identity-sqlite";
+import * as sqliteHealth from "./schema/health-sqlite";
 import * as pgCore from "./schema/pg";
 import * as pgRuntime from "./schema/runtime-pg";
 import * as pgSync from "./schema/sync-pg";
 import * as pgFlows from "./schema/flows-pg";
 import * as pgAccounts from "./schema/accounts-pg";
 import * as pgIdentity from "./schema/identity-pg";
+import * as pgHealth from "./schema/health-pg";
 
-const sqliteSchema = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity };
-const pgSchema = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity };
+const sqliteSchema = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity, ...sqliteHealth };
+const pgSchema = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity, ...pgHealth };
 
 export type Dialect = "sqlite" | "postgres";
 

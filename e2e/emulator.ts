@@ -26,6 +26,14 @@ export const emulator = {
   archiveAttribute(name: string, archived = true, region: "US" | "EU" | "AU" = "US") {
     return control("/data-attributes/archive", { method: "POST", body: JSON.stringify({ region, name, archived }) });
   },
+  /** A token of the test's own (so scripted outages never touch other tests' tokens). */
+  async createToken(region: "US" | "EU" | "AU" = "US", access: "full" | "read" = "full"): Promise<string> {
+    return ((await control("/tokens", { method: "POST", body: JSON.stringify({ region, access }) })) as { token: string }).token;
+  },
+  /** The token answers 401 for `ms`, then works again. Only for tokens from createToken. */
+  suspendToken(token: string, ms: number) {
+    return control("/tokens/suspend", { method: "POST", body: JSON.stringify({ token, ms }) });
+  },
   /** A US contact of the test's own, searchable at once. Extra fields as in the fixture (custom_attributes, name…). */
   createContact(email: string, fields: Record<string, unknown> = {}): Promise<EmulatorContact> {
     return control("/contacts", { method: "POST", body: JSON.stringify({ region: "US", email, role: "user", indexingDelayMs: 0, ...fields }) });
@@ -50,4 +58,12 @@ export async function syncIfPostgres(): Promise<void> {
   if (dialect !== "postgres") return;
   const { SyncWorker } = await import("@/lib/sync/worker");
   await new SyncWorker({ config: { pollMs: 50, housekeepingMs: 0 } }).drain({ timeoutMs: 20_000 });
+}
+
+/** The scheduled Intercom refresh runs in the app's worker on SQLite; on Postgres `npm run worker` runs it: here, in the test. */
+export async function refreshIfPostgres(): Promise<void> {
+  const { dialect } = await import("@/db/client");
+  if (dialect !== "postgres") return;
+  const { runScheduledRefresh } = await import("@/lib/integrations/refresh");
+  await runScheduledRefresh({ intervalMs: Number(process.env.TAILOR_INTERCOM_REFRESH_MS ?? 4_000) });
 }

@@ -55,6 +55,8 @@ test.describe("connect Intercom", () => {
     await dialog.getByLabel("Access token").fill(tokens.EU.full);
     await dialog.getByLabel("Region").selectOption("EU");
     await dialog.getByRole("button", { name: "Verify and replace" }).click();
+    // Another Intercom workspace: its own confirmation (e2e/connection-health.spec.ts covers the effects).
+    await page.getByRole("alertdialog", { name: "Switch to another Intercom workspace?" }).getByRole("button", { name: "Switch to Acme (EU)" }).click();
     await expect(page.getByText("Connected to Acme (EU) · EU", { exact: true })).toBeVisible();
 
     await page.getByRole("button", { name: "Disconnect" }).click();

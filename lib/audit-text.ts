@@ -23,6 +23,12 @@ export function describeAudit(entry: Pick<AuditView, "action" | "target" | "deta
       return `${who} connected Intercom (${entry.target}, ${String(d.region)})`;
     case "intercom.token_replaced":
       return `${who} replaced the Intercom token (${entry.target}, ${String(d.region)})`;
+    case "intercom.workspace_switched":
+      return `${who} switched Intercom from ${String(d.fromAppName)} to ${entry.target} (${String(d.cancelledWrites ?? 0)} pending writes cancelled)`;
+    case "intercom.recovered":
+      return "Intercom accepts the token again: the connection recovered by itself";
+    case "intercom.attributes_refreshed":
+      return `Intercom attributes changed: ${attributeChanges(d)}`;
     case "intercom.disconnected":
       return `${who} disconnected Intercom (${entry.target})`;
     case "intercom.connect_failed":
@@ -87,4 +93,22 @@ function mappingsNote(deleted: unknown): string {
 function testValues(attributes: unknown): string {
   if (!attributes || typeof attributes !== "object") return "";
   return Object.entries(attributes as Record<string, unknown>).map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join(", ");
+}
+
+const CHANGE_WORDS: [string, string][] = [
+  ["added", "new"],
+  ["archived", "archived"],
+  ["restored", "restored"],
+  ["removed", "removed"],
+  ["typeChanged", "type changed"],
+  ["writabilityChanged", "writability changed"],
+];
+
+/** "favorite_color restored; seats archived" from the scheduled refresh's lists. */
+function attributeChanges(d: Record<string, unknown>): string {
+  const parts = CHANGE_WORDS.flatMap(([key, word]) => {
+    const names = Array.isArray(d[key]) ? (d[key] as unknown[]).map(String) : [];
+    return names.length > 0 ? [`${names.join(", ")} ${word}`] : [];
+  });
+  return parts.join("; ") || String(d.summary ?? "no changes");
 }

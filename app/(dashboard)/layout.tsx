@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import { MobileNav } from "@/components/nav/mobile-nav";
 import { SidebarNav } from "@/components/nav/sidebar";
 import { UserMenu } from "@/components/nav/user-menu";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { unreadCount } from "@/lib/notifications";
 import { PublishControls } from "@/components/publishing/publish-controls";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/guard";
@@ -31,6 +33,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             {publishStatus && publishStatus.changes.length > 0 ? (
               <PublishControls changes={publishStatus.changes} blockers={publishStatus.blockers} liveVersion={publishStatus.liveVersion} canPublish={can(ctx.role, "publish")} />
             ) : null}
+            <NotificationBell unread={await unreadCount(ctx.workspaceId, ctx.userId)} />
             <UserMenu name={ctx.name} email={ctx.email} roleLabel={roleLabels[ctx.role]} />
           </div>
         </header>

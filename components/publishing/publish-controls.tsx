@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Rocket } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
@@ -63,6 +64,11 @@ export function PublishControls({
                   </li>
                 ))}
               </ul>
+              {blockers.some((line) => line.startsWith("Field mapping")) ? (
+                <Link href="/integrations/intercom/mapping" className="mt-2 inline-block font-medium underline">
+                  Fix field mappings →
+                </Link>
+              ) : null}
             </Alert>
           ) : null}
           <ul className="mt-4 max-h-[50dvh] list-disc space-y-1.5 overflow-y-auto pl-5 text-sm text-zinc-800" aria-label="Changes to publish">

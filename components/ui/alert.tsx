@@ -1,10 +1,11 @@
-import { AlertCircle, CheckCircle2, Info } from "lucide-react";
+import { AlertCircle, AlertTriangle, CheckCircle2, Info } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
 const tones = {
   error: { box: "border-red-200 bg-red-50 text-red-900", Icon: AlertCircle },
   success: { box: "border-emerald-200 bg-emerald-50 text-emerald-900", Icon: CheckCircle2 },
+  warning: { box: "border-amber-200 bg-amber-50 text-amber-900", Icon: AlertTriangle },
   info: { box: "border-zinc-200 bg-zinc-50 text-zinc-800", Icon: Info },
 };
 

@@ -169,7 +169,7 @@ export const fieldMappings = pgTable(
     options: jsonb("options").$type<Record<string, unknown>>(),
     writePolicy: text("write_policy", { enum: ["overwrite", "only_if_empty"] }).notNull(),
     enabled: boolean("enabled").notNull(),
-    driftReason: text("drift_reason", { enum: ["archived", "removed", "not_writable"] }),
+    driftReason: text("drift_reason", { enum: ["archived", "removed", "not_writable", "not_in_workspace", "wrong_type"] }),
     position: integer("position").notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -6,6 +6,7 @@ import * as pgRuntime from "./runtime-pg";
 import * as pgSync from "./sync-pg";
 import * as pgFlows from "./flows-pg";
 import * as pgAccounts from "./accounts-pg";
+import * as pgHealth from "./health-pg";
 import * as sqliteCore from "./sqlite";
 import * as sqliteRuntime from "./runtime-sqlite";
 import * as sqliteSync from "./sync-sqlite";
@@ -13,9 +14,10 @@ import * as sqliteFlows from "./flows-sqlite";
 import * as sqliteAccounts from "./accounts-sqlite";
 import * as pgIdentity from "./identity-pg";
 import * as sqliteIdentity from "./identity-sqlite";
+import * as sqliteHealth from "./health-sqlite";
 
-const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity };
-const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity };
+const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity, ...pgHealth };
+const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity, ...sqliteHealth };
 
 // The two dialects must describe the same tables, so queries written once run on both.
 type Shape = {

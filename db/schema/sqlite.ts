@@ -187,7 +187,7 @@ export const fieldMappings = sqliteTable(
     options: text("options", { mode: "json" }).$type<Record<string, unknown>>(),
     writePolicy: text("write_policy", { enum: ["overwrite", "only_if_empty"] }).notNull(),
     enabled: bool("enabled").notNull(),
-    driftReason: text("drift_reason", { enum: ["archived", "removed", "not_writable"] }),
+    driftReason: text("drift_reason", { enum: ["archived", "removed", "not_writable", "not_in_workspace", "wrong_type"] }),
     position: integer("position").notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { RuleViolationError } from "@/lib/errors";
 import { NotConnectedError, withIntercom } from "@/lib/integrations/connection";
+import { excludedMappings, writeBackOffReason } from "@/lib/integrations/health";
 import { isIntercomError } from "@/lib/intercom";
 import { contactCache } from "@/lib/runtime/contact-cache";
 import { recordTestWrite } from "@/lib/sync";
@@ -20,11 +21,19 @@ type Actor = { workspaceId: string; userId: string };
  * without retries, and the contact is read back to check that Intercom kept them. Audited either way.
  */
 export async function runTestWrite(actor: Actor, input: TestWriteInput): Promise<TestWriteResult> {
+  const off = await writeBackOffReason(actor.workspaceId);
+  if (off) throw new RuleViolationError(off);
   const plan = await loadWritePlan(actor.workspaceId);
   if (plan.source === "none") throw new RuleViolationError("There are no enabled field mappings, so there is nothing to write.");
   const planned = plannedValues(plan, input.selections);
   if (planned.problems.length > 0) throw new RuleViolationError(planned.problems[0]!);
   if (planned.values.length === 0) throw new RuleViolationError("Choose a value for at least one segment group.");
+  // A test write must not reach an attribute the sync engine excludes (archived, missing, read-only, retyped).
+  const excluded = await excludedMappings(actor.workspaceId);
+  const refused = planned.values.filter((v) => excluded.has(v.attribute)).map((v) => excluded.get(v.attribute)!);
+  if (refused.length > 0) {
+    throw new RuleViolationError(`Not written: ${refused.join("; ")}. This mapping is excluded from syncing until it is fixed in Integrations → Intercom → Field mapping.`);
+  }
   const sent: Record<string, ScalarValue> = Object.fromEntries(planned.values.map((v) => [v.attribute, v.value]));
 
   const rec = createCallRecorder();

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
 import { connectIntercom, disconnectIntercom, testIntercomConnection } from "./connection";
+import { canWriteBack } from "./health";
 import { connectIntercomSchema, emptySchema } from "./schema";
 
 function revalidateIntegrations() {
@@ -18,7 +19,7 @@ export const connectIntercomAction = defineAction({
   run: async (input, ctx) => {
     const view = await connectIntercom(ctx, input);
     revalidateIntegrations();
-    return view.status === "not_connected" ? null : { appName: view.appName, region: view.region };
+    return view.status === "not_connected" ? null : { appName: view.appName, region: view.region, readOnly: !(await canWriteBack(ctx.workspaceId)) };
   },
 });
 

@@ -4,7 +4,9 @@ import { getDb, tables } from "@/db/client";
 import { listAudit } from "@/lib/audit";
 import { startIntercomEmulator, type IntercomEmulator } from "@/lib/intercom-emulator/server";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
-import { connectIntercom, disconnectIntercom, getConnectionView, testIntercomConnection, withIntercom } from "./connection";
+import { listNotifications } from "@/lib/notifications";
+import { connectIntercom, disconnectIntercom, getConnectionView, testIntercomConnection, withIntercom, WorkspaceSwitchError } from "./connection";
+import { canWriteBack } from "./health";
 import { connectIntercomSchema } from "./schema";
 
 let emulator: IntercomEmulator;
@@ -90,9 +92,29 @@ describe("connecting Intercom", () => {
     await connectIntercom(actor, input(emulator.tokens.US.full));
     await expect(connectIntercom(actor, input("dG9rOmJhZC10b2tlbi1mb3ItcmVwbGFjZS0xMjM0NQ=="))).rejects.toThrow();
     expect((await getConnectionView(actor.workspaceId)) as { tokenHint: string }).toMatchObject({ tokenHint: emulator.tokens.US.full.slice(-4) });
-    const replaced = await connectIntercom(actor, input(emulator.tokens.EU.full, "EU"));
+    // Another token of the same Intercom workspace: a plain replacement.
+    await connectIntercom(actor, input(emulator.tokens.US.readOnly));
+    expect((await listAudit(actor.workspaceId))[0]).toMatchObject({ action: "intercom.token_replaced", details: { canWrite: false } });
+    expect(await canWriteBack(actor.workspaceId)).toBe(false);
+    await connectIntercom(actor, input(emulator.tokens.US.full));
+    expect(await canWriteBack(actor.workspaceId)).toBe(true);
+  });
+
+  it("switching to another Intercom workspace needs its own confirmation, lists the effects and is audited", async () => {
+    await connectIntercom(actor, input(emulator.tokens.US.full));
+    const refusal = await connectIntercom(actor, input(emulator.tokens.EU.full, "EU")).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(WorkspaceSwitchError);
+    const details = (refusal as WorkspaceSwitchError).details!;
+    expect(details).toMatchObject({ workspaceSwitch: "true", from: "Acme (US)", to: "Acme (EU)" });
+    expect(details.effects).toMatch(/pending writes to Acme \(US\) contacts will be cancelled/);
+    expect(await getConnectionView(actor.workspaceId)).toMatchObject({ appName: "Acme (US)" }); // nothing changed yet
+
+    const replaced = await connectIntercom(actor, { ...input(emulator.tokens.EU.full, "EU"), confirmWorkspaceSwitch: true });
     expect(replaced).toMatchObject({ status: "connected", region: "EU", appName: "Acme (EU)" });
-    expect((await listAudit(actor.workspaceId))[0]).toMatchObject({ action: "intercom.token_replaced" });
+    expect((await listAudit(actor.workspaceId))[0]).toMatchObject({
+      action: "intercom.workspace_switched",
+      details: { fromAppName: "Acme (US)", appId: expect.any(String), cancelledWrites: 0 },
+    });
   });
 
   it("flips to needs attention on a later 401 and recovers after a successful test", async () => {
@@ -103,8 +125,10 @@ describe("connecting Intercom", () => {
     expect(await testIntercomConnection(actor)).toMatchObject({ ok: false });
 
     emulator.reset(); // token valid again
-    expect(await testIntercomConnection(actor)).toEqual({ ok: true, appName: "Acme (US)" });
+    expect(await testIntercomConnection(actor)).toEqual({ ok: true, appName: "Acme (US)", readOnly: false });
     expect(await getConnectionView(actor.workspaceId)).toMatchObject({ status: "connected", reason: null });
+    const titles = (await listNotifications(actor.workspaceId, actor.userId)).map((n) => n.title);
+    expect(titles).toEqual(["Intercom connection recovered", "Intercom connection needs attention"]);
   });
 
   it("disconnect deletes the secret", async () => {

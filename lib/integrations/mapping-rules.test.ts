@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  conversionFits,
   convertAnswer,
   driftOf,
+  driftText,
+  fitIntercomString,
+  longestValueLength,
   driftSummary,
   INTERCOM_DATA_TYPES,
   isCompatible,
@@ -103,7 +107,8 @@ describe("drift", () => {
   it("names what happened to a mapped attribute", () => {
     const base = { name: "x", dataType: "string" as const, custom: true, archived: false, apiWritable: true, removed: false };
     expect(driftOf(base)).toBeNull();
-    expect(driftOf(undefined)).toBe("removed");
+    expect(driftOf(undefined)).toBe("not_in_workspace"); // never seen in the connected workspace (the cache is emptied on a switch)
+    expect(driftOf({ ...base, removed: true })).toBe("removed");
     expect(driftOf({ ...base, archived: true })).toBe("archived");
     expect(driftOf({ ...base, apiWritable: false })).toBe("not_writable");
     expect(driftSummary([])).toBeNull();
@@ -120,5 +125,32 @@ describe("attribute availability", () => {
     expect(unavailableReason({ ...base, removed: true })).toBe("Deleted in Intercom");
     expect(unavailableReason({ ...base, custom: false })).toMatch(/Standard attribute/);
     expect(unavailableReason({ ...base, apiWritable: false })).toMatch(/through the API/);
+  });
+});
+
+describe("Intercom's limits and drift reasons", () => {
+  it("cuts strings over 255 characters with an ellipsis, by code point", () => {
+    expect(fitIntercomString("a".repeat(255))).toBe("a".repeat(255));
+    const cut = fitIntercomString("😀".repeat(300));
+    expect([...cut]).toHaveLength(255);
+    expect(cut.endsWith("😀…")).toBe(true);
+    const many = Array.from({ length: 40 }, (_, i) => ({ key: `interest_number_${i}`, name: `Interest number ${i}`, numericValue: null }));
+    const long = { kind: "multi_select", segments: many } as const;
+    expect(longestValueLength(long, "joined_names")).toBeGreaterThan(255);
+    const value = convertAnswer(long, "joined_names", many) as string;
+    expect([...value]).toHaveLength(255);
+    expect(value.endsWith("…")).toBe(true);
+    expect(longestValueLength(sources.single_select, "segment_key")).toBe("developer".length);
+  });
+
+  it("tells a missing attribute after a workspace switch from one deleted in Intercom, and flags retyped ones", () => {
+    const facts = { name: "role", dataType: "string", custom: true, archived: false, apiWritable: true, removed: false } as const;
+    expect(driftOf(undefined)).toBe("not_in_workspace");
+    expect(driftText("role", "not_in_workspace")).toBe("role is not in the newly connected workspace");
+    expect(driftOf({ ...facts, removed: true })).toBe("removed");
+    expect(driftOf({ ...facts, dataType: "integer" }, "segment_key")).toBe("wrong_type");
+    expect(driftOf(facts, "segment_key")).toBeNull();
+    expect(conversionFits("numeric_value", "float")).toBe(true);
+    expect(conversionFits("is_segment", "string")).toBe(false);
   });
 });

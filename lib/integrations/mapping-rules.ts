@@ -121,7 +121,28 @@ export type AttributeValue = string | number | boolean | null;
  * The value Tailor writes for one answer: `selected` are the segments the visitor's answer
  * assigned in the source's group (none: null, which leaves or clears the field).
  */
-export function convertAnswer(
+/** Intercom refuses custom attribute strings over 255 characters (and any nested value). */
+export const INTERCOM_STRING_MAX = 255;
+
+/** Cuts a string to Intercom's limit with an ellipsis, so a long joined answer is written, not refused. */
+export function fitIntercomString(value: string): string {
+  const chars = [...value]; // by code point, so an emoji is never split
+  return chars.length <= INTERCOM_STRING_MAX ? value : `${chars.slice(0, INTERCOM_STRING_MAX - 1).join("")}…`;
+}
+
+/** The longest text this mapping can produce (every segment chosen), for the mapping screen's warning. */
+export function longestValueLength(source: SourceFacts, conversion: Conversion, options: ConversionOptions = {}): number {
+  const all = rawConvert(source, conversion, source.segments, options);
+  const single = source.segments.map((s) => rawConvert(source, conversion, [s], options));
+  return Math.max(...[all, ...single].map((v) => (typeof v === "string" ? [...v].length : 0)), 0);
+}
+
+export function convertAnswer(source: SourceFacts, conversion: Conversion, selected: SegmentFacts[], options: ConversionOptions = {}): AttributeValue {
+  const value = rawConvert(source, conversion, selected, options);
+  return typeof value === "string" ? fitIntercomString(value) : value;
+}
+
+function rawConvert(
   source: SourceFacts,
   conversion: Conversion,
   selected: SegmentFacts[],
@@ -182,13 +203,24 @@ export function unavailableReason(attr: AttributeFacts): string | null {
   return null;
 }
 
-export type DriftReason = "archived" | "removed" | "not_writable";
+export type DriftReason = "archived" | "removed" | "not_writable" | "not_in_workspace" | "wrong_type";
 
-/** Why a mapped attribute can no longer be written (the mapping is excluded from syncing), or null. */
-export function driftOf(attr: AttributeFacts | undefined): DriftReason | null {
-  if (!attr || attr.removed) return "removed";
+/** Whether a conversion's values can go into an attribute of this type (for any source kind). */
+export function conversionFits(conversion: Conversion, dataType: AttributeDataType): boolean {
+  return SOURCE_KINDS.some((kind) => (MAPPING_RULES[kind][dataType].allowed as readonly Conversion[]).includes(conversion));
+}
+
+/**
+ * Why a mapped attribute can no longer be written (the mapping is excluded from syncing), or null.
+ * No cache row at all means the connected workspace never had it (the cache is emptied when the
+ * connection switches workspaces); a row marked removed means it was seen here, then deleted.
+ */
+export function driftOf(attr: AttributeFacts | undefined, conversion?: Conversion): DriftReason | null {
+  if (!attr) return "not_in_workspace";
+  if (attr.removed) return "removed";
   if (attr.archived) return "archived";
   if (!attr.apiWritable) return "not_writable";
+  if (conversion && !conversionFits(conversion, attr.dataType)) return "wrong_type";
   return null;
 }
 
@@ -200,6 +232,10 @@ export function driftText(attributeName: string, reason: DriftReason): string {
       return `${attributeName} was deleted in Intercom`;
     case "not_writable":
       return `${attributeName} can no longer be written through Intercom's API`;
+    case "not_in_workspace":
+      return `${attributeName} is not in the newly connected workspace`;
+    case "wrong_type":
+      return `${attributeName} changed type in Intercom and no longer fits this mapping`;
   }
 }
 

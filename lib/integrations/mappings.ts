@@ -90,7 +90,7 @@ export async function saveMappings(actor: Actor, input: SaveMappingsInput): Prom
         options: row.conversion.startsWith("joined_") ? { separator: row.separator || DEFAULT_SEPARATOR } : null,
         writePolicy: row.writePolicy,
         enabled: row.enabled,
-        driftReason: driftOf(attributes.get(row.attribute)),
+        driftReason: driftOf(attributes.get(row.attribute), row.conversion as Conversion),
         position,
         updatedAt: now,
         updatedByUserId: actor.userId,

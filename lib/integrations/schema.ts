@@ -19,6 +19,8 @@ export const intercomTokenSchema = z
 export const connectIntercomSchema = z.object({
   token: intercomTokenSchema,
   region: z.enum(INTERCOM_REGIONS, { error: "Choose the region your Intercom workspace is hosted in." }),
+  /** Set after the user confirmed switching to another Intercom workspace (its own dialog). */
+  confirmWorkspaceSwitch: z.boolean().optional(),
 });
 export type ConnectIntercomInput = z.input<typeof connectIntercomSchema>;
 

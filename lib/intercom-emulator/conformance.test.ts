@@ -21,6 +21,7 @@ describe.skipIf(!specPresent)("Intercom emulator conformance with the OpenAPI sp
   let emu: IntercomEmulator;
   let client: TailorIntercomClient;
   const exchanges: RecordedExchange[] = [];
+  const probeResults: Record<string, unknown> = {};
 
   beforeAll(async () => {
     validator = OpenApiValidator.fromFile(specPath);
@@ -67,6 +68,9 @@ describe.skipIf(!specPresent)("Intercom emulator conformance with the OpenAPI sp
         seats: 1,
       }),
     );
+    // The capability probe (connect, replace, test, scheduled refresh) with a full and a read-only token.
+    probeResults.full = await client.probeCapabilities();
+    probeResults.readOnly = await createIntercomClient({ token: emu.tokens.US.readOnly, region: "US", env: emulatorEnv(emu) }).probeCapabilities();
     await callIntercom(emu, "US", "/tags");
     await callIntercom(emu, "US", "/me", { headers: { Accept: "text/html" } });
     await callIntercom(emu, "US", "/unknown/path");
@@ -91,6 +95,8 @@ describe.skipIf(!specPresent)("Intercom emulator conformance with the OpenAPI sp
       "PUT /contacts/{contact_id} 200",
       "PUT /contacts/{contact_id} 400",
       "PUT /contacts/{contact_id} 401",
+      "PUT /contacts/{contact_id} 404",
+      "POST /data_attributes 401",
       "GET - 401",
       "GET - 406",
       "GET - 404",
@@ -101,6 +107,23 @@ describe.skipIf(!specPresent)("Intercom emulator conformance with the OpenAPI sp
       expect(seen, expected).toContain(expected);
     }
     for (const e of exchanges) if (e.route) expect(validator.hasOperation(e.method, e.route), `${e.method} ${e.route}`).toBe(true);
+  });
+
+  it("the capability probe tells a writing token from a read-only one and changes nothing", () => {
+    expect(probeResults).toEqual({
+      full: { canWrite: true, canCreateAttributes: true },
+      readOnly: { canWrite: false, canCreateAttributes: false },
+    });
+    const probes = exchanges.filter(
+      (e) => (e.method === "PUT" && e.path === "/contacts/tailor-capability-probe") || (e.method === "POST" && e.route === "/data_attributes" && ((e.requestBody as { name?: string })?.name === "email" || e.status === 401)),
+    );
+    expect(probes.map((e) => `${e.method} ${e.route} ${e.status} ${(e.responseBody as { errors?: { code: string }[] }).errors?.[0]?.code}`)).toEqual([
+      "PUT /contacts/{contact_id} 404 not_found",
+      "POST /data_attributes 400 parameter_invalid",
+      "PUT /contacts/{contact_id} 401 token_unauthorized",
+      "POST /data_attributes 401 token_unauthorized",
+    ]);
+    expect(emu.state.workspace("US").dataAttributes.some((a) => a.name === "email")).toBe(false);
   });
 
   it("every response matches the spec's schema (errors against `error`)", () => {

@@ -89,6 +89,17 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
         if (typeof token !== "string" || !state.revokeToken(token)) throw new ControlError(404, "Unknown token");
         return sendJson(res, 200, { revoked: true });
       }
+      case "POST /__emulator/tokens": {
+        const body = await jsonBody(req);
+        const access = body.access === "read" ? "read" : "full";
+        return sendJson(res, 200, { token: state.addToken(regionParam(body.region), access) });
+      }
+      case "POST /__emulator/tokens/suspend": {
+        const { token, ms } = await jsonBody(req);
+        if (typeof ms !== "number" || ms < 0) throw new ControlError(400, "ms must be a number ≥ 0");
+        if (typeof token !== "string" || !state.suspendToken(token, ms)) throw new ControlError(404, "Unknown token");
+        return sendJson(res, 200, { suspendedForMs: ms });
+      }
       case "POST /__emulator/rate-limit": {
         const body = await jsonBody(req);
         if (typeof body.limit !== "number" || body.limit < 0) throw new ControlError(400, "limit must be a number ≥ 0");
@@ -100,6 +111,16 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       case "POST /__emulator/data-attributes/archive": {
         const body = await jsonBody(req);
         const attr = state.setAttributeArchived(regionParam(body.region), String(body.name ?? ""), body.archived !== false);
+        if (!attr) throw new ControlError(404, "Unknown contact attribute");
+        return sendJson(res, 200, attr);
+      }
+      case "POST /__emulator/data-attributes/update": {
+        const body = await jsonBody(req);
+        const types = ["string", "integer", "float", "boolean", "date"] as const;
+        const dataType = types.find((t) => t === body.data_type);
+        if (body.data_type !== undefined && !dataType) throw new ControlError(400, "data_type must be string, integer, float, boolean or date");
+        const apiWritable = typeof body.api_writable === "boolean" ? body.api_writable : undefined;
+        const attr = state.updateAttribute(regionParam(body.region), String(body.name ?? ""), { api_writable: apiWritable, data_type: dataType });
         if (!attr) throw new ControlError(404, "Unknown contact attribute");
         return sendJson(res, 200, attr);
       }

@@ -76,6 +76,21 @@ describe("workspaces, tokens and regions", () => {
     expect((await control(emu, "/tokens/revoke", { token: emu.tokens.US.full })).status).toBe(200);
     expectEnvelope(await callIntercom(emu, "US", "/me"), 401, "unauthorized");
   });
+
+  it("suspends a token for a while (scripted 401 period), then accepts it again", async () => {
+    expect((await control(emu, "/tokens/suspend", { token: emu.tokens.US.full, ms: 300 })).status).toBe(200);
+    expectEnvelope(await callIntercom(emu, "US", "/me"), 401, "unauthorized");
+    await new Promise((r) => setTimeout(r, 350));
+    expect((await callIntercom(emu, "US", "/me")).status).toBe(200);
+  });
+
+  it("makes an attribute read-only for the API through the control API (drift)", async () => {
+    const res = await control(emu, "/data-attributes/update", { region: "US", name: "favorite_color", api_writable: false });
+    expect(res.status).toBe(200);
+    const ada = [...emu.state.workspace("US").contacts.values()].find((c) => c.email === "ada@example.com")!;
+    const put = await callIntercom(emu, "US", `/contacts/${ada.id}`, { method: "PUT", body: { custom_attributes: { favorite_color: "red" } } });
+    expectEnvelope(put, 400, "parameter_invalid");
+  });
 });
 
 describe("protocol details", () => {

@@ -123,6 +123,8 @@ export class EmulatorState {
   workspaces = new Map<Region, Workspace>();
   private tokens = new Map<string, TokenEntry>();
   private revoked = new Set<string>();
+  /** Token → Unix ms until which it answers 401 (a scripted outage that ends by itself). */
+  private suspendedUntil = new Map<string, number>();
 
   constructor(private readonly fixture: EmulatorFixture) {
     this.reset();
@@ -134,6 +136,7 @@ export class EmulatorState {
     this.workspaces.clear();
     this.tokens.clear();
     this.revoked.clear();
+    this.suspendedUntil.clear();
     for (const ws of seed.workspaces) {
       const workspace: Workspace = {
         region: ws.region,
@@ -162,7 +165,25 @@ export class EmulatorState {
   /** Returns the token's entry, or undefined when unknown or revoked. */
   findToken(token: string): TokenEntry | undefined {
     if (this.revoked.has(token)) return undefined;
+    if ((this.suspendedUntil.get(token) ?? 0) > Date.now()) return undefined;
     return this.tokens.get(token);
+  }
+
+  /** A new token for a region's workspace (tests that script outages use their own token). */
+  addToken(region: Region, access: TokenAccess): string {
+    const workspace = this.workspace(region);
+    const token = Buffer.from(`tok:${region.toLowerCase()}-${access}-${randomBytes(12).toString("hex")}`).toString("base64");
+    const entry: FixtureToken = { token, access, label: "created through the control API" };
+    workspace.tokens.push(entry);
+    this.tokens.set(token, { token: entry, workspace });
+    return token;
+  }
+
+  /** Answers 401 for `ms`, then accepts the token again (as after a brief credential outage). */
+  suspendToken(token: string, ms: number): boolean {
+    if (!this.tokens.has(token)) return false;
+    this.suspendedUntil.set(token, Date.now() + ms);
+    return true;
   }
 
   revokeToken(token: string): boolean {
@@ -186,6 +207,16 @@ export class EmulatorState {
     const attr = this.workspace(region).dataAttributes.find((a) => a.model === "contact" && a.name === name);
     if (!attr) return undefined;
     attr.archived = archived;
+    attr.updated_at = Math.floor(Date.now() / 1000);
+    return attr;
+  }
+
+  /** Drift beyond archiving: a CDA made read-only for the API, or (never possible in Intercom's UI, but seen after imports) retyped. */
+  updateAttribute(region: Region, name: string, patch: { api_writable?: boolean; data_type?: DataType }): DataAttribute | undefined {
+    const attr = this.workspace(region).dataAttributes.find((a) => a.model === "contact" && a.name === name);
+    if (!attr) return undefined;
+    if (patch.api_writable !== undefined) attr.api_writable = patch.api_writable;
+    if (patch.data_type !== undefined) attr.data_type = patch.data_type;
     attr.updated_at = Math.floor(Date.now() / 1000);
     return attr;
   }

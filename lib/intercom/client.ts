@@ -29,6 +29,10 @@ import {
 } from "./schema";
 
 export const READ_TIMEOUT_MS = 5_000;
+/** Not an Intercom contact id (those are 24 hex digits), so the probe's PUT can only be a 404. */
+export const CAPABILITY_PROBE_CONTACT_ID = "tailor-capability-probe";
+/** "email" is a standard attribute: Intercom refuses a custom attribute of that name (400). */
+export const CAPABILITY_PROBE_ATTRIBUTE = { name: "email", model: "contact", data_type: "string" } as const;
 export const WRITE_TIMEOUT_MS = 10_000;
 const RETRY_DELAY_MS = 250;
 const SEARCH_PAGE_SIZE = 150;
@@ -50,6 +54,8 @@ export interface IntercomResponseInfo {
   requestId?: string;
   rateLimit: RateLimitInfo;
   durationMs: number;
+  /** A capability-probe request: its refusals say nothing about the connection's health. */
+  probe?: boolean;
 }
 
 export interface CreateIntercomClientOptions {
@@ -238,8 +244,10 @@ export function createIntercomClient(options: CreateIntercomClientOptions) {
 
   // A fetch wrapper sees every response, pages included, so telemetry gets rate-limit headers
   // even when the SDK returns only the parsed body.
+  let probing = false;
   const instrumentedFetch: typeof fetch = async (input, init) => {
     const started = Date.now();
+    const probe = probing;
     const response = await fetch(input, init);
     if (onResponse) {
       try {
@@ -251,6 +259,7 @@ export function createIntercomClient(options: CreateIntercomClientOptions) {
           requestId: response.headers.get("x-request-id") ?? undefined,
           rateLimit: rateLimitFromHeaders(response.headers),
           durationMs: Date.now() - started,
+          ...(probe ? { probe } : {}),
         });
       } catch {
         // Telemetry must never break a request.
@@ -433,10 +442,44 @@ export function createIntercomClient(options: CreateIntercomClientOptions) {
     }
   }
 
+  // The capability probe (docs/intercom-client.md, "Capability probe"): two write requests that
+  // cannot change anything. Intercom checks the token's scope first, so a read-only token gets
+  // 401 token_unauthorized, and a writing token gets the request's own refusal (404 / 400).
+  async function probeOne(request: (o: IntercomClient.RequestOptions) => Promise<unknown>, refusal: "not_found" | "validation"): Promise<boolean | null> {
+    try {
+      await call("write", request);
+      return true; // never expected: the probe's targets do not exist / are refused
+    } catch (error) {
+      if (error instanceof IntercomAuthError) throw error;
+      if (error instanceof IntercomPermissionError) return false;
+      if (error instanceof IntercomError && error.kind === refusal) return true;
+      return null; // 5xx, 429, timeout: unknown, keep what we knew
+    }
+  }
+
+  async function probeCapabilities(): Promise<{ canWrite: boolean | null; canCreateAttributes: boolean | null }> {
+    probing = true;
+    try {
+      return await probeBoth();
+    } finally {
+      probing = false;
+    }
+  }
+
+  async function probeBoth(): Promise<{ canWrite: boolean | null; canCreateAttributes: boolean | null }> {
+    const canWrite = await probeOne((o) => sdk.contacts.update({ contact_id: CAPABILITY_PROBE_CONTACT_ID }, o), "not_found");
+    const canCreateAttributes = await probeOne(
+      (o) => sdk.dataAttributes.create(CAPABILITY_PROBE_ATTRIBUTE as unknown as Intercom.CreateDataAttributeRequest, o),
+      "validation",
+    );
+    return { canWrite, canCreateAttributes };
+  }
+
   return {
     region,
     baseUrl,
     getWorkspace,
+    probeCapabilities,
     listContactAttributes,
     createContactAttribute,
     searchContactsByEmail,

@@ -4,7 +4,7 @@ import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import { knownQuestions } from "@/lib/flows/flows";
 import { validateFlow } from "@/lib/flows/validate";
-import { refreshDrift } from "@/lib/integrations/attributes";
+import { mappingPublishBlockers, refreshDrift } from "@/lib/integrations/attributes";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
 import { buildDraftSnapshot, diffSnapshots, emptySnapshot, normalizeSnapshot, sameSnapshot, type ConfigSnapshot } from "./snapshot";
@@ -60,7 +60,7 @@ export async function getPublishStatus(workspaceId: string): Promise<PublishStat
   return { liveVersion: live?.version ?? null, changes, blockers: changes.length > 0 ? await publishBlockers(workspaceId, draft) : [] };
 }
 
-/** Enabled flows must be valid to go live; a turned-off flow may stay unfinished. */
+/** Enabled flows must be valid to go live (a turned-off flow may stay unfinished); enabled mappings must target a writable attribute. */
 async function publishBlockers(workspaceId: string, draft: ConfigSnapshot, tx?: DbOrTx): Promise<string[]> {
   const questions = await knownQuestions(workspaceId, tx);
   // Content saved before the HTML checks existed is checked again here: unsafe content never goes live.
@@ -69,10 +69,10 @@ async function publishBlockers(workspaceId: string, draft: ConfigSnapshot, tx?: 
       contentProblems(html).map((message) => `Personalization "${p.name}", ${label}: ${message}`),
     ),
   );
-  return [
-    ...content,
-    ...draft.flows.filter((flow) => flow.enabled).flatMap((flow) => validateFlow(flow, questions).map((p) => `Flow "${flow.name}": ${p.message}`)),
-  ];
+  const flowProblems = draft.flows
+    .filter((flow) => flow.enabled)
+    .flatMap((flow) => validateFlow(flow, questions).map((p) => `Flow "${flow.name}": ${p.message}`));
+  return [...content, ...flowProblems, ...(await mappingPublishBlockers(workspaceId, draft.mappings, tx))];
 }
 
 async function insertVersion(actor: Actor, tx: DbOrTx, snapshot: ConfigSnapshot, changes: string[], restoredFromVersion: number | null) {

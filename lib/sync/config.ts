@@ -19,6 +19,10 @@ export type SyncConfig = {
   /** Wait after a publish before backfilling newly enabled mappings (> the 5 s live-config cache). */
   backfillSettleMs: number;
   pacing: PacingConfig;
+  /** Re-read Intercom data attributes (and re-check the token) this often (TAILOR_INTERCOM_REFRESH_MS, default 1 h). */
+  intercomRefreshMs: number;
+  /** Whether this worker runs the scheduled refresh (tests that drain a queue turn it off). */
+  intercomRefresh: boolean;
 };
 
 function num(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -40,6 +44,8 @@ export function syncConfigFromEnv(env: Record<string, string | undefined> = proc
     readTimeoutMs: num(env, "TAILOR_SYNC_READ_TIMEOUT_MS", 5_000),
     housekeepingMs: num(env, "TAILOR_SYNC_HOUSEKEEPING_MS", 2_000),
     backfillSettleMs: num(env, "TAILOR_SYNC_BACKFILL_SETTLE_MS", 10_000),
+    intercomRefreshMs: Math.max(1_000, num(env, "TAILOR_INTERCOM_REFRESH_MS", 3_600_000)),
+    intercomRefresh: env.TAILOR_INTERCOM_REFRESH !== "0",
     pacing: {
       target: Math.min(1, Math.max(0.1, num(env, "TAILOR_SYNC_RATE_TARGET", 0.95))),
       windowMs: Math.max(1_000, num(env, "TAILOR_SYNC_RATE_WINDOW_MS", 10_000)),

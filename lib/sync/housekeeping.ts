@@ -1,12 +1,18 @@
-import { and, eq, gte, inArray, isNotNull, max, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, max, ne, or, sql } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
 import { normalizeSnapshot } from "@/lib/publishing/snapshot";
 import { WRITABLE_IDENTITIES } from "@/lib/identity/trust";
 import { contactTarget, enqueueWrite, queueIdentifiedVisitor } from "./outbox";
 import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers } from "./values";
 
+const PARKED_FOR_DRIFT = "mapping_needs_attention";
+
 /** Paused jobs (revoked token, disconnected) run again once the workspace's connection is healthy. */
 export async function resumePausedJobs(): Promise<number> {
+  return (await resumeConnectionPaused()) + (await resumeParkedForDrift());
+}
+
+async function resumeConnectionPaused(): Promise<number> {
   const j = tables.syncJobs;
   const c = tables.intercomConnections;
   const db = getDb();
@@ -20,11 +26,37 @@ export async function resumePausedJobs(): Promise<number> {
     const rows = await db
       .update(j)
       .set({ status: "pending", nextRunAt: new Date(), version: sql`${j.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(j.workspaceId, workspaceId), eq(j.status, "paused")))
+      .where(and(eq(j.workspaceId, workspaceId), eq(j.status, "paused"), or(isNull(j.lastErrorCode), ne(j.lastErrorCode, PARKED_FOR_DRIFT))))
       .returning({ id: j.id });
     resumed += rows.length;
   }
   return resumed;
+}
+
+/** Jobs parked because every attribute's mapping drifted resume once one of those mappings is fixed. */
+async function resumeParkedForDrift(): Promise<number> {
+  const j = tables.syncJobs;
+  const m = tables.fieldMappings;
+  const c = tables.intercomConnections;
+  const db = getDb();
+  const parked = await db
+    .select({ id: j.id, workspaceId: j.workspaceId, values: j.values })
+    .from(j)
+    .innerJoin(c, eq(c.workspaceId, j.workspaceId))
+    .where(and(eq(j.status, "paused"), eq(j.lastErrorCode, PARKED_FOR_DRIFT), eq(c.status, "connected")))
+    .limit(500);
+  if (parked.length === 0) return 0;
+  const workspaces = [...new Set(parked.map((p) => p.workspaceId))];
+  const drifted = await db.select({ workspaceId: m.workspaceId, attribute: m.attributeName }).from(m).where(and(inArray(m.workspaceId, workspaces), isNotNull(m.driftReason)));
+  const driftedKeys = new Set(drifted.map((d) => `${d.workspaceId}\u0000${d.attribute}`));
+  const ready = parked.filter((p) => Object.keys(p.values).some((a) => !driftedKeys.has(`${p.workspaceId}\u0000${a}`))).map((p) => p.id);
+  if (ready.length === 0) return 0;
+  const rows = await db
+    .update(j)
+    .set({ status: "pending", nextRunAt: new Date(), version: sql`${j.version} + 1`, updatedAt: new Date() })
+    .where(and(inArray(j.id, ready), eq(j.status, "paused")))
+    .returning({ id: j.id });
+  return rows.length;
 }
 
 /** Writes that waited for identification move to the contact once the visitor is linked with a writable identity. */

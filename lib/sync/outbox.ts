@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { tables, type DbOrTx } from "@/db/client";
 import type { SyncJobKind } from "@/db/schema/sync-types";
 import { canWriteToContact, type IdentifiedBy } from "@/lib/identity/trust";
+import { canWriteBack } from "@/lib/integrations/health";
 import type { MappingSnapshot } from "@/lib/publishing/snapshot";
 import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers, type WriteSet } from "./values";
 
@@ -42,8 +43,10 @@ function wake() {
  * coalesce into its open job (values merged, latest wins); a job already running gets a follow-up.
  * The version column makes the merge safe against a concurrent merge or claim.
  */
-export async function enqueueWrite(tx: DbOrTx, input: EnqueueInput): Promise<{ jobId: string; coalesced: boolean }> {
+export async function enqueueWrite(tx: DbOrTx, input: EnqueueInput): Promise<{ jobId: string | null; coalesced: boolean }> {
   if (!input.contactId && !input.visitorId) throw new Error("enqueueWrite needs a contact or a visitor");
+  // A read-only token: nothing is queued that could never be sent (write-back is off).
+  if (!(await canWriteBack(input.workspaceId, tx))) return { jobId: null, coalesced: false };
   const j = tables.syncJobs;
   const targetKey = input.contactId ? contactTarget(input.contactId) : visitorTarget(input.visitorId!);
   const now = new Date();

@@ -13,11 +13,14 @@ import {
   type IntercomResponseInfo,
   type TailorIntercomClient,
 } from "@/lib/intercom";
+import { driftText } from "@/lib/integrations/mapping-rules";
+import { requestRefresh } from "@/lib/integrations/refresh";
 import { logError } from "@/lib/log";
+import { notify } from "@/lib/notifications";
 import { contactCache } from "@/lib/runtime/contact-cache";
 import type { ClaimedJob } from "./claim";
 import { backoffDelay, type SyncConfig } from "./config";
-import { OPEN_STATUSES } from "./outbox";
+import { enqueueWrite, OPEN_STATUSES } from "./outbox";
 import { blockUntilReset, observeRateLimit, reserveSlot } from "./pacing";
 
 export type JobOutcome = "done" | "failed" | "dead" | "paused" | "retry" | "rate_limited" | "deferred" | "lost_lease";
@@ -37,7 +40,6 @@ class DeferredError extends Error {
 const MESSAGES = {
   not_connected: "Intercom is not connected. Jobs resume when it is connected again.",
   needs_attention: "Intercom no longer accepts the saved token. Jobs resume after the token is replaced (Integrations → Intercom).",
-  mapping_needs_attention: "Every attribute of this write belongs to a mapping that needs attention (archived, deleted or no longer writable in Intercom).",
   nothing_to_write: "Nothing to write: every \"only when empty\" field already has a value in Intercom.",
   internal: "Tailor hit an internal error while syncing; it will try again.",
 } as const;
@@ -75,14 +77,27 @@ async function execute(job: Job, ctx: RunnerContext): Promise<JobOutcome> {
   if (connection.status === "needs_attention") return pause(job, ctx, "needs_attention", MESSAGES.needs_attention, null);
   if (!job.contactId) return pause(job, ctx, "waiting_identification", null, null);
 
-  // Drift: a mapping whose attribute was archived, deleted or made read-only is left out until fixed.
+  // Drift: values for a mapping whose attribute was archived, deleted, made read-only or retyped are
+  // parked (a paused job with the reason) and resume once the mapping is fixed; the rest is sent now.
   const m = tables.fieldMappings;
-  const drifted = new Set(
-    (await db.select({ attribute: m.attributeName }).from(m).where(and(eq(m.workspaceId, job.workspaceId), isNotNull(m.driftReason)))).map((r) => r.attribute),
+  const drifted = new Map(
+    (await db.select({ attribute: m.attributeName, reason: m.driftReason }).from(m).where(and(eq(m.workspaceId, job.workspaceId), isNotNull(m.driftReason)))).map(
+      (r) => [r.attribute, r.reason!] as const,
+    ),
   );
   let values = Object.fromEntries(Object.entries(job.values).filter(([attribute]) => !drifted.has(attribute)));
-  if (Object.keys(values).length === 0) {
-    return finish(job, ctx, { status: "failed", code: "mapping_needs_attention", message: MESSAGES.mapping_needs_attention, intercomStatus: null });
+  const parked = Object.entries(job.values).filter(([attribute]) => drifted.has(attribute));
+  if (parked.length > 0) {
+    const reason = `Parked: ${parked.map(([a]) => driftText(a, drifted.get(a)!)).join("; ")}. Resumes when the mapping is fixed (Integrations → Intercom → Field mapping).`;
+    if (Object.keys(values).length === 0) return pause(job, ctx, "mapping_needs_attention", reason, null);
+    await enqueueWrite(db, {
+      workspaceId: job.workspaceId,
+      kind: job.kind === "backfill" ? "backfill" : "sync",
+      contactId: job.contactId,
+      visitorId: job.visitorId,
+      email: job.contactEmail,
+      set: { values: Object.fromEntries(parked), policies: Object.fromEntries(parked.map(([a]) => [a, job.policies[a] ?? "overwrite"])) },
+    });
   }
 
   const { config } = ctx;
@@ -173,6 +188,8 @@ async function execute(job: Job, ctx: RunnerContext): Promise<JobOutcome> {
     if (error instanceof IntercomUnavailableError) {
       return retryOrDead(job, ctx, { code: errorCode(error), message: error.message, intercomStatus: error.status ?? null });
     }
+    // Intercom says the attribute is unknown or not writable: re-read attributes now, not at the next scheduled refresh.
+    if (error instanceof IntercomValidationError && error.reason === "unknown_attribute") await requestRefresh(job.workspaceId);
     if (error instanceof IntercomPermissionError || error instanceof IntercomNotFoundError || error instanceof IntercomValidationError || error instanceof IntercomError) {
       return finish(job, ctx, { status: "failed", code: errorCode(error), message: errorMessage(error), intercomStatus: error.status ?? null });
     }
@@ -241,7 +258,16 @@ async function finish(job: Job, ctx: RunnerContext, t: Terminal, attempt?: Attem
 
 async function retryOrDead(job: Job, ctx: RunnerContext, e: { code: string; message: string; intercomStatus: number | null }): Promise<JobOutcome> {
   if (job.attempts >= ctx.config.maxAttempts) {
-    return finish(job, ctx, { status: "dead", code: e.code, message: `${e.message} Gave up after ${job.attempts} attempts.`, intercomStatus: e.intercomStatus });
+    const outcome = await finish(job, ctx, { status: "dead", code: e.code, message: `${e.message} Gave up after ${job.attempts} attempts.`, intercomStatus: e.intercomStatus });
+    if (outcome === "dead") {
+      await notify(job.workspaceId, {
+        kind: "dead_letter",
+        title: "Writes to Intercom failed for good",
+        body: `Tailor gave up on a write after ${job.attempts} attempts (${e.code}). Open the sync log to see it and retry.`,
+        link: "/integrations/intercom/sync-log",
+      });
+    }
+    return outcome;
   }
   const nextRunAt = new Date(Date.now() + backoffDelay(job.attempts, ctx.config));
   return backToQueue(job, ctx, { status: "pending", nextRunAt, ...e }, "retry");

@@ -95,4 +95,6 @@ export const TEST_SYNC_CONFIG = {
   leaseMs: 5_000,
   writeTimeoutMs: 1_000,
   readTimeoutMs: 1_000,
+  // The scheduled refresh has its own tests (lib/integrations/refresh.db.test.ts); here it would only add calls.
+  intercomRefresh: false,
 } as const;

@@ -5,6 +5,7 @@ import { getDb, tables } from "@/db/client";
 import { logError, logInfo } from "@/lib/log";
 import { claimJobs, type ClaimedJob } from "./claim";
 import { syncConfigFromEnv, type SyncConfig } from "./config";
+import { runScheduledRefresh } from "@/lib/integrations/refresh";
 import { runHousekeeping } from "./housekeeping";
 import { onSyncEnqueued } from "./outbox";
 import { runJob, type JobOutcome } from "./runner";
@@ -79,6 +80,8 @@ export class SyncWorker {
         if (Date.now() - this.lastHousekeeping >= this.config.housekeepingMs) {
           this.lastHousekeeping = Date.now();
           await runHousekeeping({ backfillSettleMs: this.config.backfillSettleMs });
+          // Attribute/tag drift, capabilities and recovery of a connection that needs attention.
+          if (this.config.intercomRefresh) await runScheduledRefresh({ intervalMs: this.config.intercomRefreshMs });
         }
         const free = this.config.concurrency - this.inflight.size;
         if (free > 0) {

@@ -6,6 +6,7 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { getConnectionView } from "@/lib/integrations/connection";
+import { writeBackOffReason } from "@/lib/integrations/health";
 import { DebugPanel } from "./_components/debug-panel";
 
 export const metadata: Metadata = { title: "Debug" };
@@ -39,6 +40,7 @@ export default async function DebugPage() {
           ) : null}
           <DebugPanel
             canWrite={can(ctx.role, "debug:write-test")}
+            writeBlocked={await writeBackOffReason(ctx.workspaceId)}
             connection={{ region: connection.region, appName: connection.appName, status: connection.status }}
             viewer={ctx.email}
           />

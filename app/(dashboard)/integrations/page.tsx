@@ -7,7 +7,7 @@ import { requireCapability } from "@/lib/auth/guard";
 import { getConnectionView } from "@/lib/integrations/connection";
 import { driftSummary } from "@/lib/integrations/mapping-rules";
 import { getMappingHealth } from "@/lib/integrations/mappings";
-import { connectionStatusText, statusTone } from "@/lib/integrations/status";
+import { getConnectionHealth, healthTone } from "@/lib/integrations/health";
 
 export const metadata: Metadata = { title: "Integrations" };
 
@@ -16,6 +16,7 @@ export default async function IntegrationsPage() {
   const intercom = await getConnectionView(ctx.workspaceId);
   const health = await getMappingHealth(ctx.workspaceId);
   const drift = driftSummary(health.drifted);
+  const connection = await getConnectionHealth(ctx.workspaceId);
   return (
     <>
       <PageHeader title="Integrations" description="Tools Tailor reads visitor data from and writes segment answers back to." />
@@ -29,8 +30,11 @@ export default async function IntegrationsPage() {
               </div>
             </div>
             <p className="mt-4">
-              <Badge tone={statusTone[intercom.status]}>{connectionStatusText(intercom)}</Badge>
+              <Badge tone={healthTone[connection.state]} data-testid="connection-health">
+                {connection.state === "healthy" && intercom.status !== "not_connected" ? `Connected to ${intercom.appName} · ${intercom.region}` : connection.label}
+              </Badge>
             </p>
+            {connection.detail ? <p className="mt-2 text-sm text-zinc-700">{connection.detail}</p> : null}
             {health.total > 0 ? (
               <p className="mt-3 text-sm text-zinc-600">
                 {health.total === 1 ? "1 field mapping" : `${health.total} field mappings`}

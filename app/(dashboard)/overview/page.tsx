@@ -8,6 +8,8 @@ import { can, roleLabels } from "@/lib/auth/permissions";
 import { listAudit } from "@/lib/audit";
 import { describeAudit } from "@/lib/audit-text";
 import { getIdentitySettings } from "@/lib/identity/settings";
+import { Badge } from "@/components/ui/badge";
+import { getConnectionHealth, healthTone } from "@/lib/integrations/health";
 import { navFor } from "@/lib/nav";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -17,6 +19,7 @@ export default async function OverviewPage() {
   const sections = navFor(ctx.role).filter((item) => item.href !== "/overview");
   const activity = can(ctx.role, "audit:read") ? await listAudit(ctx.workspaceId, { limit: 8 }) : null;
   const verificationOff = (await getIdentitySettings(ctx.workspaceId)).policy === "off";
+  const intercom = can(ctx.role, "integrations:read") ? await getConnectionHealth(ctx.workspaceId) : null;
   return (
     <>
       <PageHeader
@@ -55,6 +58,20 @@ export default async function OverviewPage() {
             </ul>
           )}
         </Card>
+        {intercom ? (
+          <Card aria-labelledby="intercom-health-title">
+            <CardTitle id="intercom-health-title">Intercom</CardTitle>
+            <p className="mt-3">
+              <Badge tone={healthTone[intercom.state]} data-testid="connection-health">
+                {intercom.label}
+              </Badge>
+            </p>
+            {intercom.detail ? <CardDescription className="mt-2">{intercom.detail}</CardDescription> : null}
+            <Link className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline" href="/integrations/intercom">
+              {intercom.state === "not_connected" ? "Connect Intercom →" : "Open Intercom settings →"}
+            </Link>
+          </Card>
+        ) : null}
         {activity ? (
           <Card aria-labelledby="activity-title">
             <CardTitle id="activity-title">Recent activity</CardTitle>

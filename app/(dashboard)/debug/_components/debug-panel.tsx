@@ -27,7 +27,18 @@ const detectedText = {
 } as const;
 
 /** The support debug panel: look a contact up, see what Tailor sees, and try a test write. */
-export function DebugPanel({ canWrite, connection, viewer }: { canWrite: boolean; connection: Connection; viewer: string }) {
+export function DebugPanel({
+  canWrite,
+  writeBlocked = null,
+  connection,
+  viewer,
+}: {
+  canWrite: boolean;
+  /** Why test writes are disabled for everyone (a read-only token), or null. */
+  writeBlocked?: string | null;
+  connection: Connection;
+  viewer: string;
+}) {
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
   const [inputError, setInputError] = useState<string | null>(null);
@@ -139,6 +150,7 @@ export function DebugPanel({ canWrite, connection, viewer }: { canWrite: boolean
               <TestWriteForm
                 key={data.contact.id}
                 contact={data.contact}
+                blocked={writeBlocked}
                 pending={write.isPending}
                 error={write.error?.message ?? null}
                 result={write.data ?? null}

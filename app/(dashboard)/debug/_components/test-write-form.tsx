@@ -18,6 +18,7 @@ import type { DebugContactView, PlanGroup, TestWriteResult, WriteRow } from "@/l
 
 type Props = {
   contact: DebugContactView;
+  blocked?: string | null;
   pending: boolean;
   error: string | null;
   result: TestWriteResult | null;
@@ -25,7 +26,7 @@ type Props = {
 };
 
 /** "Write test values": choose segments for the mapped groups, review the diff, confirm; the result says what Intercom kept. */
-export function TestWriteForm({ contact, pending, error, result, onWrite }: Props) {
+export function TestWriteForm({ contact, blocked = null, pending, error, result, onWrite }: Props) {
   const { plan } = contact;
   const [confirming, setConfirming] = useState<TestWriteInput | null>(null);
   const form = useForm<TestWriteInput>({ resolver: zodResolver(testWriteSchema), defaultValues: { contactId: contact.id, selections: {} } });
@@ -73,7 +74,12 @@ export function TestWriteForm({ contact, pending, error, result, onWrite }: Prop
         </div>
         {planned.values.length > 0 ? <DiffTable rows={rows} /> : null}
         {formError ? <Alert tone="error">{formError}</Alert> : null}
-        <Button type="submit" pending={pending} disabled={planned.values.length === 0}>
+        {blocked ? (
+          <Alert tone="warning" id="test-write-blocked">
+            Test writes are disabled. {blocked}
+          </Alert>
+        ) : null}
+        <Button type="submit" pending={pending} disabled={planned.values.length === 0 || blocked !== null} aria-describedby={blocked ? "test-write-blocked" : undefined}>
           <PencilLine className="size-4" aria-hidden />
           {pending ? "Writing…" : "Review and write…"}
         </Button>

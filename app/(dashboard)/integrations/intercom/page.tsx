@@ -10,7 +10,7 @@ import { getConnectionView } from "@/lib/integrations/connection";
 import { regionLabels } from "@/lib/integrations/schema";
 import { driftSummary } from "@/lib/integrations/mapping-rules";
 import { getMappingHealth } from "@/lib/integrations/mappings";
-import { connectionStatusText, statusTone } from "@/lib/integrations/status";
+import { describeFailures, getConnectionHealth, healthTone } from "@/lib/integrations/health";
 import { ConnectIntercomForm } from "./_components/connect-intercom-form";
 import { ConnectionActions } from "./_components/connection-actions";
 
@@ -26,6 +26,7 @@ export default async function IntercomPage() {
   const canConnect = can(ctx.role, "integrations:connect");
   const health = await getMappingHealth(ctx.workspaceId);
   const drift = driftSummary(health.drifted);
+  const connection = await getConnectionHealth(ctx.workspaceId);
   return (
     <>
       <Link href="/integrations" className="text-sm text-brand-700 hover:underline">
@@ -34,7 +35,11 @@ export default async function IntercomPage() {
       <PageHeader
         title="Intercom"
         description="Tailor reads tags and custom attributes of identified visitors' Intercom contacts, and writes segment answers back."
-        actions={<Badge className="shrink-0 whitespace-nowrap" tone={statusTone[view.status]}>{view.status === "needs_attention" ? "Needs attention" : connectionStatusText(view)}</Badge>}
+        actions={
+          <Badge className="shrink-0 whitespace-nowrap" tone={healthTone[connection.state]} data-testid="connection-health">
+            {connection.label}
+          </Badge>
+        }
       />
       {view.status === "not_connected" ? (
         canConnect ? (
@@ -48,7 +53,7 @@ export default async function IntercomPage() {
         )
       ) : (
         <div className="space-y-4">
-          {view.status === "needs_attention" ? <Alert tone="error">{connectionStatusText(view)}</Alert> : null}
+          {connection.detail ? <Alert tone={connection.state === "needs_attention" ? "error" : "warning"}>{connection.detail}</Alert> : null}
           <Card aria-labelledby="connection-title">
             <CardTitle id="connection-title">Connection</CardTitle>
             <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
@@ -57,6 +62,23 @@ export default async function IntercomPage() {
               <Detail term="Access token" value={`•••• ${view.tokenHint}`} />
               <Detail term="Connected by" value={`${view.connectedBy ?? "a former member"}, ${formatDate(view.connectedAt)}`} />
               <Detail term="Last verified" value={formatDate(view.verifiedAt)} />
+              <Detail
+                term="Token can"
+                value={
+                  connection.canWrite === null
+                    ? "Not checked yet"
+                    : [
+                        "read contacts",
+                        connection.canWrite ? "write contacts" : "not write contacts (write-back is off)",
+                        connection.canCreateAttributes ? "create attributes" : connection.canCreateAttributes === false ? "not create attributes" : null,
+                      ]
+                        .filter(Boolean)
+                        .join(", ")
+                }
+              />
+              <Detail term="Last successful read" value={connection.lastReadOkAt ? formatDate(connection.lastReadOkAt) : "None yet"} />
+              <Detail term="Last successful write" value={connection.lastWriteOkAt ? formatDate(connection.lastWriteOkAt) : "None yet"} />
+              <Detail term="Errors since the last success" value={describeFailures(connection.failures) || "None"} />
             </dl>
             {canConnect ? (
               <ConnectionActions region={view.region} appName={view.appName} />
@@ -68,7 +90,10 @@ export default async function IntercomPage() {
             <CardTitle id="mapping-title">Field mapping</CardTitle>
             <CardDescription>
               Which segment answers Tailor writes to which Intercom contact field.{" "}
-              {health.total === 0 ? "No mappings yet." : `${health.total} ${health.total === 1 ? "mapping" : "mappings"}, ${health.enabled} enabled.`}
+              {health.total === 0
+                ? "No mappings yet."
+                : `${health.total} ${health.total === 1 ? "mapping" : "mappings"}, ${health.enabled} enabled${health.drifted.length > 0 ? `, ${health.drifted.length} excluded from syncing` : ""}.`}
+              {connection.canWrite === false ? " Write-back is off while the token is read-only." : ""}
             </CardDescription>
             {drift ? <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">{drift}</p> : null}
             <Link href="/integrations/intercom/mapping" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">

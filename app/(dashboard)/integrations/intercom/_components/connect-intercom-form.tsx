@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "@/components/ui/dialog";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -28,6 +29,7 @@ export function ConnectIntercomForm({
   const router = useRouter();
   const [showToken, setShowToken] = useState(false);
   const [suggestedRegion, setSuggestedRegion] = useState<IntercomRegion | null>(null);
+  const [switching, setSwitching] = useState<{ from: string; to: string; effects: string[]; values: ConnectIntercomInput } | null>(null);
   const form = useForm<ConnectIntercomInput>({
     resolver: zodResolver(connectIntercomSchema),
     defaultValues: { token: "", region: defaultRegion },
@@ -38,18 +40,28 @@ export function ConnectIntercomForm({
     setSuggestedRegion(null);
     const result = await connectIntercomAction(values);
     if (!result.ok) {
+      if (result.details?.workspaceSwitch === "true") {
+        // Another Intercom workspace: a separate, explicit confirmation listing what changes.
+        setSwitching({ from: result.details.from ?? "", to: result.details.to ?? "", effects: (result.details.effects ?? "").split("\n").filter(Boolean), values });
+        return;
+      }
       const suggestion = result.details?.suggestedRegion;
       if (isIntercomRegion(suggestion)) setSuggestedRegion(suggestion);
       return showServerErrors(form, result);
     }
-    toast.success(
-      mode === "replace"
-        ? `Token replaced. Connected to ${result.data?.appName} · ${result.data?.region}.`
-        : `Connected to ${result.data?.appName} · ${result.data?.region}.`,
-    );
+    const where = `${result.data?.appName} · ${result.data?.region}`;
+    if (result.data?.readOnly) toast.error(`Connected to ${where} · read-only: write-back is off.`);
+    else if (values.confirmWorkspaceSwitch) toast.success(`Switched to ${where}.`);
+    else toast.success(mode === "replace" ? `Token replaced. Connected to ${where}.` : `Connected to ${where}.`);
     form.reset({ token: "", region: values.region });
+    setSwitching(null);
     onDone?.();
     router.refresh();
+  }
+
+  async function confirmSwitch() {
+    if (!switching) return;
+    await onSubmit({ ...switching.values, confirmWorkspaceSwitch: true });
   }
 
   function switchRegionAndConnect(region: IntercomRegion) {
@@ -115,6 +127,25 @@ export function ConnectIntercomForm({
           {isSubmitting ? "Checking with Intercom…" : mode === "replace" ? "Verify and replace" : "Connect"}
         </Button>
       </div>
+      <Dialog open={switching !== null} onOpenChange={(open) => (!open && !isSubmitting ? setSwitching(null) : undefined)}>
+        <DialogContent role="alertdialog">
+          <DialogTitle>Switch to another Intercom workspace?</DialogTitle>
+          <DialogDescription>
+            This token belongs to {switching?.to}, not {switching?.from}. Switching changes what Tailor reads and writes:
+          </DialogDescription>
+          <ul className="mt-3 list-disc space-y-1.5 pl-5 text-sm text-zinc-800" aria-label="What changes">
+            {switching?.effects.map((line, i) => <li key={i}>{line}</li>)}
+          </ul>
+          <DialogFooter>
+            <Button type="button" variant="secondary" disabled={isSubmitting} onClick={() => setSwitching(null)}>
+              Keep {switching?.from}
+            </Button>
+            <Button type="button" variant="danger" pending={isSubmitting} onClick={() => void form.handleSubmit(() => confirmSwitch())()}>
+              Switch to {switching?.to}
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
     </form>
   );
 }

@@ -23,7 +23,8 @@ export function ConnectionActions({ region, appName }: { region: IntercomRegion;
       return result.data;
     },
     onSuccess: (data) => {
-      if (data.ok) toast.success(`Connection works: Intercom answered for ${data.appName}.`);
+      if (data.ok && data.readOnly) toast.error(`Connection works for ${data.appName}, but the token is read-only: write-back is off.`);
+      else if (data.ok) toast.success(`Connection works: Intercom answered for ${data.appName}.`);
       else toast.error(data.message);
       router.refresh();
     },

@@ -7,6 +7,7 @@ import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { ensureAttributesLoaded, getAttributeCache } from "@/lib/integrations/attributes";
 import { getConnectionView } from "@/lib/integrations/connection";
+import { writeBackOffReason } from "@/lib/integrations/health";
 import { loadMappingSources } from "@/lib/integrations/mapping-sources";
 import { listMappings } from "@/lib/integrations/mappings";
 import { conversionLabels, driftSummary } from "@/lib/integrations/mapping-rules";
@@ -58,7 +59,10 @@ export default async function FieldMappingPage() {
 
   const canEdit = can(ctx.role, "mappings:edit");
   const cache: Awaited<ReturnType<typeof ensureAttributesLoaded>> = canEdit ? await ensureAttributesLoaded(ctx) : await getAttributeCache(ctx.workspaceId);
-  const drift = driftSummary(mappings.filter((m) => m.driftReason).map((m) => ({ attributeName: m.attribute, reason: m.driftReason! })));
+  // The load above may have just flagged or cleared drift: read the mappings again.
+  const current = await listMappings(ctx.workspaceId);
+  const drift = driftSummary(current.filter((m) => m.driftReason).map((m) => ({ attributeName: m.attribute, reason: m.driftReason! })));
+  const writeOff = await writeBackOffReason(ctx.workspaceId);
   return (
     <>
       {back}
@@ -66,6 +70,11 @@ export default async function FieldMappingPage() {
         title="Field mapping"
         description={`Which Tailor answers are written to which contact field in ${connection.appName}. Saved mappings form the draft configuration.`}
       />
+      {writeOff ? (
+        <Alert tone="warning" className="mb-4">
+          {writeOff} Mappings are kept, but nothing is written to Intercom until then.
+        </Alert>
+      ) : null}
       {drift ? (
         <Alert tone="error" className="mb-4">
           {drift}. Those mappings are excluded from syncing until fixed.
@@ -74,7 +83,7 @@ export default async function FieldMappingPage() {
       <MappingForm
         sources={sources}
         initialAttributes={{ loadedAt: cache.loadedAt, attributes: cache.attributes }}
-        mappings={mappings}
+        mappings={current}
         canEdit={canEdit}
         loadError={cache.loadError}
       />

@@ -15,6 +15,8 @@ import {
   dataTypeLabels,
   driftOf,
   driftText,
+  INTERCOM_STRING_MAX,
+  longestValueLength,
   previewConversion,
   ruleFor,
   sourceKindLabels,
@@ -229,6 +231,11 @@ export function MappingRow({
                 {" "}
                 into <span className="font-mono">{attribute.name}</span> ({dataTypeLabels[attribute.dataType].toLowerCase()})
               </>
+            ) : null}
+            {source && longestValueLength(source, row.conversion as Conversion, { separator: row.separator }) > INTERCOM_STRING_MAX ? (
+              <span className="mt-1 block text-amber-800">
+                Some answers are longer than Intercom&apos;s {INTERCOM_STRING_MAX}-character limit; they are cut with an ellipsis (…) before writing.
+              </span>
             ) : null}
           </>
         ) : (

@@ -1,0 +1,1 @@
+export { listNotifications, markAllRead, notify, unreadCount, type NotificationInput, type NotificationView } from "./notifications";
