@@ -142,7 +142,7 @@ test.describe("field mapping", () => {
     await emulator.archiveAttribute(name);
     await page.getByRole("button", { name: "Reload attributes" }).click();
     // The worker's scheduled refresh (every 4 s in e2e) may have seen the archive first: then this reload finds 0 new changes.
-    await expect(page.getByText(/Attributes reloaded: \d+ new, [01] archived, 0 restored, 0 removed\./)).toBeVisible();
+    await expect(page.getByText(/^Attributes reloaded: \d+ new, [01] archived, 0 restored, 0 removed\./)).toBeVisible();
     await expect(founder.getByText(`Needs attention: ${name} was archived in Intercom.`)).toBeVisible();
     await expect(page.getByText(`1 mapping needs attention: ${name} was archived in Intercom`)).toBeVisible();
     await page.screenshot({ path: "test-results/screens/mapping-drift.png", fullPage: true });
