@@ -115,7 +115,7 @@ test.describe("Intercom connection health", () => {
     await expect
       .poll(
         async () => {
-          await refreshIfPostgres();
+          await refreshIfPostgres(workspace.id);
           await page.reload();
           return page.getByRole("link", { name: /^Notifications, \d+ unread$/ }).count();
         },
@@ -146,7 +146,7 @@ test.describe("Intercom connection health", () => {
     await expect
       .poll(
         async () => {
-          await refreshIfPostgres();
+          await refreshIfPostgres(workspace.id);
           await page.goto("/overview");
           return page.getByText(`Intercom attributes changed: ${attribute} restored`).count();
         },
@@ -175,7 +175,7 @@ test.describe("Intercom connection health", () => {
     await expect
       .poll(
         async () => {
-          await refreshIfPostgres();
+          await refreshIfPostgres(workspace.id);
           await page.reload();
           return health(page).textContent();
         },

@@ -53,8 +53,10 @@ export async function runScheduledRefresh({ intervalMs = refreshIntervalFromEnv(
     const every = r.status === "needs_attention" ? Math.min(intervalMs, RECHECK_MS) : intervalMs;
     return now.getTime() - r.lastRefreshAt.getTime() >= every;
   });
-  // Bounded per tick (longest-waiting first), so one tick never holds the worker for long.
-  due.sort((x, y) => (x.lastRefreshAt?.getTime() ?? 0) - (y.lastRefreshAt?.getTime() ?? 0));
+  // Bounded per tick (requested ones first, e.g. after an "unknown attribute" error, then the
+  // longest-waiting), so one tick never holds the worker for long and a request is never starved.
+  const requested = (r: (typeof due)[number]) => (r.requestedAt && (!r.lastRefreshAt || r.requestedAt > r.lastRefreshAt) ? 1 : 0);
+  due.sort((x, y) => requested(y) - requested(x) || (x.lastRefreshAt?.getTime() ?? 0) - (y.lastRefreshAt?.getTime() ?? 0));
   due.splice(MAX_PER_TICK);
   const outcomes: RefreshOutcome[] = [];
   for (const row of due) outcomes.push(await refreshWorkspace(row.workspaceId, now));
