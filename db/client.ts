@@ -12,6 +12,7 @@ import * as sqliteFlows from "./schema/flows-sqlite";
 import * as sqliteAccounts from "./schema/accounts-sqlite";
 import * as sqliteIdentity from "./schema/identity-sqlite";
 import * as sqliteHealth from "./schema/health-sqlite";
+import * as sqliteNotifyPrefs from "./schema/notify-prefs-sqlite";
 import * as pgCore from "./schema/pg";
 import * as pgRuntime from "./schema/runtime-pg";
 import * as pgSync from "./schema/sync-pg";
@@ -19,9 +20,10 @@ import * as pgFlows from "./schema/flows-pg";
 import * as pgAccounts from "./schema/accounts-pg";
 import * as pgIdentity from "./schema/identity-pg";
 import * as pgHealth from "./schema/health-pg";
+import * as pgNotifyPrefs from "./schema/notify-prefs-pg";
 
-const sqliteSchema = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity, ...sqliteHealth };
-const pgSchema = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity, ...pgHealth };
+const sqliteSchema = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity, ...sqliteHealth, ...sqliteNotifyPrefs };
+const pgSchema = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity, ...pgHealth, ...pgNotifyPrefs };
 
 export type Dialect = "sqlite" | "postgres";
 

@@ -7,6 +7,7 @@ import * as pgSync from "./sync-pg";
 import * as pgFlows from "./flows-pg";
 import * as pgAccounts from "./accounts-pg";
 import * as pgHealth from "./health-pg";
+import * as pgNotifyPrefs from "./notify-prefs-pg";
 import * as sqliteCore from "./sqlite";
 import * as sqliteRuntime from "./runtime-sqlite";
 import * as sqliteSync from "./sync-sqlite";
@@ -15,9 +16,10 @@ import * as sqliteAccounts from "./accounts-sqlite";
 import * as pgIdentity from "./identity-pg";
 import * as sqliteIdentity from "./identity-sqlite";
 import * as sqliteHealth from "./health-sqlite";
+import * as sqliteNotifyPrefs from "./notify-prefs-sqlite";
 
-const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity, ...pgHealth };
-const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity, ...sqliteHealth };
+const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity, ...pgHealth, ...pgNotifyPrefs };
+const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity, ...sqliteHealth, ...sqliteNotifyPrefs };
 
 // The two dialects must describe the same tables, so queries written once run on both.
 type Shape = {

@@ -36,6 +36,8 @@ const capabilityRoles = {
   // The sync log shows what Tailor wrote to Intercom; a retry writes again, so owners and admins only.
   "sync:read": ["owner", "admin", "marketer", "support"],
   "sync:retry": ["owner", "admin"],
+  // Notification emails go to owners and admins only, so only they choose how they get them.
+  "notifications:email": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilityRoles;

@@ -16,6 +16,7 @@ import {
 } from "@/lib/intercom";
 import type { z } from "zod";
 import { contactCache } from "@/lib/runtime/contact-cache";
+import { broadcastInvalidate } from "@/lib/shared/bus";
 import { notify } from "@/lib/notifications";
 import { canWriteBack, noteOutcome, resetHealth, saveCapabilities } from "./health";
 import type { connectIntercomSchema } from "./schema";
@@ -186,6 +187,9 @@ export async function connectIntercom(actor: Actor, input: z.output<typeof conne
       tx,
     );
   });
+  // Every node drops its copies of the old workspace's contacts (their local LRU would serve them
+  // up to the cache TTL otherwise); after commit, so no node re-reads a link that is being removed.
+  if (isSwitch) await broadcastInvalidate("contact", actor.workspaceId);
   return getConnectionView(actor.workspaceId);
 }
 

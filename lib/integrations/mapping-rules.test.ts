@@ -6,6 +6,9 @@ import {
   driftText,
   fitIntercomString,
   longestValueLength,
+  producesText,
+  refusedLongText,
+  tooLongValues,
   driftSummary,
   INTERCOM_DATA_TYPES,
   isCompatible,
@@ -129,6 +132,20 @@ describe("attribute availability", () => {
 });
 
 describe("Intercom's limits and drift reasons", () => {
+  it("a refuse mapping keeps the full text; the runner's check names each long attribute with its length", () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ key: `k${i}`, name: `Interest number ${i}`, numericValue: null }));
+    const source = { kind: "multi_select", segments: many } as const;
+    const full = convertAnswer(source, "joined_names", many, { longStrings: "refuse" }) as string;
+    expect([...full].length).toBeGreaterThan(255);
+    expect(convertAnswer(source, "joined_names", many, { longStrings: "truncate" })).toBe(fitIntercomString(full));
+    const refused = tooLongValues({ interests: full, role: "founder", size: 50, cut: fitIntercomString(full) });
+    expect(refused).toEqual([{ attribute: "interests", length: [...full].length }]);
+    expect(refusedLongText(refused)).toBe(`Not sent: "interests" is ${[...full].length} characters, over Intercom's 255-character limit, and its mapping refuses long text (set it to "Cut with …" to send a shortened value).`);
+    expect(tooLongValues({ emoji: "😀".repeat(255) })).toEqual([]);
+    expect(["segment_key", "joined_keys"].every(producesText)).toBe(true);
+    expect(["is_segment", "numeric_value"].some(producesText)).toBe(false);
+  });
+
   it("cuts strings over 255 characters with an ellipsis, by code point", () => {
     expect(fitIntercomString("a".repeat(255))).toBe("a".repeat(255));
     const cut = fitIntercomString("😀".repeat(300));

@@ -114,7 +114,7 @@ export function suggestedDataType(source: SourceFacts): AttributeDataType {
 
 export const DEFAULT_SEPARATOR = ",";
 
-export type ConversionOptions = { separator?: string };
+export type ConversionOptions = { separator?: string; longStrings?: LongStringPolicy };
 export type AttributeValue = string | number | boolean | null;
 
 /**
@@ -123,6 +123,38 @@ export type AttributeValue = string | number | boolean | null;
  */
 /** Intercom refuses custom attribute strings over 255 characters (and any nested value). */
 export const INTERCOM_STRING_MAX = 255;
+
+/** What a mapping does with a text longer than Intercom accepts: cut it with "…", or send nothing. */
+export const LONG_STRING_POLICIES = ["truncate", "refuse"] as const;
+export type LongStringPolicy = (typeof LONG_STRING_POLICIES)[number];
+export const DEFAULT_LONG_STRING_POLICY: LongStringPolicy = "truncate";
+export const longStringPolicyLabels: Record<LongStringPolicy, string> = { truncate: "Cut with …", refuse: "Don't send" };
+
+/** Conversions that write text, so the long-text policy applies (the mapping row shows its select). */
+export function producesText(conversion: string): boolean {
+  return ["segment_key", "segment_name", "joined_keys", "joined_names"].includes(conversion);
+}
+
+export function isLongStringPolicy(value: unknown): value is LongStringPolicy {
+  return (LONG_STRING_POLICIES as readonly unknown[]).includes(value);
+}
+
+export function stringLength(value: string): number {
+  return [...value].length;
+}
+
+/** Values a "refuse" mapping produced over the limit (truncated ones never are). */
+export function tooLongValues(values: Record<string, unknown>): { attribute: string; length: number }[] {
+  return Object.entries(values)
+    .filter((e): e is [string, string] => typeof e[1] === "string" && stringLength(e[1]) > INTERCOM_STRING_MAX)
+    .map(([attribute, value]) => ({ attribute, length: stringLength(value) }));
+}
+
+/** The sync log's reason for values held back by a "refuse" mapping. */
+export function refusedLongText(refused: { attribute: string; length: number }[]): string {
+  const list = refused.map((r) => `"${r.attribute}" is ${r.length} characters`).join("; ");
+  return `Not sent: ${list}, over Intercom's ${INTERCOM_STRING_MAX}-character limit, and its mapping refuses long text (set it to "Cut with …" to send a shortened value).`;
+}
 
 /** Cuts a string to Intercom's limit with an ellipsis, so a long joined answer is written, not refused. */
 export function fitIntercomString(value: string): string {
@@ -139,7 +171,8 @@ export function longestValueLength(source: SourceFacts, conversion: Conversion, 
 
 export function convertAnswer(source: SourceFacts, conversion: Conversion, selected: SegmentFacts[], options: ConversionOptions = {}): AttributeValue {
   const value = rawConvert(source, conversion, selected, options);
-  return typeof value === "string" ? fitIntercomString(value) : value;
+  // "refuse" keeps the full text: the sync runner holds it back and logs why (tooLongValues).
+  return typeof value === "string" && options.longStrings !== "refuse" ? fitIntercomString(value) : value;
 }
 
 function rawConvert(

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { ATTRIBUTE_NAME_FORBIDDEN, ATTRIBUTE_NAME_MAX } from "./attribute-name";
 import {
   conversionLabels,
+  DEFAULT_LONG_STRING_POLICY,
+  LONG_STRING_POLICIES,
   dataTypeLabels,
   ruleFor,
   unavailableReason,
@@ -31,6 +33,7 @@ export const mappingRowSchema = z.object({
   conversion: z.string(),
   separator: z.string().max(5, "Use at most 5 characters."),
   writePolicy: z.enum(WRITE_POLICIES),
+  longStrings: z.enum(LONG_STRING_POLICIES).default(DEFAULT_LONG_STRING_POLICY),
   enabled: z.boolean(),
 });
 export type MappingRowInput = z.input<typeof mappingRowSchema>;

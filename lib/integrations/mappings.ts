@@ -6,7 +6,7 @@ import { RuleViolationError } from "@/lib/errors";
 import { IntercomValidationError } from "@/lib/intercom/errors";
 import { getAttributeCache, reloadAttributes, type ReloadSummary } from "./attributes";
 import { NotConnectedError, withIntercom } from "./connection";
-import { DEFAULT_SEPARATOR, driftOf, type Conversion, type DriftReason } from "./mapping-rules";
+import { DEFAULT_LONG_STRING_POLICY, DEFAULT_SEPARATOR, driftOf, isLongStringPolicy, type Conversion, type DriftReason, type LongStringPolicy } from "./mapping-rules";
 import { mappingsSchemaFor, type CreateAttributeInput, type MappingContext, type SaveMappingsInput } from "./mapping-schema";
 import { loadMappingSources } from "./mapping-sources";
 
@@ -19,6 +19,7 @@ export type MappingView = {
   attribute: string;
   conversion: Conversion;
   separator: string;
+  longStrings: LongStringPolicy;
   writePolicy: "overwrite" | "only_if_empty";
   enabled: boolean;
   driftReason: DriftReason | null;
@@ -36,6 +37,7 @@ export async function listMappings(workspaceId: string, tx: DbOrTx = getDb()): P
     attribute: r.attributeName,
     conversion: r.conversion as Conversion,
     separator: typeof r.options?.separator === "string" ? r.options.separator : DEFAULT_SEPARATOR,
+    longStrings: isLongStringPolicy(r.options?.longStrings) ? r.options.longStrings : DEFAULT_LONG_STRING_POLICY,
     writePolicy: r.writePolicy,
     enabled: r.enabled,
     driftReason: r.driftReason,
@@ -87,7 +89,7 @@ export async function saveMappings(actor: Actor, input: SaveMappingsInput): Prom
         ...splitRef(row.source),
         attributeName: row.attribute,
         conversion: row.conversion,
-        options: row.conversion.startsWith("joined_") ? { separator: row.separator || DEFAULT_SEPARATOR } : null,
+        options: mappingOptions(row.conversion, row.separator, row.longStrings),
         writePolicy: row.writePolicy,
         enabled: row.enabled,
         driftReason: driftOf(attributes.get(row.attribute), row.conversion as Conversion),
@@ -142,7 +144,7 @@ export async function assertMappingsStillFit(workspaceId: string, tx: DbOrTx): P
   const context = await mappingContext(workspaceId, tx);
   const saved = await listMappings(workspaceId, tx);
   const result = mappingsSchemaFor(context).safeParse({
-    mappings: saved.map((s) => ({ id: s.id, source: s.source, attribute: s.attribute, conversion: s.conversion, separator: s.separator, writePolicy: s.writePolicy, enabled: s.enabled })),
+    mappings: saved.map((s) => ({ id: s.id, source: s.source, attribute: s.attribute, conversion: s.conversion, separator: s.separator, longStrings: s.longStrings, writePolicy: s.writePolicy, enabled: s.enabled })),
   });
   if (!result.success) {
     const first = result.error.issues[0]!;
@@ -184,4 +186,12 @@ export async function createIntercomAttribute(actor: Actor, input: CreateAttribu
     details: { dataType: input.dataType },
   });
   return { name: created.name, summary: await reloadAttributes(actor) };
+}
+
+/** Stored in field_mappings.options: the separator of joined conversions, and a non-default long-text policy. */
+function mappingOptions(conversion: string, separator: string, longStrings: LongStringPolicy): Record<string, unknown> | null {
+  const options: Record<string, unknown> = {};
+  if (conversion.startsWith("joined_")) options.separator = separator || DEFAULT_SEPARATOR;
+  if (longStrings !== DEFAULT_LONG_STRING_POLICY) options.longStrings = longStrings;
+  return Object.keys(options).length > 0 ? options : null;
 }

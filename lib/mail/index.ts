@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only" import: the standalone sync worker (`npm run worker`, plain tsx) sends notification
+// mail too, and that package throws outside the react-server condition. Nothing here reaches the browser.
 import nodemailer, { type Transporter } from "nodemailer";
 import { redactUrl } from "@/lib/redact";
 import { logError, logInfo } from "@/lib/log";

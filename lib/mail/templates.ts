@@ -40,3 +40,14 @@ export function passwordResetMail(input: { to: string; link: string; expiresInMi
     html: layout(lines, input.link, "Choose a new password"),
   };
 }
+
+/** A notification email: plain text as written by lib/notifications/email.ts, escaped line by line for HTML. */
+export function notificationMail(input: { to: string; subject: string; text: string }): Mail {
+  const html = `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${input.text
+    .split(/\n{2,}/)
+    .map((block) => `<p>${block.split("\n").map(escapeHtml).join("<br>")}</p>`)
+    .join("\n")}
+<p style="color:#666;font-size:12px">Change how you get these emails on the Notifications page.</p>
+</body></html>`;
+  return { to: input.to, subject: input.subject, text: `${input.text}\n\nChange how you get these emails on the Notifications page.\n`, html };
+}

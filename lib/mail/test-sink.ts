@@ -19,11 +19,22 @@ export type MailSink = {
   close: () => Promise<void>;
 };
 
+/** RFC 2047 encoded words (=?UTF-8?Q?…?= / =?UTF-8?B?…?=), which nodemailer uses for non-ASCII subjects. */
+function decodeWords(header: string): string {
+  return header
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_, _charset: string, enc: string, text: string) =>
+      enc.toUpperCase() === "B"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8"),
+    );
+}
+
 /** Decodes just enough MIME for tests: quoted-printable soft breaks and escapes, folded headers. */
 export function parseMail(raw: string, envelopeTo: string[], from: string): ReceivedMail {
   const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
   const headers = head.replace(/\r?\n[ \t]+/g, " ");
-  const subject = /^subject:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? "";
+  const subject = decodeWords(/^subject:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? "");
   const body = rest
     .join("\n\n")
     .replace(/=\r?\n/g, "")

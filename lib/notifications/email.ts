@@ -1,11 +1,12 @@
 import type { NotificationInput } from "./notifications";
 
-// Email delivery of notifications for owners and admins. Not wired yet: it waits for the mailer
-// (lib/mail, SMTP_URL) and a stored per-member preference. It takes `send` so the caller decides
-// the transport, and it never puts secrets in mail (notifications never carry any).
+// Email delivery of notifications for owners and admins (wired to lib/mail by ./email-delivery.ts).
+// It takes `send` so the caller decides the transport, and it never puts secrets in mail
+// (notifications never carry any).
 
-export const EMAIL_PREFERENCES = ["immediately", "daily", "off"] as const;
-export type EmailPreference = (typeof EMAIL_PREFERENCES)[number];
+import { EMAIL_PREFERENCES, type EmailPreference } from "@/db/schema/notify-prefs-types";
+
+export { EMAIL_PREFERENCES, type EmailPreference };
 export type Send = (to: string, subject: string, text: string) => Promise<void>;
 export type Recipient = { email: string; role: string; preference: EmailPreference };
 

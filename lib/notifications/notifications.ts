@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gt, gte } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
 import type { NotificationKind } from "@/db/schema/health-types";
+import { emailNotificationInBackground } from "./email-delivery";
 
 export type NotificationInput = { kind: NotificationKind; title: string; body: string; link?: string | null };
 export type NotificationView = NotificationInput & { id: string; createdAt: Date; unread: boolean };
@@ -19,6 +20,7 @@ export async function notify(workspaceId: string, input: NotificationInput, tx: 
     .limit(1);
   if (recent) return false;
   await tx.insert(n).values({ workspaceId, kind: input.kind, title: input.title, body: input.body, link: input.link ?? null, createdAt: new Date() });
+  emailNotificationInBackground(workspaceId, input);
   return true;
 }
 

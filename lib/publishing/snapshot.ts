@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/db/client";
+import type { LongStringPolicy } from "@/lib/integrations/mapping-rules";
 import { listFlows } from "@/lib/flows/flows";
 import type { FlowDraft } from "@/lib/flows/schema";
 import { listMappings } from "@/lib/integrations/mappings";
@@ -20,6 +21,8 @@ export type MappingSnapshot = {
   attribute: string;
   conversion: string;
   separator: string;
+  /** Absent in versions published before the policy existed: "truncate". */
+  longStrings?: LongStringPolicy;
   writePolicy: "overwrite" | "only_if_empty";
   enabled: boolean;
 };
@@ -55,6 +58,7 @@ export async function buildDraftSnapshot(workspaceId: string, tx?: DbOrTx): Prom
       attribute: m.attribute,
       conversion: m.conversion,
       separator: m.separator,
+      longStrings: m.longStrings,
       writePolicy: m.writePolicy,
       enabled: m.enabled,
     })),
@@ -130,7 +134,7 @@ function diffMappings(live: MappingSnapshot[], next: MappingSnapshot[]): string[
   for (const m of next) {
     const old = before.get(m.id);
     if (!old) lines.push(`Mapping added: ${describeMapping(m)}`);
-    else if (describeMapping(old) !== describeMapping(m) || old.separator !== m.separator) {
+    else if (describeMapping(old) !== describeMapping(m) || old.separator !== m.separator || (old.longStrings ?? "truncate") !== (m.longStrings ?? "truncate")) {
       lines.push(`Mapping changed: ${describeMapping(old)} → ${describeMapping(m)}`);
     }
   }

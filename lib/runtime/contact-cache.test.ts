@@ -1,10 +1,22 @@
 import { describe, expect, it, vi } from "vitest";
 import type { IntercomContact } from "@/lib/intercom";
-import { ContactCache, contactCacheOptionsFromEnv, type CachedContact } from "./contact-cache";
+import { broadcastInvalidate } from "@/lib/shared/bus";
+import { ContactCache, contactCache, contactCacheOptionsFromEnv, type CachedContact } from "./contact-cache";
 
 const entry = (id: string): CachedContact => ({ contact: { id } as IntercomContact, tags: [], fetchedAt: Date.now() });
 
 describe("ContactCache", () => {
+  it("a \"contact\" invalidation (what a workspace switch broadcasts to every node) drops that workspace's copies here, and only those", async () => {
+    const cache = contactCache();
+    await cache.set("ws-switched", entry("c1"));
+    await cache.set("ws-switched", entry("c2"));
+    await cache.set("ws-other", entry("c1"));
+    await broadcastInvalidate("contact", "ws-switched");
+    expect(cache.peek("ws-switched", "c1")).toBeUndefined();
+    expect(cache.peek("ws-switched", "c2")).toBeUndefined();
+    expect(cache.peek("ws-other", "c1")).toBeDefined();
+  });
+
   it("loads once per contact and workspace, sharing concurrent misses", async () => {
     const cache = new ContactCache({ ttlMs: 60_000, max: 100 });
     const load = vi.fn(async () => entry("c1"));

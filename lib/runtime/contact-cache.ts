@@ -1,4 +1,5 @@
 import type { ContactTag, IntercomContact } from "@/lib/intercom";
+import { onInvalidate } from "@/lib/shared/bus";
 import { TwoLevelCache } from "@/lib/shared/two-level-cache";
 
 export type CachedContact = { contact: IntercomContact; tags: ContactTag[]; fetchedAt: number };
@@ -57,6 +58,16 @@ export class ContactCache {
     void this.cache.invalidate(this.key(workspaceId, contactId));
   }
 
+  /** Drops this process's copies of one workspace's contacts (bus topic "contact", e.g. after a workspace switch). */
+  forgetWorkspaceLocal(workspaceId: string): void {
+    this.cache.forgetLocalPrefix(`${workspaceId}:`);
+  }
+
+  /** Drops every copy this process holds. */
+  clearLocal(): void {
+    this.cache.clearLocal();
+  }
+
   get size(): number {
     return this.cache.size;
   }
@@ -69,3 +80,5 @@ export function contactCache(): ContactCache {
   globalForCache.tailorContactCache ??= new ContactCache(contactCacheOptionsFromEnv());
   return globalForCache.tailorContactCache;
 }
+
+onInvalidate("contact", (workspaceId) => (workspaceId === "*" ? contactCache().clearLocal() : contactCache().forgetWorkspaceLocal(workspaceId)));

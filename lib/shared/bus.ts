@@ -14,7 +14,7 @@ import { databaseUrl, dialect, getDb } from "@/db/client";
 import { logError, logInfo } from "@/lib/log";
 import { redisClient } from "./redis";
 
-export type Topic = "live" | "site" | "visitor" | "flow-closed" | "identity";
+export type Topic = "live" | "site" | "visitor" | "flow-closed" | "identity" | "contact";
 /** `key` "*" means "drop everything of this topic" (sent after a listener reconnects: messages may have been missed). */
 type Message = { topic: Topic; key: string; origin: string };
 type Handler = (key: string) => void;

@@ -100,6 +100,11 @@ export class TwoLevelCache<T> {
     this.l1.delete(key);
   }
 
+  /** Drops this process's copies whose key starts with `prefix` (e.g. one workspace's entries). */
+  forgetLocalPrefix(prefix: string): void {
+    for (const key of [...this.l1.keys()]) if (key.startsWith(prefix)) this.l1.delete(key);
+  }
+
   /** Drops every copy this process holds (after missed invalidations). */
   clearLocal(): void {
     this.l1.clear();

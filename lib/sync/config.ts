@@ -21,6 +21,8 @@ export type SyncConfig = {
   pacing: PacingConfig;
   /** Re-read Intercom data attributes (and re-check the token) this often (TAILOR_INTERCOM_REFRESH_MS, default 1 h). */
   intercomRefreshMs: number;
+  /** Daily digest of notifications by email: sent at most this often per member (TAILOR_NOTIFICATION_DIGEST_MS). */
+  notificationDigestMs: number;
   /** Whether this worker runs the scheduled refresh (tests that drain a queue turn it off). */
   intercomRefresh: boolean;
 };
@@ -46,6 +48,7 @@ export function syncConfigFromEnv(env: Record<string, string | undefined> = proc
     backfillSettleMs: num(env, "TAILOR_SYNC_BACKFILL_SETTLE_MS", 10_000),
     intercomRefreshMs: Math.max(1_000, num(env, "TAILOR_INTERCOM_REFRESH_MS", 3_600_000)),
     intercomRefresh: env.TAILOR_INTERCOM_REFRESH !== "0",
+    notificationDigestMs: Math.max(1_000, num(env, "TAILOR_NOTIFICATION_DIGEST_MS", 86_400_000)),
     pacing: {
       target: Math.min(1, Math.max(0.1, num(env, "TAILOR_SYNC_RATE_TARGET", 0.95))),
       windowMs: Math.max(1_000, num(env, "TAILOR_SYNC_RATE_WINDOW_MS", 10_000)),

@@ -13,7 +13,7 @@ import {
   type IntercomResponseInfo,
   type TailorIntercomClient,
 } from "@/lib/intercom";
-import { driftText } from "@/lib/integrations/mapping-rules";
+import { driftText, refusedLongText, tooLongValues } from "@/lib/integrations/mapping-rules";
 import { requestRefresh } from "@/lib/integrations/refresh";
 import { logError } from "@/lib/log";
 import { notify } from "@/lib/notifications";
@@ -100,6 +100,14 @@ async function execute(job: Job, ctx: RunnerContext): Promise<JobOutcome> {
     });
   }
 
+  // A "refuse" mapping's text over Intercom's limit is never sent; the rest of the write goes ahead.
+  const refused = tooLongValues(values);
+  const refusedNote = refused.length > 0 ? refusedLongText(refused) : null;
+  if (refused.length > 0) {
+    values = Object.fromEntries(Object.entries(values).filter(([attribute]) => !refused.some((r) => r.attribute === attribute)));
+    if (Object.keys(values).length === 0) return finish(job, ctx, { status: "failed", code: "value_too_long", message: refusedNote, intercomStatus: null, sentValues: null });
+  }
+
   const { config } = ctx;
   const contactId = job.contactId;
   // Filled by the client's onResponse hook: the status and X-RateLimit-* of the latest response.
@@ -172,7 +180,7 @@ async function execute(job: Job, ctx: RunnerContext): Promise<JobOutcome> {
     );
     if (sent === null) return finish(job, ctx, { status: "done", code: "nothing_to_write", message: MESSAGES.nothing_to_write, intercomStatus: 200, sentValues: null });
     contactCache().invalidate(job.workspaceId, contactId);
-    return finish(job, ctx, { status: "done", code: null, message: null, intercomStatus: 200, sentValues: sent }, okWrite);
+    return finish(job, ctx, { status: "done", code: refusedNote ? "value_too_long" : null, message: refusedNote, intercomStatus: 200, sentValues: sent }, okWrite);
   } catch (error) {
     if (error instanceof DeferredError) throw error;
     if (error instanceof NotConnectedError) return pause(job, ctx, "not_connected", MESSAGES.not_connected, null);

@@ -6,7 +6,7 @@ import type { MappingRowInput } from "@/lib/integrations/mapping-schema";
 import { loadMappingSources } from "@/lib/integrations/mapping-sources";
 import { publishDraft } from "@/lib/publishing/versions";
 
-export type MappingSpec = { source: string; attribute: string; conversion: string; writePolicy?: "overwrite" | "only_if_empty"; enabled?: boolean };
+export type MappingSpec = { source: string; attribute: string; conversion: string; writePolicy?: "overwrite" | "only_if_empty"; longStrings?: "truncate" | "refuse"; enabled?: boolean };
 
 /** Role question → tailor_role, team size → tailor_team_size, interests → tailor_interests. */
 export const DEFAULT_MAPPINGS: MappingSpec[] = [
@@ -23,6 +23,7 @@ export async function setMappings(actor: { workspaceId: string; userId: string }
     conversion: m.conversion,
     separator: ",",
     writePolicy: m.writePolicy ?? "overwrite",
+    longStrings: m.longStrings ?? "truncate",
     enabled: m.enabled ?? true,
   }));
   const existing = await getDb().select().from(tables.fieldMappings).where(eq(tables.fieldMappings.workspaceId, actor.workspaceId));

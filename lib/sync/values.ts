@@ -77,7 +77,7 @@ export function computeWriteSet(
     const selected = answer.segmentKeys
       .map((key) => source.facts.segments.find((s) => s.key === key))
       .filter((s): s is NonNullable<typeof s> => Boolean(s));
-    out.values[m.attribute] = convertAnswer(source.facts, m.conversion as Conversion, selected, { separator: m.separator });
+    out.values[m.attribute] = convertAnswer(source.facts, m.conversion as Conversion, selected, { separator: m.separator, longStrings: m.longStrings });
     out.policies[m.attribute] = m.writePolicy;
   }
   return out;

@@ -7,6 +7,7 @@ import { claimJobs, type ClaimedJob } from "./claim";
 import { syncConfigFromEnv, type SyncConfig } from "./config";
 import { runScheduledRefresh } from "@/lib/integrations/refresh";
 import { runHousekeeping } from "./housekeeping";
+import { sendDueDigests } from "@/lib/notifications/email-delivery";
 import { onSyncEnqueued } from "./outbox";
 import { runJob, type JobOutcome } from "./runner";
 
@@ -31,6 +32,7 @@ export class SyncWorker {
   private readonly inflight = new Set<Promise<void>>();
   private wakeUp: (() => void) | null = null;
   private lastHousekeeping = 0;
+  private lastDigestCheck = 0;
   private unsubscribe: (() => void) | null = null;
 
   constructor(options: SyncWorkerOptions = {}) {
@@ -82,6 +84,11 @@ export class SyncWorker {
           await runHousekeeping({ backfillSettleMs: this.config.backfillSettleMs });
           // Attribute/tag drift, capabilities and recovery of a connection that needs attention.
           if (this.config.intercomRefresh) await runScheduledRefresh({ intervalMs: this.config.intercomRefreshMs });
+          // Digest emails: a cheap query, but not every 2 s tick (SMTP off makes it a no-op).
+          if (Date.now() - this.lastDigestCheck >= Math.min(60_000, this.config.notificationDigestMs)) {
+            this.lastDigestCheck = Date.now();
+            await sendDueDigests({ intervalMs: this.config.notificationDigestMs });
+          }
         }
         const free = this.config.concurrency - this.inflight.size;
         if (free > 0) {

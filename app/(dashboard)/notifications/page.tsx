@@ -4,7 +4,10 @@ import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { requireCapability } from "@/lib/auth/guard";
-import { listNotifications } from "@/lib/notifications";
+import { can } from "@/lib/auth/permissions";
+import { mailConfigured } from "@/lib/mail";
+import { getEmailPreference, listNotifications } from "@/lib/notifications";
+import { EmailPreference } from "./_components/email-preference";
 import { MarkAllRead } from "./_components/mark-all-read";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -19,6 +22,8 @@ export default async function NotificationsPage() {
   const ctx = await requireCapability("workspace:read");
   const items = await listNotifications(ctx.workspaceId, ctx.userId);
   const unread = items.filter((n) => n.unread).length;
+  const mayEmail = can(ctx.role, "notifications:email");
+  const preference = mayEmail ? await getEmailPreference(ctx.workspaceId, ctx.userId) : null;
   return (
     <>
       <PageHeader
@@ -26,6 +31,11 @@ export default async function NotificationsPage() {
         description="Intercom drift, connection problems, writes that failed for good and read-only tokens."
         actions={unread > 0 ? <MarkAllRead /> : null}
       />
+      {preference ? (
+        <Card className="mb-4">
+          <EmailPreference value={preference} mailConfigured={mailConfigured()} />
+        </Card>
+      ) : null}
       {items.length === 0 ? (
         <Card>
           <CardTitle>Nothing to report</CardTitle>

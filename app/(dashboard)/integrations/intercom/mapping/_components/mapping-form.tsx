@@ -25,11 +25,12 @@ const toRow = (m: MappingView): MappingRowInput => ({
   attribute: m.attribute,
   conversion: m.conversion,
   separator: m.separator,
+  longStrings: m.longStrings,
   writePolicy: m.writePolicy,
   enabled: m.enabled,
 });
 
-const emptyRow = (): MappingRowInput => ({ source: "", attribute: "", conversion: "", separator: DEFAULT_SEPARATOR, writePolicy: "overwrite", enabled: true });
+const emptyRow = (): MappingRowInput => ({ source: "", attribute: "", conversion: "", separator: DEFAULT_SEPARATOR, longStrings: "truncate", writePolicy: "overwrite", enabled: true });
 
 function formatTime(date: Date) {
   return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";

@@ -16,7 +16,10 @@ import {
   driftOf,
   driftText,
   INTERCOM_STRING_MAX,
+  LONG_STRING_POLICIES,
   longestValueLength,
+  longStringPolicyLabels,
+  producesText,
   previewConversion,
   ruleFor,
   sourceKindLabels,
@@ -213,6 +216,17 @@ export function MappingRow({
             ))}
           </Select>
         </FormField>
+        {producesText(row.conversion) ? (
+          <FormField id={`${p}-long`} label="Text over 255 characters">
+            <Select id={`${p}-long`} disabled={readOnly || isSubmitting} {...form.register(`mappings.${index}.longStrings`)}>
+              {LONG_STRING_POLICIES.map((l) => (
+                <option key={l} value={l}>
+                  {longStringPolicyLabels[l]}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+        ) : null}
         <div className="flex items-end pb-2">
           <label className="flex items-center gap-2 text-sm font-medium text-zinc-800">
             <input type="checkbox" className="size-4 accent-brand-600" disabled={readOnly || isSubmitting} {...form.register(`mappings.${index}.enabled`)} />
@@ -234,7 +248,8 @@ export function MappingRow({
             ) : null}
             {source && longestValueLength(source, row.conversion as Conversion, { separator: row.separator }) > INTERCOM_STRING_MAX ? (
               <span className="mt-1 block text-amber-800">
-                Some answers are longer than Intercom&apos;s {INTERCOM_STRING_MAX}-character limit; they are cut with an ellipsis (…) before writing.
+                Some answers are longer than Intercom&apos;s {INTERCOM_STRING_MAX}-character limit;{" "}
+                {row.longStrings === "refuse" ? "those are not sent, and the sync log says why." : "they are cut with an ellipsis (…) before writing."}
               </span>
             ) : null}
           </>
