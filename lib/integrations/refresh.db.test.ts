@@ -51,7 +51,7 @@ describe("scheduled refresh", { timeout: 30_000 }, () => {
 
     // A write for the drifted attribute is parked with the reason, not failed.
     const contact = [...emulator.state.workspace("US").contacts.values()].find((c) => c.email === "ada@example.com")!;
-    await getDb().insert(tables.visitors).values({ workspaceId, anonymousId: "anon-drift", intercomContactId: contact.id, email: contact.email, lastSeenAt: new Date() });
+    await getDb().insert(tables.visitors).values({ workspaceId, anonymousId: "anon-drift", intercomContactId: contact.id, email: contact.email, identifiedBy: "verified", lastSeenAt: new Date() });
     await recordAnswer(workspaceId, "anon-drift", "describes_you", ["founder"]);
     await new SyncWorker({ config: TEST_SYNC_CONFIG }).drain({ timeoutMs: 10_000 });
     const j = tables.syncJobs;
