@@ -5,6 +5,7 @@ import type { IdentifiedBy } from "@/db/schema/identity-types";
 import { SYNC_JOB_STATUSES, type SyncJobKind, type SyncJobStatus, type SyncValue } from "@/db/schema/sync-types";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
+import { requestRefresh } from "@/lib/integrations/refresh";
 import { OPEN_STATUSES } from "./outbox";
 
 export const SYNC_LOG_PERIODS = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
@@ -158,7 +159,7 @@ async function chartOf(workspaceId: string, since: Date, spanMs: number): Promis
 
 type Actor = { workspaceId: string; userId: string };
 
-/** "Retry" on a failed or dead job: it runs again now, from a fresh attempt count. */
+/** "Retry" on a failed or dead job: it runs again now, from a fresh attempt count, after a fresh read of Intercom's fields. */
 export async function retrySyncJob(actor: Actor, jobId: string): Promise<void> {
   const j = tables.syncJobs;
   await getDb().transaction(async (tx) => {
@@ -188,4 +189,7 @@ export async function retrySyncJob(actor: Actor, jobId: string): Promise<void> {
       tx,
     );
   });
+  // A retry usually follows a fix in Intercom: re-read its fields first, so a mapping flagged as
+  // drifted is cleared (and the write, parked meanwhile, resumes) without waiting for the schedule.
+  await requestRefresh(actor.workspaceId);
 }
