@@ -188,7 +188,7 @@ async function main() {
     const report = [
       `Measured ${new Date().toISOString().slice(0, 10)} on this machine (${os.cpus().length} cores, Node ${process.version}), \`npm run bench\`,`,
       `built app (\`server.mjs\`), embedded SQLite, local Intercom emulator; ${CONNECTIONS} connections, ${DURATION_S} s per route;`,
-      "identity verification Required, every visitor identified with a server-signed hash. The machine is shared (2 cores, other builds running): compare ratios, not absolute numbers.",
+      "identity verification Required, every visitor identified with a server-signed hash. Compare ratios (measured in the same run), not absolute numbers.",
       "",
       "| route | requests/s (mean) | p50 ms | p99 ms |",
       "|---|---|---|---|",
