@@ -1,18 +1,6 @@
 import { z } from "zod";
+import { emailSchema, passwordSchema } from "@/lib/auth/account-schema";
 import { roles } from "@/lib/auth/permissions";
-
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter an email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address."));
-
-export const passwordSchema = z
-  .string()
-  .min(10, "Use at least 10 characters.")
-  .max(200, "Use at most 200 characters.");
 
 export const roleSchema = z.enum(roles, { error: "Choose a role." });
 
