@@ -20,7 +20,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "db/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "db/**/*.test.ts", "emulator/**/*.test.ts"],
           exclude: [...dbTests, ...clusterTests],
           environment: "node",
         },

@@ -92,7 +92,7 @@ async function main() {
   };
   Object.assign(process.env, env);
 
-  const { startIntercomEmulator } = await import("@/lib/intercom-emulator/server");
+  const { startIntercomEmulator } = await import("@/emulator/server");
   const emulator = await startIntercomEmulator({
     port: 0,
     onExchange: (e) => {

@@ -71,7 +71,7 @@ async function main() {
   }
 
   const calls: Calls = { byRoute: new Map(), status429: 0, total: 0 };
-  const { startIntercomEmulator } = await import("@/lib/intercom-emulator/server");
+  const { startIntercomEmulator } = await import("@/emulator/server");
   const emulator = await startIntercomEmulator({
     port: 0,
     onExchange: (e) => {

@@ -51,7 +51,7 @@ async function main() {
   if (url.startsWith("postgres")) await resetPostgres(url);
   const { migrateDatabase } = await import("@/db/migrate-db");
   const { closeDb, dialect, getDb, tables } = await import("@/db/client");
-  const { startIntercomEmulator } = await import("@/lib/intercom-emulator/server");
+  const { startIntercomEmulator } = await import("@/emulator/server");
   const { recordAnswer } = await import("@/lib/runtime/answers");
   const { setUpSyncWorkspace, syncFixture, contactAttributes } = await import("@/lib/sync/test-support");
   const { SyncWorker } = await import("@/lib/sync/worker");

@@ -1,4 +1,4 @@
-import type { FaultConfig } from "@/lib/intercom-emulator/faults";
+import type { FaultConfig } from "@/emulator/faults";
 
 // The e2e Intercom emulator runs inside the webServer process; tests steer it over its control API.
 const origin = () => process.env.E2E_EMULATOR_ORIGIN ?? "http://127.0.0.1:4100";

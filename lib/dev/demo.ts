@@ -81,7 +81,7 @@ async function main() {
     rmSync(path.join(dir, "app.log"), { force: true });
   }
   step("Starting the Intercom emulator");
-  const { startIntercomEmulator } = await import("@/lib/intercom-emulator/server");
+  const { startIntercomEmulator } = await import("@/emulator/server");
   const emulator = await startIntercomEmulator({ port: Number(process.env.INTERCOM_EMULATOR_PORT ?? 4010) });
   process.env.INTERCOM_BASE_URL_US = emulator.baseUrls.US;
   process.env.INTERCOM_BASE_URL_EU = emulator.baseUrls.EU;

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/db/client";
 import { demoFlow } from "@/lib/dev/seed-flow";
-import { startIntercomEmulator, type IntercomEmulator } from "@/lib/intercom-emulator/server";
+import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
 import { savePersonalization } from "@/lib/personalizations/personalizations";
 import { publishDraft } from "@/lib/publishing/versions";
 import { PublicApiError } from "@/lib/public-api/http";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/db/client";
 import { seedDemoSegments } from "@/db/seed";
 import { listAudit } from "@/lib/audit";
-import { startIntercomEmulator, type IntercomEmulator } from "@/lib/intercom-emulator/server";
+import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
 import { ensureAttributesLoaded, getAttributeCache, reloadAttributes } from "./attributes";
 import { connectIntercom } from "./connection";

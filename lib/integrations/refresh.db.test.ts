@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/db/client";
 import { listAudit } from "@/lib/audit";
-import { startIntercomEmulator, type IntercomEmulator } from "@/lib/intercom-emulator/server";
+import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
 import { listNotifications } from "@/lib/notifications";
 import { getPublishStatus, publishDraft } from "@/lib/publishing/versions";
 import { recordAnswer } from "@/lib/runtime/answers";

@@ -1,5 +1,5 @@
 // Points the client at a running emulator through the same env variables production uses.
-import type { IntercomEmulator } from "@/lib/intercom-emulator/server";
+import type { IntercomEmulator } from "@/emulator/server";
 import type { EnvSource } from "./regions";
 
 export function emulatorEnv(emulator: IntercomEmulator): EnvSource {

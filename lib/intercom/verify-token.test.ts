@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startIntercomEmulator, type IntercomEmulator } from "@/lib/intercom-emulator/server";
+import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
 import { probeRegion, verifyToken } from "./client";
 import { IntercomAuthError, IntercomRegionMismatchError } from "./errors";
 import { emulatorEnv } from "./test-env";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/db/client";
 import { connectIntercom } from "@/lib/integrations/connection";
 import { connectIntercomSchema } from "@/lib/integrations/schema";
-import { startIntercomEmulator, type IntercomEmulator } from "@/lib/intercom-emulator/server";
+import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
 import { savePersonalization } from "@/lib/personalizations/personalizations";
 import { publishDraft } from "@/lib/publishing/versions";
 import { createMember, createWorkspace } from "@/lib/testing/factories";

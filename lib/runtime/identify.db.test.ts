@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/db/client";
 import { computeUserHash } from "@/lib/identity/hash";
 import { rotateIdentitySecret, updateIdentityPolicy } from "@/lib/identity/settings";
-import { startIntercomEmulator, type IntercomEmulator, type RecordedExchange } from "@/lib/intercom-emulator/server";
+import { startIntercomEmulator, type IntercomEmulator, type RecordedExchange } from "@/emulator/server";
 import { savePersonalization } from "@/lib/personalizations/personalizations";
 import { publishDraft } from "@/lib/publishing/versions";
 import { contactAttributes, jobsOf, setUpSyncWorkspace, syncFixture, TEST_SYNC_CONFIG } from "@/lib/sync/test-support";

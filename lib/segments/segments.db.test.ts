@@ -5,7 +5,7 @@ import { reloadAttributes } from "@/lib/integrations/attributes";
 import { connectIntercom } from "@/lib/integrations/connection";
 import { listMappings, saveMappings } from "@/lib/integrations/mappings";
 import { connectIntercomSchema } from "@/lib/integrations/schema";
-import { startIntercomEmulator, type IntercomEmulator } from "@/lib/intercom-emulator/server";
+import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
 import { saveGroupSchema, saveQuestionSchema, type SaveGroupInput } from "./schema";
 import { deleteSegmentItem, getSegmentsOverview, moveSegmentItem, saveGroup, saveQuestion } from "./segments";

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFreshDatabase, type FreshDatabase } from "@/db/test-database";
-import type { IntercomEmulator } from "@/lib/intercom-emulator/server";
+import type { IntercomEmulator } from "@/emulator/server";
 import { freePort, privateRedis, startAppNode, type AppNode, type RedisServer } from "@/lib/testing/cluster";
 
 const RATE_LIMIT = 30;
@@ -47,7 +47,7 @@ beforeAll(async () => {
     TAILOR_INPROCESS_WORKER: "0",
   };
   Object.assign(process.env, env);
-  const { startIntercomEmulator } = await import("@/lib/intercom-emulator/server");
+  const { startIntercomEmulator } = await import("@/emulator/server");
   emulator = await startIntercomEmulator({ port: 0, onExchange: (e) => calls.push(`${e.method} ${e.route ?? e.path}`) });
   const intercom = Object.fromEntries((["US", "EU", "AU"] as const).map((r) => [`INTERCOM_BASE_URL_${r}`, emulator.baseUrls[r]]));
   Object.assign(process.env, intercom);

@@ -4,8 +4,8 @@ import { getDb, tables } from "@/db/client";
 import { seedDemoSegments } from "@/db/seed";
 import { reloadAttributes } from "@/lib/integrations/attributes";
 import { connectIntercom } from "@/lib/integrations/connection";
-import defaultFixture from "@/lib/intercom-emulator/fixture.json";
-import type { EmulatorFixture, IntercomEmulator } from "@/lib/intercom-emulator/server";
+import defaultFixture from "@/emulator/fixture.json";
+import type { EmulatorFixture, IntercomEmulator } from "@/emulator/server";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
 import { DEFAULT_MAPPINGS, setMappings, type MappingSpec } from "./test-mappings";
 

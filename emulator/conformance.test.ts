@@ -9,7 +9,7 @@ import { OpenApiValidator } from "./openapi-validator";
 import { startIntercomEmulator, type IntercomEmulator, type RecordedExchange } from "./server";
 import { callIntercom } from "./test-client";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
+const repoRoot = path.resolve(import.meta.dirname, "..");
 const specPath = process.env.INTERCOM_OPENAPI_SPEC ?? path.resolve(repoRoot, "../shared/intercom/openapi/api.intercom.io.yaml");
 const specPresent = existsSync(specPath);
 if (!specPresent) {
