@@ -11,8 +11,8 @@ import { emulator, refreshIfPostgres } from "./emulator";
 async function setUp(workspace: TestWorkspace, token?: string) {
   const { seedDemoSegments } = await import("@/db/seed");
   const { getDb, tables } = await import("@/db/client");
-  const { connectIntercom } = await import("@/lib/integrations/connection");
-  const { reloadAttributes } = await import("@/lib/integrations/attributes");
+  const { connectIntercom } = await import("@/lib/intercom-integration/connection");
+  const { reloadAttributes } = await import("@/lib/intercom-integration/attributes");
   const { setMappings } = await import("@/lib/sync/test-mappings");
   const { tokens } = await emulator.info();
   await seedDemoSegments(workspace.id);

@@ -64,7 +64,7 @@ export async function syncIfPostgres(): Promise<void> {
 export async function refreshIfPostgres(workspaceId: string): Promise<void> {
   const { dialect } = await import("@/db/client");
   if (dialect !== "postgres") return;
-  const { requestRefresh, runScheduledRefresh } = await import("@/lib/integrations/refresh");
+  const { requestRefresh, runScheduledRefresh } = await import("@/lib/intercom-integration/refresh");
   // Many e2e workspaces are connected at once and a tick is bounded: ask for this one, as the sync engine does after an error.
   await requestRefresh(workspaceId);
   await runScheduledRefresh({ intervalMs: Number(process.env.TAILOR_INTERCOM_REFRESH_MS ?? 4_000) });

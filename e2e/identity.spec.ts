@@ -19,7 +19,7 @@ async function actorOf(workspace: TestWorkspace) {
 async function setUp(workspace: TestWorkspace) {
   const { seedDemoWebsite } = await import("@/lib/dev/seed-website");
   const { seedDemoSegments } = await import("@/db/seed");
-  const { reloadAttributes } = await import("@/lib/integrations/attributes");
+  const { reloadAttributes } = await import("@/lib/intercom-integration/attributes");
   const { setMappings } = await import("@/lib/sync/test-mappings");
   const { tokens } = await emulator.info();
   const { siteKey } = await seedDemoWebsite(workspace.slug, tokens.US.full);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/db/client";
 import { listAudit } from "@/lib/audit";
-import { connectIntercom } from "@/lib/integrations/connection";
+import { connectIntercom } from "@/lib/intercom-integration/connection";
 import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
 import { savePersonalization } from "@/lib/personalizations/personalizations";
 import { publishDraft } from "@/lib/publishing/versions";

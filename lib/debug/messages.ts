@@ -19,7 +19,7 @@ export const TOKEN_REVOKED = "Intercom says the token was revoked: reconnect in 
 /** What went wrong talking to Intercom, for a lookup or a test write. */
 export function explainIntercomFailure(error: unknown, during: "lookup" | "write"): string {
   const nothingWritten = during === "write" ? " Nothing was written." : "";
-  // By name: lib/integrations/connection pulls in the database, and this module stays pure.
+  // By name: lib/intercom-integration/connection pulls in the database, and this module stays pure.
   if (error instanceof Error && error.name === "NotConnectedError") return "Intercom is not connected. Connect it in Integrations → Intercom first.";
   if (error instanceof IntercomValidationError) {
     const why =

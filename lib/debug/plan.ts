@@ -1,4 +1,4 @@
-import { convertAnswer } from "@/lib/integrations/mapping-rules";
+import { convertAnswer } from "@/lib/intercom-integration/mapping-rules";
 import type { PlanGroup, ScalarValue, VerifyRow, WritePlan, WriteRow } from "./types";
 
 // The pure half of "Write test values": chosen segments → attribute values (through the one

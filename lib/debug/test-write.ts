@@ -1,8 +1,8 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { RuleViolationError } from "@/lib/errors";
-import { NotConnectedError, withIntercom } from "@/lib/integrations/connection";
-import { excludedMappings, writeBackOffReason } from "@/lib/integrations/health";
+import { NotConnectedError, withIntercom } from "@/lib/intercom-integration/connection";
+import { excludedMappings, writeBackOffReason } from "@/lib/intercom-integration/health";
 import { isIntercomError } from "@/lib/intercom";
 import { contactCache } from "@/lib/runtime/contact-cache";
 import { recordTestWrite } from "@/lib/sync";

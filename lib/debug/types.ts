@@ -1,6 +1,6 @@
 import type { FlowPreview } from "@/lib/flows/engine";
 import type { PreviewVariant } from "@/lib/personalizations/preview-result";
-import type { Conversion, SourceKind } from "@/lib/integrations/mapping-rules";
+import type { Conversion, SourceKind } from "@/lib/intercom-integration/mapping-rules";
 import type { RenderedMergeTag } from "@/lib/rules/merge-tags";
 import type { CallRecord } from "./telemetry";
 

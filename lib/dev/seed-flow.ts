@@ -3,9 +3,9 @@ import { getDb, tables } from "@/db/client";
 import { seedDemoSegments } from "@/db/seed";
 import { listFlows, saveFlow } from "@/lib/flows/flows";
 import type { FlowDraft } from "@/lib/flows/schema";
-import { reloadAttributes } from "@/lib/integrations/attributes";
-import { listMappings, saveMappings } from "@/lib/integrations/mappings";
-import { loadMappingSources } from "@/lib/integrations/mapping-sources";
+import { reloadAttributes } from "@/lib/intercom-integration/attributes";
+import { listMappings, saveMappings } from "@/lib/intercom-integration/mappings";
+import { loadMappingSources } from "@/lib/intercom-integration/mapping-sources";
 import { publishDraft } from "@/lib/publishing/versions";
 
 const customerTag = { type: "group" as const, combinator: "and" as const, children: [{ id: "welcome-customer-tag", type: "tag" as const, operator: "has" as const, tag: "customer" }] };

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
-import { connectIntercom, getConnectionView } from "@/lib/integrations/connection";
+import { connectIntercom, getConnectionView } from "@/lib/intercom-integration/connection";
 import { savePersonalization, listPersonalizations } from "@/lib/personalizations/personalizations";
 import type { PersonalizationDraft } from "@/lib/personalizations/schema";
 import { listVersions, publishDraft } from "@/lib/publishing/versions";

@@ -1,5 +1,5 @@
 import "server-only";
-import { getAttributeCache } from "@/lib/integrations/attributes";
+import { getAttributeCache } from "@/lib/intercom-integration/attributes";
 import { CUSTOM_ATTRIBUTE_PREFIX, STANDARD_ATTRIBUTES } from "@/lib/rules/attributes";
 import { getSegmentsOverview } from "@/lib/segments/segments";
 

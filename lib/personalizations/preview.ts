@@ -1,6 +1,6 @@
 import "server-only";
 import { UserFacingError } from "@/lib/errors";
-import { getConnectionView, NotConnectedError } from "@/lib/integrations/connection";
+import { getConnectionView, NotConnectedError } from "@/lib/intercom-integration/connection";
 import { IntercomError, IntercomNotFoundError } from "@/lib/intercom";
 import type { RuleContact } from "@/lib/rules/evaluate";
 import { getLiveConfig } from "@/lib/publishing/versions";

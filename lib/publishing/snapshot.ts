@@ -1,9 +1,9 @@
 import type { DbOrTx } from "@/db/client";
-import type { LongStringPolicy } from "@/lib/integrations/mapping-rules";
+import type { LongStringPolicy } from "@/lib/intercom-integration/mapping-rules";
 import { listFlows } from "@/lib/flows/flows";
 import type { FlowDraft } from "@/lib/flows/schema";
-import { listMappings } from "@/lib/integrations/mappings";
-import { loadMappingSources } from "@/lib/integrations/mapping-sources";
+import { listMappings } from "@/lib/intercom-integration/mappings";
+import { loadMappingSources } from "@/lib/intercom-integration/mapping-sources";
 import { listPersonalizations } from "@/lib/personalizations/personalizations";
 import type { PersonalizationDraft } from "@/lib/personalizations/schema";
 import { describeRule } from "@/lib/rules/describe";

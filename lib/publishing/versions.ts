@@ -4,7 +4,7 @@ import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import { knownQuestions } from "@/lib/flows/flows";
 import { validateFlow } from "@/lib/flows/validate";
-import { mappingPublishBlockers, refreshDrift } from "@/lib/integrations/attributes";
+import { mappingPublishBlockers, refreshDrift } from "@/lib/intercom-integration/attributes";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
 import { buildDraftSnapshot, diffSnapshots, emptySnapshot, normalizeSnapshot, sameSnapshot, type ConfigSnapshot } from "./snapshot";

@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
-import { NotConnectedError, withIntercom } from "@/lib/integrations/connection";
+import { NotConnectedError, withIntercom } from "@/lib/intercom-integration/connection";
 import { IntercomError } from "@/lib/intercom";
 import { toRuleContact } from "@/lib/rules/contact-context";
 import type { RuleContact } from "@/lib/rules/evaluate";

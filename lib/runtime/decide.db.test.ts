@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/db/client";
-import { connectIntercom } from "@/lib/integrations/connection";
-import { connectIntercomSchema } from "@/lib/integrations/schema";
+import { connectIntercom } from "@/lib/intercom-integration/connection";
+import { connectIntercomSchema } from "@/lib/intercom-integration/schema";
 import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
 import { savePersonalization } from "@/lib/personalizations/personalizations";
 import { publishDraft } from "@/lib/publishing/versions";

@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import { DEFAULT_SEPARATOR, type SourceFacts } from "@/lib/integrations/mapping-rules";
+import { DEFAULT_SEPARATOR, type SourceFacts } from "@/lib/intercom-integration/mapping-rules";
 import type { MappingSnapshot } from "@/lib/publishing/snapshot";
 import { readAttribute, type ContactData } from "@/lib/rules/attributes";
 import { isBlank, normalizeText, toBoolean, toNumber, toText } from "@/lib/rules/coerce";

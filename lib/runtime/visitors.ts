@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
-import { NotConnectedError, withIntercom } from "@/lib/integrations/connection";
+import { NotConnectedError, withIntercom } from "@/lib/intercom-integration/connection";
 import { IntercomError, IntercomNotFoundError } from "@/lib/intercom";
 import { getLiveConfig } from "@/lib/publishing/versions";
 import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";

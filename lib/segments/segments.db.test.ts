@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedDemoSegments } from "@/db/seed";
 import { listAudit } from "@/lib/audit";
-import { reloadAttributes } from "@/lib/integrations/attributes";
-import { connectIntercom } from "@/lib/integrations/connection";
-import { listMappings, saveMappings } from "@/lib/integrations/mappings";
-import { connectIntercomSchema } from "@/lib/integrations/schema";
+import { reloadAttributes } from "@/lib/intercom-integration/attributes";
+import { connectIntercom } from "@/lib/intercom-integration/connection";
+import { listMappings, saveMappings } from "@/lib/intercom-integration/mappings";
+import { connectIntercomSchema } from "@/lib/intercom-integration/schema";
 import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
 import { saveGroupSchema, saveQuestionSchema, type SaveGroupInput } from "./schema";

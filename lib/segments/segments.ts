@@ -4,7 +4,7 @@ import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { listFlows } from "@/lib/flows/flows";
-import { assertMappingsStillFit, deleteMappingsForSources, listMappings } from "@/lib/integrations/mappings";
+import { assertMappingsStillFit, deleteMappingsForSources, listMappings } from "@/lib/intercom-integration/mappings";
 import type { SaveGroupValues, SaveQuestionValues } from "./schema";
 
 export type SegmentView = { id: string; key: string; name: string; numericValue: number | null };

@@ -5,7 +5,7 @@ import type { IdentifiedBy } from "@/db/schema/identity-types";
 import { SYNC_JOB_STATUSES, type SyncJobKind, type SyncJobStatus, type SyncValue } from "@/db/schema/sync-types";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
-import { requestRefresh } from "@/lib/integrations/refresh";
+import { requestRefresh } from "@/lib/intercom-integration/refresh";
 import { OPEN_STATUSES } from "./outbox";
 
 export const SYNC_LOG_PERIODS = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/db/client";
-import { listMappings } from "@/lib/integrations/mappings";
+import { listMappings } from "@/lib/intercom-integration/mappings";
 import { startIntercomEmulator, type IntercomEmulator, type RecordedExchange } from "@/emulator/server";
 import { recordAnswer } from "@/lib/runtime/answers";
 import { contactAttributes, jobsOf, linkedVisitor, setUpSyncWorkspace, syncFixture, TEST_SYNC_CONFIG } from "./test-support";

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { tables, type DbOrTx } from "@/db/client";
 import type { SyncJobKind } from "@/db/schema/sync-types";
 import { canWriteToContact, type IdentifiedBy } from "@/lib/identity/trust";
-import { canWriteBack } from "@/lib/integrations/health";
+import { canWriteBack } from "@/lib/intercom-integration/health";
 import type { MappingSnapshot } from "@/lib/publishing/snapshot";
 import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers, type WriteSet } from "./values";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/db/client";
-import { connectIntercom } from "@/lib/integrations/connection";
+import { connectIntercom } from "@/lib/intercom-integration/connection";
 import { startIntercomEmulator, type IntercomEmulator, type RecordedExchange } from "@/emulator/server";
 import { recordAnswer } from "@/lib/runtime/answers";
 import { contactAttributes, jobsOf, linkedVisitor, SECOND_US_TOKEN, setUpSyncWorkspace, syncFixture, TEST_SYNC_CONFIG } from "./test-support";

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
 import type { SyncValue } from "@/db/schema/sync-types";
-import { NotConnectedError, withIntercom } from "@/lib/integrations/connection";
+import { NotConnectedError, withIntercom } from "@/lib/intercom-integration/connection";
 import {
   IntercomAuthError,
   IntercomError,
@@ -13,8 +13,8 @@ import {
   type IntercomResponseInfo,
   type TailorIntercomClient,
 } from "@/lib/intercom";
-import { driftText, refusedLongText, tooLongValues } from "@/lib/integrations/mapping-rules";
-import { requestRefresh } from "@/lib/integrations/refresh";
+import { driftText, refusedLongText, tooLongValues } from "@/lib/intercom-integration/mapping-rules";
+import { requestRefresh } from "@/lib/intercom-integration/refresh";
 import { logError } from "@/lib/log";
 import { notify } from "@/lib/notifications";
 import { contactCache } from "@/lib/runtime/contact-cache";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dialect, getDb, tables } from "@/db/client";
-import { connectIntercom, getConnectionView } from "@/lib/integrations/connection";
+import { connectIntercom, getConnectionView } from "@/lib/intercom-integration/connection";
 import { startIntercomEmulator, type IntercomEmulator, type RecordedExchange } from "@/emulator/server";
 import { recordAnswer } from "@/lib/runtime/answers";
 import { identifyVisitor, touchVisitor } from "@/lib/runtime/visitors";

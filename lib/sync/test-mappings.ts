@@ -1,9 +1,9 @@
 // Published mappings for tests (kept free of JSON imports so Playwright specs can use it too).
 import { eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
-import { saveMappings } from "@/lib/integrations/mappings";
-import type { MappingRowInput } from "@/lib/integrations/mapping-schema";
-import { loadMappingSources } from "@/lib/integrations/mapping-sources";
+import { saveMappings } from "@/lib/intercom-integration/mappings";
+import type { MappingRowInput } from "@/lib/intercom-integration/mapping-schema";
+import { loadMappingSources } from "@/lib/intercom-integration/mapping-sources";
 import { publishDraft } from "@/lib/publishing/versions";
 
 export type MappingSpec = { source: string; attribute: string; conversion: string; writePolicy?: "overwrite" | "only_if_empty"; longStrings?: "truncate" | "refuse"; enabled?: boolean };

@@ -2,8 +2,8 @@
 import { eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
 import { seedDemoSegments } from "@/db/seed";
-import { reloadAttributes } from "@/lib/integrations/attributes";
-import { connectIntercom } from "@/lib/integrations/connection";
+import { reloadAttributes } from "@/lib/intercom-integration/attributes";
+import { connectIntercom } from "@/lib/intercom-integration/connection";
 import defaultFixture from "@/emulator/fixture.json";
 import type { EmulatorFixture, IntercomEmulator } from "@/emulator/server";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
@@ -95,6 +95,6 @@ export const TEST_SYNC_CONFIG = {
   leaseMs: 5_000,
   writeTimeoutMs: 1_000,
   readTimeoutMs: 1_000,
-  // The scheduled refresh has its own tests (lib/integrations/refresh.db.test.ts); here it would only add calls.
+  // The scheduled refresh has its own tests (lib/intercom-integration/refresh.db.test.ts); here it would only add calls.
   intercomRefresh: false,
 } as const;

@@ -1,6 +1,6 @@
 import { getDb, tables } from "@/db/client";
 import type { SyncValue } from "@/db/schema/sync-types";
-import { withIntercom } from "@/lib/integrations/connection";
+import { withIntercom } from "@/lib/intercom-integration/connection";
 import { IntercomError, IntercomNotFoundError, IntercomUnavailableError, IntercomValidationError, type IntercomResponseInfo } from "@/lib/intercom";
 import { contactCache } from "@/lib/runtime/contact-cache";
 import { syncConfigFromEnv } from "./config";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
 import type { SyncValue, WritePolicy } from "@/db/schema/sync-types";
-import { convertAnswer, type Conversion, type SourceFacts } from "@/lib/integrations/mapping-rules";
-import { loadMappingSources } from "@/lib/integrations/mapping-sources";
+import { convertAnswer, type Conversion, type SourceFacts } from "@/lib/intercom-integration/mapping-rules";
+import { loadMappingSources } from "@/lib/intercom-integration/mapping-sources";
 import type { MappingSnapshot } from "@/lib/publishing/snapshot";
 
 /** What one write sets: attribute → value (latest wins) and each attribute's write policy. */

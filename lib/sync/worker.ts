@@ -5,7 +5,7 @@ import { getDb, tables } from "@/db/client";
 import { logError, logInfo } from "@/lib/log";
 import { claimJobs, type ClaimedJob } from "./claim";
 import { syncConfigFromEnv, type SyncConfig } from "./config";
-import { runScheduledRefresh } from "@/lib/integrations/refresh";
+import { runScheduledRefresh } from "@/lib/intercom-integration/refresh";
 import { runHousekeeping } from "./housekeeping";
 import { sendDueDigests } from "@/lib/notifications/email-delivery";
 import { onSyncEnqueued } from "./outbox";

@@ -5,8 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { getConnectionView } from "@/lib/integrations/connection";
-import { writeBackOffReason } from "@/lib/integrations/health";
+import { getConnectionView } from "@/lib/intercom-integration/connection";
+import { writeBackOffReason } from "@/lib/intercom-integration/health";
 import { DebugPanel } from "./_components/debug-panel";
 
 export const metadata: Metadata = { title: "Debug" };

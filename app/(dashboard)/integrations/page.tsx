@@ -4,10 +4,10 @@ import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { requireCapability } from "@/lib/auth/guard";
-import { getConnectionView } from "@/lib/integrations/connection";
-import { driftSummary } from "@/lib/integrations/mapping-rules";
-import { getMappingHealth } from "@/lib/integrations/mappings";
-import { getConnectionHealth, healthTone } from "@/lib/integrations/health";
+import { getConnectionView } from "@/lib/intercom-integration/connection";
+import { driftSummary } from "@/lib/intercom-integration/mapping-rules";
+import { getMappingHealth } from "@/lib/intercom-integration/mappings";
+import { getConnectionHealth, healthTone } from "@/lib/intercom-integration/health";
 
 export const metadata: Metadata = { title: "Integrations" };
 

@@ -9,7 +9,7 @@ import { listAudit } from "@/lib/audit";
 import { describeAudit } from "@/lib/audit-text";
 import { getIdentitySettings } from "@/lib/identity/settings";
 import { Badge } from "@/components/ui/badge";
-import { getConnectionHealth, healthTone } from "@/lib/integrations/health";
+import { getConnectionHealth, healthTone } from "@/lib/intercom-integration/health";
 import { navFor } from "@/lib/nav";
 
 export const metadata: Metadata = { title: "Overview" };

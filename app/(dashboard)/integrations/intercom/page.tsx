@@ -6,11 +6,11 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { getConnectionView } from "@/lib/integrations/connection";
-import { regionLabels } from "@/lib/integrations/schema";
-import { driftSummary } from "@/lib/integrations/mapping-rules";
-import { getMappingHealth } from "@/lib/integrations/mappings";
-import { describeFailures, getConnectionHealth, healthTone } from "@/lib/integrations/health";
+import { getConnectionView } from "@/lib/intercom-integration/connection";
+import { regionLabels } from "@/lib/intercom-integration/schema";
+import { driftSummary } from "@/lib/intercom-integration/mapping-rules";
+import { getMappingHealth } from "@/lib/intercom-integration/mappings";
+import { describeFailures, getConnectionHealth, healthTone } from "@/lib/intercom-integration/health";
 import { ConnectIntercomForm } from "./_components/connect-intercom-form";
 import { ConnectionActions } from "./_components/connection-actions";
 

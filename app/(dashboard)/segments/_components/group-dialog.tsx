@@ -14,7 +14,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
 import { showServerErrors } from "@/lib/forms";
-import { snakeCase } from "@/lib/integrations/attribute-name";
+import { snakeCase } from "@/lib/intercom-integration/attribute-name";
 import { saveGroupAction } from "@/lib/segments/actions";
 import { saveGroupSchema, type SaveGroupInput } from "@/lib/segments/schema";
 import type { GroupView } from "@/lib/segments/segments";

@@ -14,7 +14,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
 import { showServerErrors } from "@/lib/forms";
-import { snakeCase } from "@/lib/integrations/attribute-name";
+import { snakeCase } from "@/lib/intercom-integration/attribute-name";
 import { saveQuestionAction } from "@/lib/segments/actions";
 import { saveQuestionSchema, type SaveQuestionInput } from "@/lib/segments/schema";
 import type { QuestionView } from "@/lib/segments/segments";

@@ -13,8 +13,8 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
 import { showServerErrors } from "@/lib/forms";
-import { connectIntercomAction } from "@/lib/integrations/actions";
-import { connectIntercomSchema, regionLabels, type ConnectIntercomInput } from "@/lib/integrations/schema";
+import { connectIntercomAction } from "@/lib/intercom-integration/actions";
+import { connectIntercomSchema, regionLabels, type ConnectIntercomInput } from "@/lib/intercom-integration/schema";
 import { INTERCOM_REGIONS, isIntercomRegion, type IntercomRegion } from "@/lib/intercom/regions";
 
 export function ConnectIntercomForm({

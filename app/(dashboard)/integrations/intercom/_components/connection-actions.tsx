@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toaster";
-import { disconnectIntercomAction, testIntercomConnectionAction } from "@/lib/integrations/actions";
+import { disconnectIntercomAction, testIntercomConnectionAction } from "@/lib/intercom-integration/actions";
 import type { IntercomRegion } from "@/lib/intercom/regions";
 import { ConnectIntercomForm } from "./connect-intercom-form";
 

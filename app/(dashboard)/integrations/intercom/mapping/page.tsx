@@ -5,12 +5,12 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { ensureAttributesLoaded, getAttributeCache } from "@/lib/integrations/attributes";
-import { getConnectionView } from "@/lib/integrations/connection";
-import { writeBackOffReason } from "@/lib/integrations/health";
-import { loadMappingSources } from "@/lib/integrations/mapping-sources";
-import { listMappings } from "@/lib/integrations/mappings";
-import { conversionLabels, driftSummary } from "@/lib/integrations/mapping-rules";
+import { ensureAttributesLoaded, getAttributeCache } from "@/lib/intercom-integration/attributes";
+import { getConnectionView } from "@/lib/intercom-integration/connection";
+import { writeBackOffReason } from "@/lib/intercom-integration/health";
+import { loadMappingSources } from "@/lib/intercom-integration/mapping-sources";
+import { listMappings } from "@/lib/intercom-integration/mappings";
+import { conversionLabels, driftSummary } from "@/lib/intercom-integration/mapping-rules";
 import { MappingForm } from "./_components/mapping-form";
 
 export const metadata: Metadata = { title: "Field mapping · Intercom" };

@@ -3,8 +3,8 @@
 import { Check, ChevronsUpDown, Search } from "lucide-react";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
-import type { AttributeView } from "@/lib/integrations/attributes";
-import { dataTypeLabels } from "@/lib/integrations/mapping-rules";
+import type { AttributeView } from "@/lib/intercom-integration/attributes";
+import { dataTypeLabels } from "@/lib/intercom-integration/mapping-rules";
 import { cn } from "@/lib/utils";
 
 const ROW_HEIGHT = 52;

@@ -8,9 +8,9 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
-import { createAttributeAction } from "@/lib/integrations/mapping-actions";
-import { dataTypeLabels, type AttributeDataType } from "@/lib/integrations/mapping-rules";
-import { CREATE_DATA_TYPES, createAttributeSchema } from "@/lib/integrations/mapping-schema";
+import { createAttributeAction } from "@/lib/intercom-integration/mapping-actions";
+import { dataTypeLabels, type AttributeDataType } from "@/lib/intercom-integration/mapping-rules";
+import { CREATE_DATA_TYPES, createAttributeSchema } from "@/lib/intercom-integration/mapping-schema";
 import { queryKeys } from "@/lib/query-keys";
 import { reloadSummaryText } from "./reload-summary";
 

@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { proposeAttributeName } from "@/lib/integrations/attribute-name";
-import type { AttributeView } from "@/lib/integrations/attributes";
+import { proposeAttributeName } from "@/lib/intercom-integration/attribute-name";
+import type { AttributeView } from "@/lib/intercom-integration/attributes";
 import {
   conversionLabels,
   dataTypeLabels,
@@ -25,8 +25,8 @@ import {
   sourceKindLabels,
   suggestedDataType,
   type Conversion,
-} from "@/lib/integrations/mapping-rules";
-import { writePolicyLabels, WRITE_POLICIES, type MappingSource, type SaveMappingsInput } from "@/lib/integrations/mapping-schema";
+} from "@/lib/intercom-integration/mapping-rules";
+import { writePolicyLabels, WRITE_POLICIES, type MappingSource, type SaveMappingsInput } from "@/lib/intercom-integration/mapping-schema";
 import { AttributePicker } from "./attribute-picker";
 import { CreateAttributePanel } from "./create-attribute-panel";
 

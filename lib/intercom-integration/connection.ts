@@ -305,7 +305,7 @@ export async function withIntercom<T>(
   clientOptions: Pick<CreateIntercomClientOptions, "timeoutMs" | "maxRetries" | "writeTimeoutMs" | "writeMaxRetries" | "onResponse"> = {},
 ): Promise<T> {
   const onResponse: CreateIntercomClientOptions["onResponse"] = (info) => {
-    // Health from real traffic (lib/integrations/health.ts): in memory now, flushed every few seconds.
+    // Health from real traffic (lib/intercom-integration/health.ts): in memory now, flushed every few seconds.
     const write = info.method === "PUT" || (info.method === "POST" && info.path !== "/contacts/search") || info.method === "DELETE";
     if (!info.probe) noteOutcome(workspaceId, write ? "write" : "read", info.status);
     clientOptions.onResponse?.(info);
@@ -331,7 +331,7 @@ export type RecheckResult =
   | { ok: false; kind: string };
 
 /**
- * The scheduled check (lib/integrations/refresh.ts): /me and the capability probe with the stored
+ * The scheduled check (lib/intercom-integration/refresh.ts): /me and the capability probe with the stored
  * token. A success clears "needs attention" by itself; a 401 keeps (or sets) it.
  */
 export async function recheckConnection(workspaceId: string): Promise<RecheckResult> {
