@@ -2,8 +2,8 @@
 
 import { defineAction } from "@/lib/action";
 import { lookupContact } from "./contact";
-import { lookupContactSchema, testWriteSchema } from "./schema";
-import { runTestWrite } from "./test-write";
+import { lookupContactSchema, trialWriteSchema } from "./schema";
+import { runTrialWrite } from "./trial-write";
 
 /** Reads one contact fresh from Intercom, with what Tailor knows about it; changes nothing in Intercom. */
 export const lookupContactAction = defineAction({
@@ -14,9 +14,9 @@ export const lookupContactAction = defineAction({
 });
 
 /** Writes test values for mapped segment groups to one contact, then reads it back. Audited. */
-export const testWriteAction = defineAction({
+export const trialWriteAction = defineAction({
   name: "debugTestWrite",
-  schema: testWriteSchema,
+  schema: trialWriteSchema,
   capability: "debug:write-test",
-  run: async (input, ctx) => runTestWrite(ctx, input),
+  run: async (input, ctx) => runTrialWrite(ctx, input),
 });

@@ -9,7 +9,7 @@ import { publishDraft } from "@/lib/publishing/versions";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
 import { lookupContact } from "./contact";
 import { getSyncLog, syncLogFilterSchema } from "@/lib/sync";
-import { runTestWrite } from "./test-write";
+import { runTrialWrite } from "./trial-write";
 
 // The panel end to end against the in-process emulator: lookups, the rule trace, test writes and
 // their failures, the audit entry, and no token anywhere in what the panel receives.
@@ -122,7 +122,7 @@ describe("lookup", () => {
 
 describe("test write", () => {
   it("writes through the mapping, re-reads, verifies and audits who wrote what", async () => {
-    const result = await runTestWrite(actor, { contactId: GRACE, selections: { [roleGroupId]: ["founder"] } });
+    const result = await runTrialWrite(actor, { contactId: GRACE, selections: { [roleGroupId]: ["founder"] } });
     expect(result).toMatchObject({
       outcome: "verified",
       message: 'Verified: Intercom now has job_role = "founder".',
@@ -140,14 +140,14 @@ describe("test write", () => {
 
   it("says exactly why Intercom refused: archived attribute, rate limit", async () => {
     emulator.state.setAttributeArchived("US", "job_role", true);
-    const archived = await runTestWrite(actor, { contactId: GRACE, selections: { [roleGroupId]: ["founder"] } });
+    const archived = await runTrialWrite(actor, { contactId: GRACE, selections: { [roleGroupId]: ["founder"] } });
     expect(archived).toMatchObject({ outcome: "failed", contact: null });
     expect(archived.message).toMatch(/^Intercom refused: .*job_role.* \(archived or unknown attribute\) Nothing was written\.$/);
     expect(archived.calls.find((c) => c.method === "PUT")).toMatchObject({ status: 400, response: { error: { kind: "validation", reason: "unknown_attribute" } } });
     emulator.state.setAttributeArchived("US", "job_role", false);
 
     emulator.settings.rateLimit = 0;
-    const limited = await runTestWrite(actor, { contactId: GRACE, selections: { [roleGroupId]: ["founder"] } });
+    const limited = await runTrialWrite(actor, { contactId: GRACE, selections: { [roleGroupId]: ["founder"] } });
     expect(limited.message).toMatch(/^Intercom rate limited until \d\d:\d\d:\d\d UTC\. Nothing was written\./);
     const audit = await listAudit(actor.workspaceId, { action: "debug.test_write" });
     expect(audit.map((a) => a.details?.outcome)).toEqual(["failed", "failed"]);
@@ -156,7 +156,7 @@ describe("test write", () => {
   });
 
   it("refuses segments that don't exist", async () => {
-    await expect(runTestWrite(actor, { contactId: GRACE, selections: { [roleGroupId]: ["ceo"] } })).rejects.toThrow('Role has no segment "ceo".');
+    await expect(runTrialWrite(actor, { contactId: GRACE, selections: { [roleGroupId]: ["ceo"] } })).rejects.toThrow('Role has no segment "ceo".');
     const [mapping] = await getDb().select().from(tables.fieldMappings).where(eq(tables.fieldMappings.workspaceId, actor.workspaceId));
     expect(mapping).toBeTruthy();
   });

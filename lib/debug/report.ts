@@ -1,11 +1,11 @@
 import { redactSecrets } from "./redact";
-import type { LookupResult, TestWriteResult } from "./types";
+import type { LookupResult, TrialWriteResult } from "./types";
 
 export type DiagnosticInput = {
   connection: { region: string; appName: string; status: string } | null;
   query: string;
   lookup: LookupResult | null;
-  write: TestWriteResult | null;
+  write: TrialWriteResult | null;
   generatedAt: Date;
   generatedBy: string;
 };

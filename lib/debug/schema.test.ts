@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectIdentity, lookupContactSchema, testWriteSchema } from "./schema";
+import { detectIdentity, lookupContactSchema, trialWriteSchema } from "./schema";
 
 describe("lookup input", () => {
   it("says whether it saw an email or a contact id", () => {
@@ -18,8 +18,8 @@ describe("lookup input", () => {
   });
 
   it("needs at least one chosen segment for a test write", () => {
-    expect(testWriteSchema.safeParse({ contactId: "abc", selections: {} }).success).toBe(false);
-    expect(testWriteSchema.safeParse({ contactId: "abc", selections: { g: [] } }).success).toBe(false);
-    expect(testWriteSchema.safeParse({ contactId: "abc", selections: { g: ["founder"] } }).success).toBe(true);
+    expect(trialWriteSchema.safeParse({ contactId: "abc", selections: {} }).success).toBe(false);
+    expect(trialWriteSchema.safeParse({ contactId: "abc", selections: { g: [] } }).success).toBe(false);
+    expect(trialWriteSchema.safeParse({ contactId: "abc", selections: { g: ["founder"] } }).success).toBe(true);
   });
 });

@@ -41,11 +41,11 @@ export const lookupContactSchema = z.object({
 });
 export type LookupContactInput = z.input<typeof lookupContactSchema>;
 
-export const testWriteSchema = z.object({
+export const trialWriteSchema = z.object({
   contactId: contactIdSchema,
   /** Segment group id → the chosen segment keys; groups left out are not written. */
   selections: z
     .record(z.string().min(1).max(64), z.array(z.string().min(1).max(255)).max(100))
     .refine((s) => Object.values(s).some((keys) => keys.length > 0), "Choose a value for at least one segment group."),
 });
-export type TestWriteInput = z.input<typeof testWriteSchema>;
+export type TrialWriteInput = z.input<typeof trialWriteSchema>;

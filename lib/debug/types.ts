@@ -128,7 +128,7 @@ export type WriteRow = { attribute: string; group: string; before: ScalarValue |
 
 export type VerifyRow = { attribute: string; expected: ScalarValue; actual: ScalarValue | undefined; ok: boolean };
 
-export type TestWriteResult =
+export type TrialWriteResult =
   | {
       outcome: "verified" | "mismatch";
       message: string;

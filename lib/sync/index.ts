@@ -1,19 +1,17 @@
 /**
  * Sync engine: durable, rate-aware write-back of segment answers to Intercom. docs/sync-engine.md.
  *
- * For the debug panel (test writes show in the sync log as kind "test"):
- *   recordTestWrite({ workspaceId, contactId, contactEmail?, values, actorUserId,
- *                     result: { ok, status?, errorCode?, errorMessage?, durationMs } }) → { jobId }
- *     logs a PUT the caller made itself;
- *   runTestWrite({ workspaceId, contactId, contactEmail?, values, actorUserId }) → { jobId, result }
- *     makes the PUT now, under the workspace's rate pacing, without retry, and logs it.
+ * For the debug panel (its trial writes show in the sync log as kind "test"):
+ *   recordTrialWrite({ workspaceId, contactId, contactEmail?, values, actorUserId,
+ *                      result: { ok, status?, errorCode?, errorMessage?, durationMs } }) → { jobId }
+ *     logs a PUT the debug panel made itself (lib/debug/trial-write.ts);
  *   getSyncLog(workspaceId, { contact: "<email or contact id>", period: "7d" }) → SyncLogView.
  *
  * Writers: lib/runtime/answers.ts and visitors.ts queue writes in their own transactions
  * (queueAnswerWrite, queueIdentifiedVisitor). Workers: SyncWorker (in-process from
  * instrumentation.ts on SQLite; `npm run worker` for production).
  */
-export { recordTestWrite, runTestWrite, type RecordTestWriteInput, type TestWriteResult } from "./test-write";
+export { recordTrialWrite, type RecordTrialWriteInput, type TrialWriteOutcome } from "./trial-write";
 export { getSyncLog, retrySyncJob, syncLogFilterSchema, type SyncLogEntry, type SyncLogFilter, type SyncLogView } from "./log";
 export { enqueueWrite, queueAnswerWrite, queueIdentifiedVisitor } from "./outbox";
 export { SyncWorker, startInProcessWorker } from "./worker";

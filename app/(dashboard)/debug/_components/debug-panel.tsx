@@ -8,9 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { lookupContactAction, testWriteAction } from "@/lib/debug/actions";
-import { detectIdentity, type TestWriteInput } from "@/lib/debug/schema";
-import type { LookupResult, TestWriteResult } from "@/lib/debug/types";
+import { lookupContactAction, trialWriteAction } from "@/lib/debug/actions";
+import { detectIdentity, type TrialWriteInput } from "@/lib/debug/schema";
+import type { LookupResult, TrialWriteResult } from "@/lib/debug/types";
 import { queryKeys } from "@/lib/query-keys";
 import { ContactChooser } from "./contact-chooser";
 import { ContactDetails } from "./contact-details";
@@ -61,8 +61,8 @@ export function DebugPanel({
   });
 
   const write = useMutation({
-    mutationFn: async (input: TestWriteInput): Promise<TestWriteResult> => {
-      const result = await testWriteAction(input);
+    mutationFn: async (input: TrialWriteInput): Promise<TrialWriteResult> => {
+      const result = await trialWriteAction(input);
       if (!result.ok) throw new Error(result.fieldErrors?.selections ?? result.message);
       return result.data;
     },

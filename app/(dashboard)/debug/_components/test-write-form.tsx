@@ -13,23 +13,23 @@ import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { diffWrite, formatValue, plannedValues } from "@/lib/debug/plan";
-import { testWriteSchema, type TestWriteInput } from "@/lib/debug/schema";
-import type { DebugContactView, PlanGroup, TestWriteResult, WriteRow } from "@/lib/debug/types";
+import { trialWriteSchema, type TrialWriteInput } from "@/lib/debug/schema";
+import type { DebugContactView, PlanGroup, TrialWriteResult, WriteRow } from "@/lib/debug/types";
 
 type Props = {
   contact: DebugContactView;
   blocked?: string | null;
   pending: boolean;
   error: string | null;
-  result: TestWriteResult | null;
-  onWrite: (input: TestWriteInput) => void;
+  result: TrialWriteResult | null;
+  onWrite: (input: TrialWriteInput) => void;
 };
 
 /** "Write test values": choose segments for the mapped groups, review the diff, confirm; the result says what Intercom kept. */
 export function TestWriteForm({ contact, blocked = null, pending, error, result, onWrite }: Props) {
   const { plan } = contact;
-  const [confirming, setConfirming] = useState<TestWriteInput | null>(null);
-  const form = useForm<TestWriteInput>({ resolver: zodResolver(testWriteSchema), defaultValues: { contactId: contact.id, selections: {} } });
+  const [confirming, setConfirming] = useState<TrialWriteInput | null>(null);
+  const form = useForm<TrialWriteInput>({ resolver: zodResolver(trialWriteSchema), defaultValues: { contactId: contact.id, selections: {} } });
   const selections = useWatch({ control: form.control, name: "selections" }) ?? {};
   const planned = plannedValues(plan, selections);
   const rows = diffWrite(planned.values, contact.values);
@@ -187,7 +187,7 @@ function DiffTable({ rows }: { rows: WriteRow[] }) {
   );
 }
 
-function WriteOutcome({ result }: { result: TestWriteResult }) {
+function WriteOutcome({ result }: { result: TrialWriteResult }) {
   if (result.outcome === "verified") return <Alert tone="success">{result.message}</Alert>;
   return <Alert tone="error">{result.message}</Alert>;
 }

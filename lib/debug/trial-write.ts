@@ -5,13 +5,13 @@ import { NotConnectedError, withIntercom } from "@/lib/intercom-integration/conn
 import { excludedMappings, writeBackOffReason } from "@/lib/intercom-integration/health";
 import { isIntercomError } from "@/lib/intercom";
 import { contactCache } from "@/lib/runtime/contact-cache";
-import { recordTestWrite } from "@/lib/sync";
+import { recordTrialWrite } from "@/lib/sync";
 import { attributeDefinitions, buildContactView, DEBUG_INTERCOM_OPTIONS, loadWritePlan, readContact, refreshContactCache } from "./contact";
 import { explainIntercomFailure } from "./messages";
 import { diffWrite, plannedValues, verificationMessage, verifyWrite } from "./plan";
-import type { TestWriteInput } from "./schema";
+import type { TrialWriteInput } from "./schema";
 import { createCallRecorder } from "./telemetry";
-import type { ScalarValue, TestWriteResult, WriteRow } from "./types";
+import type { ScalarValue, TrialWriteResult, WriteRow } from "./types";
 
 type Actor = { workspaceId: string; userId: string };
 
@@ -20,7 +20,7 @@ type Actor = { workspaceId: string; userId: string };
  * values are computed here, never taken from the browser), go to Intercom at once in one PUT
  * without retries, and the contact is read back to check that Intercom kept them. Audited either way.
  */
-export async function runTestWrite(actor: Actor, input: TestWriteInput): Promise<TestWriteResult> {
+export async function runTrialWrite(actor: Actor, input: TrialWriteInput): Promise<TrialWriteResult> {
   const off = await writeBackOffReason(actor.workspaceId);
   if (off) throw new RuleViolationError(off);
   const plan = await loadWritePlan(actor.workspaceId);
@@ -44,7 +44,7 @@ export async function runTestWrite(actor: Actor, input: TestWriteInput): Promise
   let put: { startedAt: number; email: string | null } | null = null;
   const logWrite = (result: { ok: boolean; status?: number; errorCode?: string; errorMessage?: string }) =>
     put &&
-    recordTestWrite({
+    recordTrialWrite({
       workspaceId: actor.workspaceId,
       contactId: id,
       contactEmail: put.email,
