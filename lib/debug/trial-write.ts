@@ -4,7 +4,7 @@ import { RuleViolationError } from "@/lib/errors";
 import { NotConnectedError, withIntercom } from "@/lib/intercom-integration/connection";
 import { excludedMappings, writeBackOffReason } from "@/lib/intercom-integration/health";
 import { isIntercomError } from "@/lib/intercom";
-import { contactCache } from "@/lib/runtime/contact-cache";
+import { contactCache } from "@/lib/intercom-integration/contact-cache";
 import { recordTrialWrite } from "@/lib/sync";
 import { attributeDefinitions, buildContactView, DEBUG_INTERCOM_OPTIONS, loadWritePlan, readContact, refreshContactCache } from "./contact";
 import { explainIntercomFailure } from "./messages";

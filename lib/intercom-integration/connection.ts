@@ -15,7 +15,7 @@ import {
   type TailorIntercomClient,
 } from "@/lib/intercom";
 import type { z } from "zod";
-import { contactCache } from "@/lib/runtime/contact-cache";
+import { contactCache } from "@/lib/intercom-integration/contact-cache";
 import { broadcastInvalidate } from "@/lib/shared/bus";
 import { notify } from "@/lib/notifications";
 import { canWriteBack, noteOutcome, resetHealth, saveCapabilities } from "./health";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
 import { deletePersonalization, savePersonalization } from "./personalizations";
-import { previewPersonalization } from "./preview";
+import { previewPersonalization } from "@/lib/runtime/preview";
 import { previewPersonalizationSchema } from "./preview-result";
 import { deletePersonalizationSchema, savePersonalizationSchema } from "./schema";
 

@@ -1,5 +1,5 @@
 import type { IntercomContact, TailorIntercomClient } from "@/lib/intercom";
-import { contactCache, type CachedContact } from "./contact-cache";
+import { contactCache, type CachedContact } from "@/lib/intercom-integration/contact-cache";
 import { contactTags } from "./tag-catalogue";
 
 /** A contact as the cache keeps it: the object Intercom returned plus its tag names. */

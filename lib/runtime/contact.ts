@@ -8,7 +8,7 @@ import type { RuleContact } from "@/lib/rules/evaluate";
 import { identityForRuntime } from "@/lib/identity/settings";
 import { contactTrust } from "@/lib/identity/trust";
 import type { EvaluationContext } from "@/lib/rules/evaluate";
-import { contactCache } from "./contact-cache";
+import { contactCache } from "@/lib/intercom-integration/contact-cache";
 import { withTagNames } from "./contact-read";
 import { forgetVisitorState, resolveContact, RUNTIME_INTERCOM_OPTIONS, type VisitorRow } from "./visitors";
 

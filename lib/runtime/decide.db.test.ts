@@ -7,7 +7,7 @@ import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server"
 import { savePersonalization } from "@/lib/personalizations/personalizations";
 import { publishDraft } from "@/lib/publishing/versions";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
-import { contactCache } from "./contact-cache";
+import { contactCache } from "@/lib/intercom-integration/contact-cache";
 import { decide } from "./decide";
 import { identifyVisitor } from "./visitors";
 

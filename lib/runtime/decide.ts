@@ -1,4 +1,4 @@
-import { offerFlow } from "@/lib/flows/runtime";
+import { offerFlow } from "@/lib/runtime/flows";
 import type { FlowPrompt } from "@/lib/flows/prompt";
 import { getLiveConfig } from "@/lib/publishing/versions";
 import { evaluateRule, type EvaluationContext } from "@/lib/rules/evaluate";

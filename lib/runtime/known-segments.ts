@@ -3,7 +3,7 @@ import { DEFAULT_SEPARATOR, type SourceFacts } from "@/lib/intercom-integration/
 import type { MappingSnapshot } from "@/lib/publishing/snapshot";
 import { readAttribute, type ContactData } from "@/lib/rules/attributes";
 import { isBlank, normalizeText, toBoolean, toNumber, toText } from "@/lib/rules/coerce";
-import { loadSourceIndex } from "@/lib/sync/values";
+import { loadSourceIndex } from "@/lib/publishing/mapping-values";
 
 // Segments inferred from Intercom: the reverse of a mapping. A visitor whose contact already has
 // `tailor_role: "founder"` (written by Tailor, or set in Intercom) is a founder: rules see it, and a

@@ -3,7 +3,7 @@ import { getDb, tables } from "@/db/client";
 import { normalizeSnapshot } from "@/lib/publishing/snapshot";
 import { WRITABLE_IDENTITIES } from "@/lib/identity/trust";
 import { contactTarget, enqueueWrite, queueIdentifiedVisitor } from "./outbox";
-import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers } from "./values";
+import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers } from "@/lib/publishing/mapping-values";
 
 const PARKED_FOR_DRIFT = "mapping_needs_attention";
 

@@ -4,7 +4,7 @@ import type { SyncJobKind } from "@/db/schema/sync-types";
 import { canWriteToContact, type IdentifiedBy } from "@/lib/identity/trust";
 import { canWriteBack } from "@/lib/intercom-integration/health";
 import type { MappingSnapshot } from "@/lib/publishing/snapshot";
-import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers, type WriteSet } from "./values";
+import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers, type WriteSet } from "@/lib/publishing/mapping-values";
 
 /** Job statuses that still accept new values (one such job per target: coalescing). */
 export const OPEN_STATUSES = ["pending", "waiting_identification", "paused"] as const;

@@ -17,7 +17,7 @@ import { driftText, refusedLongText, tooLongValues } from "@/lib/intercom-integr
 import { requestRefresh } from "@/lib/intercom-integration/refresh";
 import { logError } from "@/lib/log";
 import { notify } from "@/lib/notifications";
-import { contactCache } from "@/lib/runtime/contact-cache";
+import { contactCache } from "@/lib/intercom-integration/contact-cache";
 import type { ClaimedJob } from "./claim";
 import { backoffDelay, type SyncConfig } from "./config";
 import { enqueueWrite, OPEN_STATUSES } from "./outbox";

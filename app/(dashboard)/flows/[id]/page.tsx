@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { getFlowBuilderOptions } from "@/lib/flows/builder-options";
+import { getFlowBuilderOptions } from "@/lib/builder-options/flows";
 import { getFlow } from "@/lib/flows/flows";
 import { FlowEditor } from "../_components/flow-editor";
 import { orNotFound } from "@/lib/not-found";

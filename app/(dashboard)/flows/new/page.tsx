@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
-import { getFlowBuilderOptions } from "@/lib/flows/builder-options";
+import { getFlowBuilderOptions } from "@/lib/builder-options/flows";
 import { NewFlowForm } from "../_components/new-flow-form";
 
 export const metadata: Metadata = { title: "New flow" };

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { getRuleBuilderOptions } from "@/lib/personalizations/builder-options";
+import { getRuleBuilderOptions } from "@/lib/builder-options/rules";
 import { getPersonalization } from "@/lib/personalizations/personalizations";
 import { PersonalizationEditor } from "../_components/personalization-editor";
 

@@ -11,7 +11,7 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { previewPersonalizationAction } from "@/lib/personalizations/actions";
-import type { PreviewResult } from "@/lib/personalizations/preview";
+import type { PreviewResult } from "@/lib/runtime/preview";
 import { VariantTrace } from "@/components/rules/variant-trace";
 import { previewDocument } from "@/lib/personalizations/preview-result";
 import type { PersonalizationInput } from "@/lib/personalizations/schema";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
-import { getRuleBuilderOptions } from "@/lib/personalizations/builder-options";
+import { getRuleBuilderOptions } from "@/lib/builder-options/rules";
 import { PersonalizationEditor } from "../_components/personalization-editor";
 
 export const metadata: Metadata = { title: "New personalization" };

@@ -1,4 +1,4 @@
-import { advanceFlow } from "@/lib/flows/runtime";
+import { advanceFlow } from "@/lib/runtime/flows";
 import { publicEndpoint } from "@/lib/public-api/handler";
 import { flowRequestSchema } from "@/lib/public-api/schema";
 

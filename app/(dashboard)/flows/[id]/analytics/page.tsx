@@ -7,7 +7,7 @@ import { ANALYTICS_RANGES, getFlowAnalytics, rangeStart, type AnalyticsRange } f
 import { analyticsRows, percent } from "@/lib/flows/builder-analytics";
 import { getFlow, knownQuestions } from "@/lib/flows/flows";
 import { getLiveConfig } from "@/lib/publishing/versions";
-import { workspaceFacts } from "@/lib/flows/runtime";
+import { workspaceFacts } from "@/lib/runtime/flows";
 import { AnswerBreakdown } from "../../_components/answer-breakdown";
 import { StepChart } from "../../_components/step-chart";
 import { orNotFound } from "@/lib/not-found";

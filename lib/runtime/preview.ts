@@ -7,8 +7,8 @@ import { getLiveConfig } from "@/lib/publishing/versions";
 import { loadRuleContact } from "@/lib/runtime/contact";
 import { knownSegments } from "@/lib/runtime/known-segments";
 import { resolveContact } from "@/lib/runtime/visitors";
-import { identityOf, previewDraft, type PreviewOutcome } from "./preview-result";
-import type { PersonalizationDraft } from "./schema";
+import { identityOf, previewDraft, type PreviewOutcome } from "@/lib/personalizations/preview-result";
+import type { PersonalizationDraft } from "@/lib/personalizations/schema";
 
 export class PreviewError extends UserFacingError {}
 

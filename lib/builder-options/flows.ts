@@ -1,7 +1,7 @@
 import "server-only";
-import { getRuleBuilderOptions, type BuilderAttribute, type BuilderSegmentGroup } from "@/lib/personalizations/builder-options";
+import { getRuleBuilderOptions, type BuilderAttribute, type BuilderSegmentGroup } from "@/lib/builder-options/rules";
 import { getSegmentsOverview } from "@/lib/segments/segments";
-import type { QuestionOption } from "./builder-outline";
+import type { QuestionOption } from "@/lib/flows/builder-outline";
 
 export type FlowBuilderOptions = { questions: QuestionOption[]; attributes: BuilderAttribute[]; segmentGroups: BuilderSegmentGroup[] };
 

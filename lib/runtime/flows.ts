@@ -13,9 +13,9 @@ import { TwoLevelCache } from "@/lib/shared/two-level-cache";
 import { contactForDecision, intercomContext } from "@/lib/runtime/contact";
 import { knownSegments } from "@/lib/runtime/known-segments";
 import { touchVisitor, visitorWithSegments, type VisitorRow } from "@/lib/runtime/visitors";
-import { nextStepId, renderStep, resolveStep, type QuestionFacts } from "./engine";
-import type { FlowAction, FlowPrompt } from "./prompt";
-import type { FlowDraft, FlowStep } from "./schema";
+import { nextStepId, renderStep, resolveStep, type QuestionFacts } from "@/lib/flows/engine";
+import type { FlowAction, FlowPrompt } from "@/lib/flows/prompt";
+import type { FlowDraft, FlowStep } from "@/lib/flows/schema";
 
 // Flows at request time: which flow (and step) a visitor is offered on a page view, and what
 // happens when they answer, continue, click or close. Everything is evaluated on the server, so

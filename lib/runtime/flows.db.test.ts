@@ -9,9 +9,9 @@ import { PublicApiError } from "@/lib/public-api/http";
 import { decide } from "@/lib/runtime/decide";
 import { contactAttributes, linkedVisitor, setUpSyncWorkspace, syncFixture, TEST_SYNC_CONFIG } from "@/lib/sync/test-support";
 import { SyncWorker } from "@/lib/sync/worker";
-import { getFlowAnalytics } from "./analytics";
-import { saveFlow } from "./flows";
-import { advanceFlow } from "./runtime";
+import { getFlowAnalytics } from "@/lib/flows/analytics";
+import { saveFlow } from "@/lib/flows/flows";
+import { advanceFlow } from "./flows";
 
 // Flows end to end below the HTTP layer: real database, real emulator over HTTP, the demo flow
 // (role question → customers get a welcome message, everyone else a trial CTA → end), role mapped
