@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
 import { verifyPasswordOrDummy } from "./password";
 import { clearFailures, lockedUntil, recordFailure } from "./throttle";
-import { listMemberships } from "@/lib/workspaces/queries";
+import { listMemberships } from "./memberships";
 import type { Role } from "./permissions";
 
 export type AuthenticatedUser = {

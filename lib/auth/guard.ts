@@ -2,7 +2,7 @@ import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "./index";
 import { can, type Capability, type Role } from "./permissions";
-import { findMembership } from "@/lib/workspaces/queries";
+import { findMembership } from "./memberships";
 import { isSessionActive } from "./sessions";
 
 export type AuthContext = {

@@ -6,7 +6,7 @@ import { authenticate } from "./authenticate";
 import type { Role } from "./permissions";
 import { clientIp } from "@/lib/client-ip";
 import { logError } from "@/lib/log";
-import { findMembership } from "@/lib/workspaces/queries";
+import { findMembership } from "./memberships";
 import { createSession, endSession, SESSION_MAX_AGE_S } from "./sessions";
 
 declare module "next-auth" {

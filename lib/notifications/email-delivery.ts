@@ -6,7 +6,7 @@ import { logError } from "@/lib/log";
 import { mailConfigured, sendMail } from "@/lib/mail";
 import { notificationMail } from "@/lib/mail/templates";
 import { sendDigest, sendImmediate, type Recipient, type Send } from "./email";
-import type { NotificationInput } from "./notifications";
+import type { NotificationInput } from "./types";
 
 // Wires ./email.ts to lib/mail and the stored per-member preference. Without SMTP_URL nothing is
 // sent. Only owners and admins of the workspace are ever mailed (email.ts filters by role too).

@@ -1,4 +1,4 @@
-import type { NotificationInput } from "./notifications";
+import type { NotificationInput } from "./types";
 
 // Email delivery of notifications for owners and admins (wired to lib/mail by ./email-delivery.ts).
 // It takes `send` so the caller decides the transport, and it never puts secrets in mail

@@ -1,9 +1,9 @@
 import { and, count, desc, eq, gt, gte } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
-import type { NotificationKind } from "@/db/schema/health-types";
 import { emailNotificationInBackground } from "./email-delivery";
+import type { NotificationInput } from "./types";
 
-export type NotificationInput = { kind: NotificationKind; title: string; body: string; link?: string | null };
+export type { NotificationInput };
 export type NotificationView = NotificationInput & { id: string; createdAt: Date; unread: boolean };
 
 // The same alert raised again within this window is not repeated (a dead-letter burst is one notification).

@@ -3,8 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
 import { deletePersonalization, savePersonalization } from "./personalizations";
-import { previewPersonalization } from "@/lib/runtime/preview";
-import { previewPersonalizationSchema } from "./preview-result";
 import { deletePersonalizationSchema, savePersonalizationSchema } from "./schema";
 
 export const savePersonalizationAction = defineAction({
@@ -27,12 +25,4 @@ export const deletePersonalizationAction = defineAction({
     revalidatePath("/", "layout");
     return null;
   },
-});
-
-/** Evaluates the draft being edited (not the saved one) for an Intercom contact; changes nothing. */
-export const previewPersonalizationAction = defineAction({
-  name: "previewPersonalization",
-  schema: previewPersonalizationSchema,
-  capability: "personalizations:read",
-  run: async (input, ctx) => previewPersonalization(ctx.workspaceId, input.contact, input.personalization),
 });

@@ -1,16 +1,9 @@
+import { normalizeOrigin } from "@/lib/website/origin";
+
 /**
  * CORS for the snippet API: only a workspace's configured origins (and the app's own origin, for
  * the built-in demo page) get Access-Control-Allow-Origin. No cookies are ever accepted.
  */
-export function normalizeOrigin(value: string): string | null {
-  try {
-    const url = new URL(value);
-    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
-    return url.origin;
-  } catch {
-    return null;
-  }
-}
 
 export function isOriginAllowed(origin: string | null, allowed: readonly string[], ownOrigin: string): boolean {
   if (!origin) return false;

@@ -3,7 +3,7 @@ import { logError } from "@/lib/log";
 import { findSiteByKey, type SiteView } from "@/lib/runtime/sites";
 import { corsHeaders, isOriginAllowed } from "./cors";
 import { clientIp } from "@/lib/client-ip";
-import { parseWith, PublicApiError, readJsonBody, requestOrigin } from "./http";
+import { parseWith, PublicApiError, readJsonBody, requestOrigin, toPublicApiError } from "./http";
 import { RateLimiter } from "./rate-limit";
 import { redisClient } from "@/lib/shared/redis";
 
@@ -53,8 +53,9 @@ export function publicEndpoint<S extends z.ZodType>(schema: S, run: (input: z.ou
       const input = parseWith(schema, body);
       return json(await run(input, site), 200, cors);
     } catch (error) {
-      if (error instanceof PublicApiError) {
-        return json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } }, error.status, { ...cors, ...error.headers });
+      const refusal = toPublicApiError(error);
+      if (refusal) {
+        return json({ error: { code: refusal.code, message: refusal.message, ...(refusal.fields ? { fields: refusal.fields } : {}) } }, refusal.status, { ...cors, ...refusal.headers });
       }
       const ref = crypto.randomUUID().slice(0, 8);
       logError("public api failed", error, { ref, path: new URL(request.url).pathname });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { fromTrustedProxy } from "@/lib/client-ip";
+import { VisitorRequestError, type VisitorRequestReason } from "@/lib/runtime/errors";
 
 /** Errors of the public (snippet) API: JSON, a stable code, a human message; nothing stored. */
 export type PublicErrorCode =
@@ -26,6 +27,15 @@ export class PublicApiError extends Error {
   ) {
     super(message);
   }
+}
+
+const STATUS_BY_REASON: Record<VisitorRequestReason, number> = { not_found: 404, invalid: 400, stale: 409 };
+
+/** The HTTP answer to an error the runtime or this edge threw; null for anything unexpected (a 500). */
+export function toPublicApiError(error: unknown): PublicApiError | null {
+  if (error instanceof PublicApiError) return error;
+  if (error instanceof VisitorRequestError) return new PublicApiError(STATUS_BY_REASON[error.reason], error.code, error.message);
+  return null;
 }
 
 export const MAX_BODY_BYTES = 8 * 1024;

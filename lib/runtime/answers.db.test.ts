@@ -45,8 +45,8 @@ describe("answers", () => {
   });
 
   it("refuses unknown questions, unknown answers and two answers to a single-select question", async () => {
-    await expect(recordAnswer(workspaceId, "visitor-answers-2", "nope", ["founder"])).rejects.toMatchObject({ status: 404, code: "unknown_question" });
-    await expect(recordAnswer(workspaceId, "visitor-answers-2", "what-role", ["ceo"])).rejects.toMatchObject({ status: 400, code: "invalid_answer" });
+    await expect(recordAnswer(workspaceId, "visitor-answers-2", "nope", ["founder"])).rejects.toMatchObject({ reason: "not_found", code: "unknown_question" });
+    await expect(recordAnswer(workspaceId, "visitor-answers-2", "what-role", ["ceo"])).rejects.toMatchObject({ reason: "invalid", code: "invalid_answer" });
     await expect(recordAnswer(workspaceId, "visitor-answers-2", "what-role", ["founder", "developer"])).rejects.toMatchObject({ code: "invalid_answer" });
   });
 

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
 import { getLiveConfig } from "@/lib/publishing/versions";
-import { PublicApiError } from "@/lib/public-api/http";
 import { queueAnswerWrite } from "@/lib/sync/outbox";
+import { VisitorRequestError } from "./errors";
 import { forgetVisitorState, touchVisitor } from "./visitors";
 
 export type RecordedAnswer = { question: string; group: string; segments: string[] };
@@ -19,7 +19,7 @@ export async function recordAnswer(workspaceId: string, anonymousId: string, que
     .from(questions)
     .innerJoin(segmentGroups, eq(segmentGroups.id, questions.groupId))
     .where(and(eq(questions.workspaceId, workspaceId), eq(questions.key, questionKey)));
-  if (!question) throw new PublicApiError(404, "unknown_question", `No question has the key "${questionKey}".`);
+  if (!question) throw new VisitorRequestError("not_found", "unknown_question", `No question has the key "${questionKey}".`);
 
   const options = await db
     .select({ key: segments.key })
@@ -30,10 +30,10 @@ export async function recordAnswer(workspaceId: string, anonymousId: string, que
   const unique = [...new Set(answerKeys)];
   const unknown = unique.filter((k) => !allowed.has(k));
   if (unknown.length > 0) {
-    throw new PublicApiError(400, "invalid_answer", `"${unknown[0]}" is not an answer of "${questionKey}". Answers: ${[...allowed].join(", ")}.`);
+    throw new VisitorRequestError("invalid", "invalid_answer", `"${unknown[0]}" is not an answer of "${questionKey}". Answers: ${[...allowed].join(", ")}.`);
   }
   if (question.selection === "single" && unique.length !== 1) {
-    throw new PublicApiError(400, "invalid_answer", `"${questionKey}" takes exactly one answer.`);
+    throw new VisitorRequestError("invalid", "invalid_answer", `"${questionKey}" takes exactly one answer.`);
   }
 
   const visitor = await touchVisitor(workspaceId, anonymousId);

@@ -5,7 +5,8 @@ import { demoFlow } from "@/lib/dev/seed-flow";
 import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
 import { savePersonalization } from "@/lib/personalizations/personalizations";
 import { publishDraft } from "@/lib/publishing/versions";
-import { PublicApiError } from "@/lib/public-api/http";
+import { toPublicApiError } from "@/lib/public-api/http";
+import { VisitorRequestError } from "./errors";
 import { decide } from "@/lib/runtime/decide";
 import { contactAttributes, linkedVisitor, setUpSyncWorkspace, syncFixture, TEST_SYNC_CONFIG } from "@/lib/sync/test-support";
 import { SyncWorker } from "@/lib/sync/worker";
@@ -171,8 +172,9 @@ describe("flows at runtime", () => {
     ];
     for (const [input, status, code] of cases) {
       const error = await attempt(input);
-      expect(error, code).toBeInstanceOf(PublicApiError);
-      expect(error).toMatchObject({ status, code });
+      // The runtime throws a domain error; the public API's edge turns it into the HTTP answer.
+      expect(error, code).toBeInstanceOf(VisitorRequestError);
+      expect(toPublicApiError(error)).toMatchObject({ status, code });
     }
     expect(await eventsOf(v.anonymousId)).toEqual(before);
     const answers = await getDb().select().from(tables.visitorAnswers).where(eq(tables.visitorAnswers.workspaceId, workspaceId));

@@ -4,18 +4,18 @@ import { getDb, tables } from "@/db/client";
 import type { FlowEventKind } from "@/db/schema/flow-types";
 import type { MappingSnapshot } from "@/lib/publishing/snapshot";
 import { getLiveConfig } from "@/lib/publishing/versions";
-import { PublicApiError } from "@/lib/public-api/http";
 import { evaluateRule, type EvaluationContext, type RuleContact } from "@/lib/rules/evaluate";
-import { recordAnswer } from "@/lib/runtime/answers";
 import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
 import { SeenOnce } from "@/lib/shared/seen-once";
 import { TwoLevelCache } from "@/lib/shared/two-level-cache";
-import { contactForDecision, intercomContext } from "@/lib/runtime/contact";
-import { knownSegments } from "@/lib/runtime/known-segments";
-import { touchVisitor, visitorWithSegments, type VisitorRow } from "@/lib/runtime/visitors";
 import { nextStepId, renderStep, resolveStep, type QuestionFacts } from "@/lib/flows/engine";
 import type { FlowAction, FlowPrompt } from "@/lib/flows/prompt";
 import type { FlowDraft, FlowStep } from "@/lib/flows/schema";
+import { recordAnswer } from "./answers";
+import { contactForDecision, intercomContext } from "./contact";
+import { VisitorRequestError } from "./errors";
+import { knownSegments } from "./known-segments";
+import { touchVisitor, visitorWithSegments, type VisitorRow } from "./visitors";
 
 // Flows at request time: which flow (and step) a visitor is offered on a page view, and what
 // happens when they answer, continue, click or close. Everything is evaluated on the server, so
@@ -190,11 +190,11 @@ const ACTIONS_BY_TYPE: Record<FlowStep["type"], readonly FlowAction[]> = {
 export async function advanceFlow(workspaceId: string, anonymousId: string, input: FlowStepInput): Promise<{ flow: FlowPrompt | null }> {
   const live = await getLiveConfig(workspaceId);
   const flow = live.snapshot.flows.find((f) => f.key === input.flow && f.enabled);
-  if (!flow) throw new PublicApiError(404, "unknown_flow", `No published flow has the key "${input.flow}".`);
+  if (!flow) throw new VisitorRequestError("not_found", "unknown_flow", `No published flow has the key "${input.flow}".`);
   const step = flow.steps.find((s) => s.id === input.step);
-  if (!step) throw new PublicApiError(409, "unknown_step", "This flow changed since it was shown. Reload the page to see the new version.");
+  if (!step) throw new VisitorRequestError("stale", "unknown_step", "This flow changed since it was shown. Reload the page to see the new version.");
   if (!ACTIONS_BY_TYPE[step.type].includes(input.action)) {
-    throw new PublicApiError(400, "invalid_action", `A ${step.type} step takes ${ACTIONS_BY_TYPE[step.type].join(" or ")}, not ${input.action}.`);
+    throw new VisitorRequestError("invalid", "invalid_action", `A ${step.type} step takes ${ACTIONS_BY_TYPE[step.type].join(" or ")}, not ${input.action}.`);
   }
 
   // Validates the answer keys; the answer becomes the visitor's segment and is queued for Intercom.

@@ -4,7 +4,7 @@ import { LRUCache } from "lru-cache";
 import type { z } from "zod";
 import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
-import { normalizeOrigin } from "@/lib/public-api/cors";
+import { normalizeOrigin } from "@/lib/website/origin";
 import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
 import type { websiteSettingsSchema } from "@/lib/website/schema";
 

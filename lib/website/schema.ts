@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalizeOrigin } from "@/lib/public-api/cors";
+import { normalizeOrigin } from "@/lib/website/origin";
 
 /**
  * The Website settings schema: the form resolves with it (so it must stay free of server

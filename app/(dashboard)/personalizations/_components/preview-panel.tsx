@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { previewPersonalizationAction } from "@/lib/personalizations/actions";
+import { previewPersonalizationAction } from "@/lib/runtime/preview-actions";
 import type { PreviewResult } from "@/lib/runtime/preview";
 import { VariantTrace } from "@/components/rules/variant-trace";
 import { previewDocument } from "@/lib/personalizations/preview-result";

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
-import type { Role } from "@/lib/auth/permissions";
+import type { Role } from "./permissions";
 
 export type MembershipView = { workspaceId: string; workspaceName: string; workspaceSlug: string; role: Role };
 
