@@ -3,9 +3,14 @@
  * worker inside the app; with Postgres, run `npm run worker` (one or more) unless
  * TAILOR_INPROCESS_WORKER=1 asks for it here too. Every node also connects Redis (when REDIS_URL is
  * set), listens for other nodes' cache invalidations and shuts down gracefully. Never during `next build`.
+ * Settings (lib/env.ts) are checked first.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
+    // Every setting is parsed now: a bad one (e.g. TAILOR_PUBLIC_RATE_LIMIT=abc) stops the start with
+    // an error naming it, instead of surfacing on the first request.
+    const { env } = await import("./lib/env");
+    env();
     const { startInProcessWorkerIfWanted, stopInProcessWorker } = await import("./lib/sync/in-process");
     const { startNode } = await import("./lib/shared/lifecycle");
     startNode(stopInProcessWorker);

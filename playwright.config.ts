@@ -22,6 +22,11 @@ process.env.TAILOR_ENCRYPTION_KEY = encryptionKey;
 for (const region of ["us", "eu", "au"]) {
   process.env[`INTERCOM_BASE_URL_${region.toUpperCase()}`] = `http://127.0.0.1:${emulatorPort}/${region}`;
 }
+// Those fixtures import server modules (`import "server-only"`), which load only under the
+// react-server condition outside Next: the test workers inherit it. The app itself never does.
+if (!process.env.NODE_OPTIONS?.includes("--conditions=react-server")) {
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim();
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -55,13 +60,14 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } }, dependencies: ["setup"] },
   ],
   webServer: {
-    command: "npx tsx lib/dev/demo.ts --skip-build --reset",
+    command: "npx tsx --conditions=react-server lib/dev/demo.ts --skip-build --reset",
     url: `http://127.0.0.1:${port}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
     env: {
+      NODE_OPTIONS: "",
       PORT: String(port),
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,

@@ -139,7 +139,7 @@ async function main() {
       children.push(child);
       nodes.push({ base: `http://127.0.0.1:${port}`, process: child });
     }
-    for (let i = 0; i < WORKERS; i++) children.push(spawn(process.execPath, [tsxBin, "lib/sync/worker-cli.ts"], { stdio: "ignore", env: { ...process.env, ...env } }));
+    for (let i = 0; i < WORKERS; i++) children.push(spawn(process.execPath, [tsxBin, "--conditions=react-server", "lib/sync/worker-cli.ts"], { stdio: "ignore", env: { ...process.env, ...env } }));
     for (const node of nodes) await waitFor(`${node.base}/api/ready`);
     const node1 = nodes[0]!;
 

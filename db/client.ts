@@ -5,6 +5,7 @@ import { drizzle as drizzleLibsql, type LibSQLDatabase } from "drizzle-orm/libsq
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { createClient } from "@libsql/client";
 import pg from "pg";
+import { env } from "@/lib/env";
 import * as sqliteCore from "./schema/sqlite";
 import * as sqliteRuntime from "./schema/runtime-sqlite";
 import * as sqliteSync from "./schema/sync-sqlite";
@@ -39,7 +40,7 @@ export type DbOrTx = Db | Tx;
 export const DEFAULT_SQLITE_URL = `file:${path.join(process.cwd(), "data", "tailor.db")}`;
 
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL?.trim() || DEFAULT_SQLITE_URL;
+  return env().DATABASE_URL ?? DEFAULT_SQLITE_URL;
 }
 
 export function dialectOf(url: string): Dialect {
@@ -57,7 +58,7 @@ type Connection = { db: Db; close: () => Promise<void> };
 
 function connect(url: string): Connection {
   if (dialectOf(url) === "postgres") {
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+    const pool = new pg.Pool({ connectionString: url, max: env().DATABASE_POOL_MAX });
     // An idle connection that the server drops (restart, failover, admin kill) emits "error" on the
     // pool; unhandled, that would crash the process. The pool replaces it on the next query.
     pool.on("error", (error) => console.error(JSON.stringify({ level: "warn", what: "postgres idle connection lost", message: error.message })));

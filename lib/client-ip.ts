@@ -8,6 +8,7 @@
  * random value it puts in TAILOR_PEER_STAMP at start. Without it (e.g. `next dev`) no peer is known.
  */
 import { BlockList, isIP } from "node:net";
+import { env } from "@/lib/env";
 
 export const PEER_HEADER = "x-tailor-peer";
 
@@ -34,7 +35,7 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
 
 let cached: { raw: string | undefined; parsed: TrustedProxies } | undefined;
 function trustedProxies(): TrustedProxies {
-  const raw = process.env.TAILOR_TRUSTED_PROXIES;
+  const raw = env().TAILOR_TRUSTED_PROXIES;
   if (!cached || cached.raw !== raw) cached = { raw, parsed: parseTrustedProxies(raw) };
   return cached.parsed;
 }
@@ -53,7 +54,7 @@ function isTrusted(address: string, proxies: TrustedProxies): boolean {
 }
 
 /** The socket peer stamped by server.mjs in this deployment, or null. */
-export function peerAddress(request: HeaderSource, stamp = process.env.TAILOR_PEER_STAMP): string | null {
+export function peerAddress(request: HeaderSource, stamp = env().TAILOR_PEER_STAMP): string | null {
   if (!stamp) return null;
   const [given, address] = (request.headers.get(PEER_HEADER) ?? "").split(" ");
   return given === stamp ? normalize(address) : null;

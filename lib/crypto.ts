@@ -4,7 +4,9 @@
  * associated data, so a ciphertext copied to another workspace's row fails to decrypt.
  * Must never: log or throw the plaintext, or fall back to storing it unencrypted.
  */
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { env } from "@/lib/env";
 import { dataDir, readOrCreateSecretFile } from "@/lib/secret-file";
 
 const VERSION = "v1";
@@ -22,9 +24,10 @@ function parseKey(value: string): Buffer {
 /** From TAILOR_ENCRYPTION_KEY, or, for the embedded SQLite default only, a key file in the data folder. */
 export function encryptionKey(): Buffer {
   if (cachedKey) return cachedKey;
-  const fromEnv = process.env.TAILOR_ENCRYPTION_KEY;
+  const settings = env();
+  const fromEnv = settings.TAILOR_ENCRYPTION_KEY;
   if (fromEnv) return (cachedKey = parseKey(fromEnv));
-  if (process.env.DATABASE_URL?.startsWith("postgres")) {
+  if (settings.DATABASE_URL?.startsWith("postgres")) {
     throw new Error("TAILOR_ENCRYPTION_KEY is required when DATABASE_URL points at Postgres.");
   }
   return (cachedKey = parseKey(readOrCreateSecretFile(dataDir(), "encryption-key")));

@@ -1,6 +1,8 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/env";
 
 /**
  * Reads a secret kept in the data folder, creating it (32 random bytes, base64, mode 0600) on first
@@ -17,7 +19,7 @@ export function readOrCreateSecretFile(dataDir: string, name: string): string {
 }
 
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? path.join(process.cwd(), "data"));
+  return env().dataDir;
 }
 
 /**

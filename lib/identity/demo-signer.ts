@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb, tables } from "@/db/client";
 import { computeUserHash } from "./hash";
 import { ensureIdentitySecret } from "./settings";
+import { env } from "@/lib/env";
 
 /**
  * The demo website's stand-in for a customer's server: after "sign-in" (the demo form) it computes
@@ -11,7 +12,7 @@ import { ensureIdentitySecret } from "./settings";
  * workspace, so it exists only where the demo launcher turns it on (TAILOR_DEMO_SITE_SIGNING=1).
  */
 export function demoSigningEnabled(): boolean {
-  return process.env.TAILOR_DEMO_SITE_SIGNING === "1";
+  return env().TAILOR_DEMO_SITE_SIGNING === true;
 }
 
 export const demoSignSchema = z.object({

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Identity verification hashes: HMAC-SHA256(site secret, email or Intercom contact id), hex.
  * Must never: compare hashes with `===` (timing), log or return the secret, or accept a hash

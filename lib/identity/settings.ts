@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The site's identity verification settings. The secret is stored only as lib/crypto.ts
  * ciphertext (workspace id bound); its plaintext leaves this module only from

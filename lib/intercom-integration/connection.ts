@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";

@@ -1,19 +1,18 @@
 import type { ContactTag, IntercomContact } from "@/lib/intercom";
 import { onInvalidate } from "@/lib/shared/bus";
 import { TwoLevelCache } from "@/lib/shared/two-level-cache";
+import { env, parseEnv, type EnvSource } from "@/lib/env";
 
 export type CachedContact = { contact: IntercomContact; tags: ContactTag[]; fetchedAt: number };
 
 export type ContactCacheOptions = { ttlMs: number; max: number; localFreshMs?: number; now?: () => number };
 
-export function contactCacheOptionsFromEnv(env: Record<string, string | undefined> = process.env): ContactCacheOptions {
-  const ttlSeconds = Number(env.TAILOR_CONTACT_CACHE_TTL_SECONDS ?? 300);
-  const max = Number(env.TAILOR_CONTACT_CACHE_MAX ?? 10_000);
-  const localMs = Number(env.TAILOR_CONTACT_CACHE_LOCAL_MS ?? 2_000);
+export function contactCacheOptionsFromEnv(source?: EnvSource): ContactCacheOptions {
+  const settings = source ? parseEnv(source) : env();
   return {
-    ttlMs: Number.isFinite(ttlSeconds) && ttlSeconds >= 0 ? ttlSeconds * 1000 : 300_000,
-    max: Number.isFinite(max) && max > 0 ? max : 10_000,
-    localFreshMs: Number.isFinite(localMs) && localMs >= 0 ? localMs : 2_000,
+    ttlMs: settings.TAILOR_CONTACT_CACHE_TTL_SECONDS * 1000,
+    max: settings.TAILOR_CONTACT_CACHE_MAX,
+    localFreshMs: settings.TAILOR_CONTACT_CACHE_LOCAL_MS,
   };
 }
 

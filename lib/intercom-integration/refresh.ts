@@ -8,6 +8,7 @@ import { describeAttributeChanges, reloadAttributes, type ReloadSummary } from "
 import { recheckConnection, type RecheckResult } from "./connection";
 import { flushHealth, saveCapabilities } from "./health";
 import { driftText } from "./mapping-rules";
+import { env, parseEnv, type EnvSource } from "@/lib/env";
 
 // The scheduled refresh, run by the sync worker: re-reads data attributes (default hourly,
 // TAILOR_INTERCOM_REFRESH_MS) and right after a write failed on an unknown or read-only attribute,
@@ -19,9 +20,8 @@ export const DEFAULT_REFRESH_MS = 60 * 60_000;
 const RECHECK_MS = 60_000;
 const MAX_PER_TICK = 25;
 
-export function refreshIntervalFromEnv(env: Record<string, string | undefined> = process.env): number {
-  const value = Number(env.TAILOR_INTERCOM_REFRESH_MS);
-  return Number.isFinite(value) && value >= 1_000 ? value : DEFAULT_REFRESH_MS;
+export function refreshIntervalFromEnv(source?: EnvSource): number {
+  return (source ? parseEnv(source) : env()).TAILOR_INTERCOM_REFRESH_MS;
 }
 
 /** Asks the next worker tick to refresh this workspace's attributes (after an "unknown attribute" or "not writable" error). */

@@ -1,3 +1,4 @@
+import "server-only";
 // Tailor's Intercom client: the official SDK as transport, our timeouts/retries, typed errors.
 // Must never happen: the token in an error, a log line, telemetry or an exception message; a
 // blind retry of a write (the sync engine owns write retries); a 20 s SDK default in a request path.
@@ -15,7 +16,8 @@ import {
   type IntercomErrorDetails,
   type ValidationReason,
 } from "./errors";
-import { INTERCOM_REGIONS, regionFromAppRegion, resolveBaseUrl, type EnvSource, type IntercomRegion } from "./regions";
+import { env as settings, parseEnv, type EnvSource } from "@/lib/env";
+import { INTERCOM_REGIONS, regionFromAppRegion, resolveBaseUrl, type IntercomRegion } from "./regions";
 import {
   adminWithAppSchema,
   contactListSchema,
@@ -69,7 +71,7 @@ export interface CreateIntercomClientOptions {
   writeTimeoutMs?: number;
   /** Retries for writes (default 0: the sync engine decides). */
   writeMaxRetries?: number;
-  /** Source of INTERCOM_BASE_URL_* overrides (default process.env). */
+  /** Variables to read INTERCOM_BASE_URL_* from (default: this process's settings, lib/env.ts). */
   env?: EnvSource;
   onResponse?: (info: IntercomResponseInfo) => void;
 }
@@ -234,7 +236,7 @@ type Kind = "read" | "write";
 
 export function createIntercomClient(options: CreateIntercomClientOptions) {
   const { region, onResponse } = options;
-  const baseUrl = resolveBaseUrl(region, options.env);
+  const baseUrl = resolveBaseUrl(region, options.env ? parseEnv(options.env) : settings());
   const basePath = new URL(baseUrl).pathname.replace(/\/+$/, "");
   const hasToken = options.token.trim() !== "";
   const policy: Record<Kind, { timeoutMs: number; retries: number }> = {

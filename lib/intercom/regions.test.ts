@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
 import { appRegionName, isIntercomRegion, regionFromAppRegion, resolveBaseUrl, resolveBaseUrls } from "./regions";
 
 describe("regions", () => {
@@ -12,14 +13,15 @@ describe("regions", () => {
 
   it("lets INTERCOM_BASE_URL_<REGION> override one region, path prefix kept, trailing slash dropped", () => {
     const env = { INTERCOM_BASE_URL_EU: "http://127.0.0.1:4010/eu/", INTERCOM_BASE_URL_US: "  " };
-    expect(resolveBaseUrl("EU", env)).toBe("http://127.0.0.1:4010/eu");
-    expect(resolveBaseUrl("US", env)).toBe("https://api.intercom.io");
-    expect(resolveBaseUrl("AU", env)).toBe("https://api.au.intercom.io");
+    expect(resolveBaseUrl("EU", parseEnv(env))).toBe("http://127.0.0.1:4010/eu");
+    expect(resolveBaseUrl("US", parseEnv(env))).toBe("https://api.intercom.io");
+    expect(resolveBaseUrl("AU", parseEnv(env))).toBe("https://api.au.intercom.io");
   });
 
   it("refuses an override that is not an http(s) URL, naming the variable only", () => {
-    expect(() => resolveBaseUrl("AU", { INTERCOM_BASE_URL_AU: "not a url" })).toThrow("INTERCOM_BASE_URL_AU is not a valid URL");
-    expect(() => resolveBaseUrl("AU", { INTERCOM_BASE_URL_AU: "ftp://x" })).toThrow(/http/);
+    // lib/env.ts parses the overrides once, at startup; a bad one names the variable only.
+    expect(() => parseEnv({ INTERCOM_BASE_URL_AU: "not a url" })).toThrow("INTERCOM_BASE_URL_AU is not a valid URL");
+    expect(() => parseEnv({ INTERCOM_BASE_URL_AU: "ftp://x" })).toThrow(/INTERCOM_BASE_URL_AU must be an http\(s\) URL/);
   });
 
   it("maps /me region strings to codes and back", () => {

@@ -10,34 +10,26 @@ export const DEFAULT_BASE_URLS: Record<IntercomRegion, string> = {
   AU: "https://api.au.intercom.io",
 };
 
-export const BASE_URL_ENV: Record<IntercomRegion, string> = {
+export const BASE_URL_ENV = {
   US: "INTERCOM_BASE_URL_US",
   EU: "INTERCOM_BASE_URL_EU",
   AU: "INTERCOM_BASE_URL_AU",
-};
-
-export type EnvSource = Record<string, string | undefined>;
+} as const satisfies Record<IntercomRegion, string>;
 
 export function isIntercomRegion(value: unknown): value is IntercomRegion {
   return typeof value === "string" && (INTERCOM_REGIONS as readonly string[]).includes(value);
 }
 
+/** The INTERCOM_BASE_URL_* overrides, as lib/env.ts parsed them (this module is also used in the browser). */
+export type BaseUrlOverrides = Partial<Record<(typeof BASE_URL_ENV)[IntercomRegion], string | undefined>>;
+
 /** Base URL for a region; `INTERCOM_BASE_URL_<REGION>` (may carry a path prefix) wins over the default. */
-export function resolveBaseUrl(region: IntercomRegion, env: EnvSource = process.env): string {
-  const override = env[BASE_URL_ENV[region]]?.trim();
-  if (!override) return DEFAULT_BASE_URLS[region];
-  let url: URL;
-  try {
-    url = new URL(override);
-  } catch {
-    throw new Error(`${BASE_URL_ENV[region]} is not a valid URL`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`${BASE_URL_ENV[region]} must be an http(s) URL`);
-  return override.replace(/\/+$/, "");
+export function resolveBaseUrl(region: IntercomRegion, overrides: BaseUrlOverrides): string {
+  return overrides[BASE_URL_ENV[region]] ?? DEFAULT_BASE_URLS[region];
 }
 
-export function resolveBaseUrls(env: EnvSource = process.env): Record<IntercomRegion, string> {
-  return { US: resolveBaseUrl("US", env), EU: resolveBaseUrl("EU", env), AU: resolveBaseUrl("AU", env) };
+export function resolveBaseUrls(overrides: BaseUrlOverrides): Record<IntercomRegion, string> {
+  return { US: resolveBaseUrl("US", overrides), EU: resolveBaseUrl("EU", overrides), AU: resolveBaseUrl("AU", overrides) };
 }
 
 const APP_REGION_NAMES: Record<string, IntercomRegion> = {

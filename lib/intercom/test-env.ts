@@ -1,6 +1,6 @@
 // Points the client at a running emulator through the same env variables production uses.
 import type { IntercomEmulator } from "@/emulator/server";
-import type { EnvSource } from "./regions";
+import type { EnvSource } from "@/lib/env";
 
 export function emulatorEnv(emulator: IntercomEmulator): EnvSource {
   return {

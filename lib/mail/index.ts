@@ -1,6 +1,7 @@
 // No "server-only" import: the standalone sync worker (`npm run worker`, plain tsx) sends notification
 // mail too, and that package throws outside the react-server condition. Nothing here reaches the browser.
 import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/lib/env";
 import { redactUrl } from "@/lib/redact";
 import { logError, logInfo } from "@/lib/log";
 
@@ -15,17 +16,17 @@ let transport: Transporter | null | undefined;
 
 function smtpTransport(): Transporter | null {
   if (transport !== undefined) return transport;
-  const url = process.env.SMTP_URL?.trim();
+  const url = env().SMTP_URL;
   transport = url ? nodemailer.createTransport(url) : null;
   return transport;
 }
 
 export function mailConfigured(): boolean {
-  return Boolean(process.env.SMTP_URL?.trim());
+  return Boolean(env().SMTP_URL);
 }
 
 export function mailFrom(): string {
-  return process.env.MAIL_FROM?.trim() || "Tailor <no-reply@tailor.localhost>";
+  return env().MAIL_FROM ?? "Tailor <no-reply@tailor.localhost>";
 }
 
 /** Sends one message; resolves to `{ sent: false }` (logged, not thrown) when SMTP is missing or fails. */
@@ -39,7 +40,7 @@ export async function sendMail(mail: Mail): Promise<SendResult> {
     await smtp.sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
     return { sent: true };
   } catch (error) {
-    logError("mail.send_failed", error, { to: mail.to, smtp: redactUrl(process.env.SMTP_URL ?? "") });
+    logError("mail.send_failed", error, { to: mail.to, smtp: redactUrl(env().SMTP_URL ?? "") });
     return { sent: false };
   }
 }

@@ -6,12 +6,13 @@ import { clientIp } from "@/lib/client-ip";
 import { parseWith, PublicApiError, readJsonBody, requestOrigin, toPublicApiError } from "./http";
 import { RateLimiter } from "./rate-limit";
 import { redisClient } from "@/lib/shared/redis";
+import { env } from "@/lib/env";
 
 // Per minute, across all app nodes with Redis (else per process): each visitor (site + trusted client address + visitor id) gets
 // TAILOR_PUBLIC_RATE_LIMIT, and each client address a ceiling of TAILOR_PUBLIC_CLIENT_RATE_LIMIT over
 // all its visitor ids. A noisy client exhausts only its own buckets; real visitors keep theirs.
-const visitorLimiter = new RateLimiter({ limit: Number(process.env.TAILOR_PUBLIC_RATE_LIMIT ?? 120), windowMs: 60_000, redis: redisClient(), keyPrefix: "public-rl-visitor" });
-const clientLimiter = new RateLimiter({ limit: Number(process.env.TAILOR_PUBLIC_CLIENT_RATE_LIMIT ?? 600), windowMs: 60_000, redis: redisClient(), keyPrefix: "public-rl-client" });
+const visitorLimiter = new RateLimiter({ limit: env().TAILOR_PUBLIC_RATE_LIMIT, windowMs: 60_000, redis: redisClient(), keyPrefix: "public-rl-visitor" });
+const clientLimiter = new RateLimiter({ limit: env().TAILOR_PUBLIC_CLIENT_RATE_LIMIT, windowMs: 60_000, redis: redisClient(), keyPrefix: "public-rl-client" });
 
 /** The limiter keys of a request; the client is the trusted address (lib/client-ip.ts), never a raw header. */
 export function rateLimitKeys(siteKey: string, client: string | null, visitorId: unknown): { client: string; visitor: string } {

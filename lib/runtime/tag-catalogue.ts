@@ -1,5 +1,6 @@
 import type { ContactTag, IntercomContact, TailorIntercomClient } from "@/lib/intercom";
 import { TwoLevelCache } from "@/lib/shared/two-level-cache";
+import { env } from "@/lib/env";
 
 // The workspace's tag names (GET /tags), shared by all nodes through the two-level cache and
 // refreshed every TTL, or at once when a contact carries an id it doesn't know. With it, a contact
@@ -8,7 +9,7 @@ import { TwoLevelCache } from "@/lib/shared/two-level-cache";
 
 type Catalogue = { tags: ContactTag[]; loadedAt: number };
 
-const TTL_MS = Number(process.env.TAILOR_TAG_CATALOGUE_TTL_SECONDS ?? 600) * 1000 || 600_000;
+const TTL_MS = env().TAILOR_TAG_CATALOGUE_TTL_SECONDS * 1000;
 // An unknown id (a tag created since) refreshes the catalogue, at most this often per workspace, so a
 // stream of contacts with a brand-new tag can't turn every read into a GET /tags.
 const UNKNOWN_REFRESH_MS = 30_000;

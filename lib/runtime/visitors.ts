@@ -9,6 +9,7 @@ import { queueIdentifiedVisitor } from "@/lib/sync/outbox";
 import { canWriteToContact, type IdentifiedBy } from "@/lib/identity/trust";
 import { rememberContact } from "./contact-read";
 import { pickContact } from "./pick-contact";
+import { env } from "@/lib/env";
 
 export type VisitorRow = typeof tables.visitors.$inferSelect;
 
@@ -126,7 +127,7 @@ const globalForVisitors = globalThis as unknown as { tailorVisitorStates?: TwoLe
 const visitorStates = (globalForVisitors.tailorVisitorStates ??= new TwoLevelCache<VisitorState>({
   name: "visitor",
   max: 50_000,
-  ttlMs: Number(process.env.TAILOR_VISITOR_CACHE_MS ?? 5_000) || 1,
+  ttlMs: Math.max(1, env().TAILOR_VISITOR_CACHE_MS),
   localFreshMs: 1_000,
   revive: reviveState,
 }));

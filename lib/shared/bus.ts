@@ -13,6 +13,7 @@ import type { Redis } from "ioredis";
 import { databaseUrl, dialect, getDb } from "@/db/client";
 import { logError, logInfo } from "@/lib/log";
 import { redisClient } from "./redis";
+import { env } from "@/lib/env";
 
 export type Topic = "live" | "site" | "visitor" | "flow-closed" | "identity" | "contact";
 /** `key` "*" means "drop everything of this topic" (sent after a listener reconnects: messages may have been missed). */
@@ -21,7 +22,7 @@ type Handler = (key: string) => void;
 
 const CHANNEL = "tailor_invalidate";
 // On a Redis shared by several deployments, the key prefix keeps their messages apart.
-const redisChannel = () => `${process.env.TAILOR_REDIS_PREFIX ?? "tailor:"}invalidate`;
+const redisChannel = () => `${env().TAILOR_REDIS_PREFIX}invalidate`;
 const nodeId = randomUUID();
 
 type Bus = { handlers: Map<Topic, Set<Handler>>; stop: (() => Promise<void>) | null; transport: "postgres" | "redis" | "local" };

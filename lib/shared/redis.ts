@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The optional Redis connection app nodes share (REDIS_URL). What must never happen: a request
  * waiting on a dead Redis (commands fail fast while it is down), a log line per request, a secret
@@ -5,6 +6,7 @@
  */
 import { Redis } from "ioredis";
 import { redactUrl } from "@/lib/redact";
+import { env, parseEnv, type EnvSource } from "@/lib/env";
 
 export type RedisStatus = "not_configured" | "up" | "down";
 
@@ -12,8 +14,8 @@ type Shared = { client: Redis | null; status: RedisStatus; since: number; lastEr
 
 const globalForRedis = globalThis as unknown as { tailorRedis?: Shared };
 
-export function redisUrl(env: Record<string, string | undefined> = process.env): string | null {
-  return env.REDIS_URL?.trim() || null;
+export function redisUrl(source?: EnvSource): string | null {
+  return (source ? parseEnv(source) : env()).REDIS_URL ?? null;
 }
 
 function setStatus(shared: Shared, status: RedisStatus, error?: Error) {
@@ -31,11 +33,11 @@ function setStatus(shared: Shared, status: RedisStatus, error?: Error) {
 function connect(url: string): Shared {
   const shared: Shared = { client: null, status: "down", since: Date.now(), lastError: null };
   const client = new Redis(url, {
-    keyPrefix: process.env.TAILOR_REDIS_PREFIX ?? "tailor:",
+    keyPrefix: env().TAILOR_REDIS_PREFIX,
     // Fail fast instead of queueing while disconnected: the request path falls back to L1 + DB.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: Number(process.env.TAILOR_REDIS_TIMEOUT_MS ?? 500),
+    commandTimeout: env().TAILOR_REDIS_TIMEOUT_MS,
     connectTimeout: 2_000,
     // Reconnect forever, backing off to one attempt every 2 s.
     retryStrategy: (times) => Math.min(times * 200, 2_000),

@@ -1,3 +1,4 @@
+import { env, parseEnv, type EnvSource } from "@/lib/env";
 import type { PacingConfig } from "./pacing";
 
 export type SyncConfig = {
@@ -27,33 +28,24 @@ export type SyncConfig = {
   intercomRefresh: boolean;
 };
 
-function num(env: Record<string, string | undefined>, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const value = Number(raw);
-  return Number.isFinite(value) && value >= 0 ? value : fallback;
-}
-
-export function syncConfigFromEnv(env: Record<string, string | undefined> = process.env): SyncConfig {
+/** The sync settings of this process (lib/env.ts), or of `source` (tests). */
+export function syncConfigFromEnv(source?: EnvSource): SyncConfig {
+  const s = source ? parseEnv(source) : env();
   return {
-    concurrency: Math.max(1, num(env, "TAILOR_SYNC_CONCURRENCY", 4)),
-    leaseMs: num(env, "TAILOR_SYNC_LEASE_MS", 60_000),
-    pollMs: num(env, "TAILOR_SYNC_POLL_MS", 500),
-    maxAttempts: Math.max(1, num(env, "TAILOR_SYNC_MAX_ATTEMPTS", 8)),
-    backoffBaseMs: num(env, "TAILOR_SYNC_BACKOFF_BASE_MS", 2_000),
-    backoffMaxMs: num(env, "TAILOR_SYNC_BACKOFF_MAX_MS", 300_000),
-    writeTimeoutMs: num(env, "TAILOR_SYNC_WRITE_TIMEOUT_MS", 10_000),
-    readTimeoutMs: num(env, "TAILOR_SYNC_READ_TIMEOUT_MS", 5_000),
-    housekeepingMs: num(env, "TAILOR_SYNC_HOUSEKEEPING_MS", 2_000),
-    backfillSettleMs: num(env, "TAILOR_SYNC_BACKFILL_SETTLE_MS", 10_000),
-    intercomRefreshMs: Math.max(1_000, num(env, "TAILOR_INTERCOM_REFRESH_MS", 3_600_000)),
-    intercomRefresh: env.TAILOR_INTERCOM_REFRESH !== "0",
-    notificationDigestMs: Math.max(1_000, num(env, "TAILOR_NOTIFICATION_DIGEST_MS", 86_400_000)),
-    pacing: {
-      target: Math.min(1, Math.max(0.1, num(env, "TAILOR_SYNC_RATE_TARGET", 0.95))),
-      windowMs: Math.max(1_000, num(env, "TAILOR_SYNC_RATE_WINDOW_MS", 10_000)),
-      coldIntervalMs: 20,
-    },
+    concurrency: s.TAILOR_SYNC_CONCURRENCY,
+    leaseMs: s.TAILOR_SYNC_LEASE_MS,
+    pollMs: s.TAILOR_SYNC_POLL_MS,
+    maxAttempts: s.TAILOR_SYNC_MAX_ATTEMPTS,
+    backoffBaseMs: s.TAILOR_SYNC_BACKOFF_BASE_MS,
+    backoffMaxMs: s.TAILOR_SYNC_BACKOFF_MAX_MS,
+    writeTimeoutMs: s.TAILOR_SYNC_WRITE_TIMEOUT_MS,
+    readTimeoutMs: s.TAILOR_SYNC_READ_TIMEOUT_MS,
+    housekeepingMs: s.TAILOR_SYNC_HOUSEKEEPING_MS,
+    backfillSettleMs: s.TAILOR_SYNC_BACKFILL_SETTLE_MS,
+    intercomRefreshMs: s.TAILOR_INTERCOM_REFRESH_MS,
+    intercomRefresh: s.TAILOR_INTERCOM_REFRESH ?? true,
+    notificationDigestMs: s.TAILOR_NOTIFICATION_DIGEST_MS,
+    pacing: { target: s.TAILOR_SYNC_RATE_TARGET, windowMs: s.TAILOR_SYNC_RATE_WINDOW_MS, coldIntervalMs: 20 },
   };
 }
 

@@ -9,6 +9,7 @@ import { redactUrl } from "@/lib/redact";
 import { startInvalidationListener, stopInvalidationListener } from "@/lib/shared/bus";
 import { closeRedis, redisClient } from "@/lib/shared/redis";
 import { SyncWorker } from "./worker";
+import { env } from "@/lib/env";
 
 const worker = new SyncWorker();
 logInfo("sync worker starting", { workerId: worker.id, dialect, database: redactUrl(databaseUrl()), concurrency: worker.config.concurrency });
@@ -28,7 +29,7 @@ async function shutdown(code = 0) {
 
 if (process.argv.includes("--drain")) {
   worker
-    .drain({ timeoutMs: Number(process.env.TAILOR_SYNC_DRAIN_TIMEOUT_MS ?? 600_000) })
+    .drain({ timeoutMs: env().TAILOR_SYNC_DRAIN_TIMEOUT_MS })
     .then(() => shutdown(0))
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : String(error));
