@@ -1,13 +1,15 @@
 /**
  * `npm run demo`: builds, migrates and seeds the embedded SQLite database, starts the Intercom
  * emulator and the app, then prints where to go and how to sign in.
- * Flags: --skip-build (reuse .next), --reset (start from an empty database). Env: PORT, DATA_DIR,
+ * Flags: --skip-build (reuse .next), --reset (start from an empty database; only a SQLite file or a
+ * Postgres database on this machine, see reset-database.ts). Env: PORT, DATA_DIR,
  * DATABASE_URL, INTERCOM_EMULATOR_PORT.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { dataDir, makeDataDirPrivate, readOrCreateSecretFile } from "@/lib/secret-file";
+import { resetDatabase } from "./reset-database";
 
 const args = new Set(process.argv.slice(2));
 const port = Number(process.env.PORT ?? 3000);
@@ -29,27 +31,6 @@ process.env.TAILOR_DEMO_SITE_SIGNING ||= "1";
 
 function step(message: string) {
   console.log(`\n▸ ${message}`);
-}
-
-async function resetDatabase(url: string) {
-  if (url.startsWith("file:")) {
-    const file = url.slice("file:".length);
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-    return;
-  }
-  // Postgres: a database of its own for the demo or e2e run, emptied (created if missing).
-  const pg = (await import("pg")).default;
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`refusing to reset a database named ${JSON.stringify(name)}`);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
 }
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000) {

@@ -358,6 +358,8 @@ describe("evaluateRule groups and traces", () => {
     expect(seenOf("o")).toEqual({ deep: { deeper: null } });
     const manyTags: EvaluationContext = { intercom: { available: true, contact: { ...contact, tags: Array.from({ length: 80 }, (_, i) => `t${i}`) } }, segments: {} };
     expect(evaluateCondition(tagVip, manyTags).seen).toHaveLength(50);
-    expect(JSON.parse(JSON.stringify(evaluateRule({ type: "group", combinator: "and", children: [tagVip, teal] }, context)))).toBeTruthy();
+    // A trace survives a JSON round trip unchanged (no undefined, NaN, Dates or cycles in it).
+    const trace = evaluateRule({ type: "group", combinator: "and", children: [tagVip, teal] }, context);
+    expect(JSON.parse(JSON.stringify(trace))).toStrictEqual(trace);
   });
 });
