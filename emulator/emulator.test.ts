@@ -1,7 +1,17 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- wire-level tests read raw JSON bodies */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startIntercomEmulator, type IntercomEmulator } from "./server";
 import { callIntercom, control } from "./test-client";
+
+/** Moves the clock the emulator reads (only Date is faked: sockets and timers stay real) instead of sleeping. */
+async function withFakeClock(run: () => Promise<void>): Promise<void> {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  try {
+    await run();
+  } finally {
+    vi.useRealTimers();
+  }
+}
 
 let emu: IntercomEmulator;
 beforeAll(async () => {
@@ -78,10 +88,14 @@ describe("workspaces, tokens and regions", () => {
   });
 
   it("suspends a token for a while (scripted 401 period), then accepts it again", async () => {
-    expect((await control(emu, "/tokens/suspend", { token: emu.tokens.US.full, ms: 300 })).status).toBe(200);
-    expectEnvelope(await callIntercom(emu, "US", "/me"), 401, "unauthorized");
-    await new Promise((r) => setTimeout(r, 350));
-    expect((await callIntercom(emu, "US", "/me")).status).toBe(200);
+    await withFakeClock(async () => {
+      expect((await control(emu, "/tokens/suspend", { token: emu.tokens.US.full, ms: 300 })).status).toBe(200);
+      expectEnvelope(await callIntercom(emu, "US", "/me"), 401, "unauthorized");
+      vi.advanceTimersByTime(299);
+      expectEnvelope(await callIntercom(emu, "US", "/me"), 401, "unauthorized");
+      vi.advanceTimersByTime(1);
+      expect((await callIntercom(emu, "US", "/me")).status).toBe(200);
+    });
   });
 
   it("makes an attribute read-only for the API through the control API (drift)", async () => {
@@ -143,10 +157,14 @@ describe("rate limiting", () => {
   it("refills after the window", async () => {
     const quick = await startIntercomEmulator({ rateLimit: 1, rateLimitWindowMs: 200 });
     try {
-      expect((await callIntercom(quick, "US", "/me")).status).toBe(200);
-      expect((await callIntercom(quick, "US", "/me")).status).toBe(429);
-      await new Promise((r) => setTimeout(r, 250));
-      expect((await callIntercom(quick, "US", "/me")).status).toBe(200);
+      await withFakeClock(async () => {
+        expect((await callIntercom(quick, "US", "/me")).status).toBe(200);
+        expect((await callIntercom(quick, "US", "/me")).status).toBe(429);
+        vi.advanceTimersByTime(199);
+        expect((await callIntercom(quick, "US", "/me")).status).toBe(429);
+        vi.advanceTimersByTime(1);
+        expect((await callIntercom(quick, "US", "/me")).status).toBe(200);
+      });
     } finally {
       await quick.close();
     }
@@ -217,10 +235,14 @@ describe("search", () => {
   });
 
   it("hides new contacts until indexed", async () => {
-    await control(emu, "/contacts", { region: "US", email: "new@example.com", indexingDelayMs: 150 });
-    expect((await search(byEmail("new@example.com"))).body.total_count).toBe(0);
-    await new Promise((r) => setTimeout(r, 200));
-    expect((await search(byEmail("new@example.com"))).body.total_count).toBe(1);
+    await withFakeClock(async () => {
+      await control(emu, "/contacts", { region: "US", email: "new@example.com", indexingDelayMs: 150 });
+      expect((await search(byEmail("new@example.com"))).body.total_count).toBe(0);
+      vi.advanceTimersByTime(149);
+      expect((await search(byEmail("new@example.com"))).body.total_count).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect((await search(byEmail("new@example.com"))).body.total_count).toBe(1);
+    });
   });
 });
 

@@ -66,6 +66,12 @@ async function expectDoneOnceWithLatestValues(workspaceId: string) {
   expect(unexplained).toEqual([]);
 }
 
+/** The error codes of every Intercom call the worker has recorded for the workspace. */
+async function attemptCodes(workspaceId: string): Promise<(string | null)[]> {
+  const rows = await getDb().select({ code: tables.syncAttempts.errorCode }).from(tables.syncAttempts).where(eq(tables.syncAttempts.workspaceId, workspaceId));
+  return [...new Set(rows.map((r) => r.code))];
+}
+
 describe("reliability under faults", () => {
   it("500 bursts, latency spikes, dropped connections, a revoked token then reconnect: nothing lost", async () => {
     const { workspaceId, actor } = await setUpSyncWorkspace(emulator);
@@ -79,19 +85,18 @@ describe("reliability under faults", () => {
     // 1. bursts of 500s and dropped connections while answers keep changing
     emulator.faults.set({ errorRate: 0.3, errorStatus: 500, dropRate: 0.15, pathPrefix: "/contacts" });
     for (const [i, v] of visitors.entries()) if (i % 2 === 0) await answer(workspaceId, v, expected, 1, i);
-    await new Promise((r) => setTimeout(r, 400));
+    // Each phase lasts until the worker has met its fault (no wall-clock sleeps, no timing margins).
+    await expect.poll(() => attemptCodes(workspaceId), { timeout: 15_000 }).toContain("server_error");
     // 2. latency spikes beyond the write timeout (the write may land after we gave up: a repeat fixes it)
     emulator.faults.set({ latencyMs: 600, pathPrefix: "/contacts" });
     for (const [i, v] of visitors.entries()) if (i % 3 === 0) await answer(workspaceId, v, expected, 2, i);
-    await new Promise((r) => setTimeout(r, 700));
+    await expect.poll(() => attemptCodes(workspaceId), { timeout: 15_000 }).toContain("timeout");
     emulator.faults.set({ errorCount: 5, errorStatus: 503, pathPrefix: "/contacts" });
     // 3. the token is revoked: everything pauses, answers keep arriving
     emulator.state.revokeToken(emulator.tokens.US.full);
     for (const [i, v] of visitors.entries()) if (i % 4 === 1) await answer(workspaceId, v, expected, 3, i);
     await expect.poll(async () => (await getDb().select().from(tables.intercomConnections).where(eq(tables.intercomConnections.workspaceId, workspaceId)))[0]?.status, { timeout: 5_000 }).toBe("needs_attention");
-    await new Promise((r) => setTimeout(r, 200));
-    const paused = (await jobsOf(workspaceId)).filter((j) => j.status === "paused");
-    expect(paused.length).toBeGreaterThan(0);
+    await expect.poll(async () => (await jobsOf(workspaceId)).filter((j) => j.status === "paused").length, { timeout: 5_000 }).toBeGreaterThan(0);
     // 4. reconnect with a new token: the paused jobs resume
     await connectIntercom(actor, { token: SECOND_US_TOKEN, region: "US" });
     await worker.drain({ timeoutMs: 30_000 });
@@ -101,7 +106,7 @@ describe("reliability under faults", () => {
     expect(jobs.filter((j) => j.status !== "done")).toEqual([]);
     expectIntercomMatches(expected);
     await expectDoneOnceWithLatestValues(workspaceId);
-    const codes = new Set((await getDb().select().from(tables.syncAttempts).where(eq(tables.syncAttempts.workspaceId, workspaceId))).map((a) => a.errorCode));
+    const codes = await attemptCodes(workspaceId);
     expect(codes).toContain("server_error");
     expect(codes).toContain("invalid_token");
     expect([...codes].some((c) => c === "network" || c === "timeout")).toBe(true);
