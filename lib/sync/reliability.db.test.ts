@@ -119,7 +119,7 @@ describe("kill -9", () => {
   const children: ChildProcess[] = [];
   afterAll(() => children.forEach((c) => c.exitCode === null && c.kill("SIGKILL")));
   const spawnWorker = (args: string[] = []): ChildProcess => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join("lib", "sync", "worker-cli.ts"), ...args], {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("lib", "sync", "worker-cli.ts"), ...args], {
       env: {
         ...process.env,
         TAILOR_SYNC_LEASE_MS: "1500",
