@@ -5,7 +5,9 @@ import { migrateDatabase } from "./migrate-db";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 
-export const DEMO_PASSWORD = "tailor-demo";
+import { DEMO_PASSWORD } from "./demo-credentials";
+
+export { DEMO_PASSWORD };
 
 export const demoWorkspaces = [
   {

@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { DEMO_PASSWORD } from "@/db/demo-credentials";
 import { demoUsers, storageStateOf } from "./users";
 
 // Signs each seeded role in once and saves the session for the specs.
