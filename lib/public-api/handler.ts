@@ -24,8 +24,11 @@ export function rateLimitKeys(siteKey: string, client: string | null, visitorId:
 // the request reached (the app, when Next serves it) and APP_URL's (the app, seen from the runtime server).
 const appOrigin = process.env.APP_URL ? normalizeOrigin(process.env.APP_URL.trim()) : null;
 
-function json(body: unknown, status: number, headers: Record<string, string> = {}) {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+// Serialized once, with plain-object headers: no Headers instance to build and convert back
+// (the runtime server's adapter writes plain objects straight to the socket).
+function json(body: unknown, status: number, headers?: Record<string, string>) {
+  const all = { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers };
+  return new Response(JSON.stringify(body), { status, headers: all });
 }
 
 /**
