@@ -155,12 +155,13 @@ async function main() {
     console.log(`▸ autocannon: ${DURATION_S}s × ${CONNECTIONS} connections per route`);
     const bareRun = await run({ url: `${bareBase}/`, connections: CONNECTIONS, duration: DURATION_S });
     const health = await run({ url: `${base}/api/health`, connections: CONNECTIONS, duration: DURATION_S });
+    const runtimeHealth = await run({ url: `${runtimeBase}/health`, connections: CONNECTIONS, duration: DURATION_S });
     const standalone = await decideRun(runtimeBase, bodies);
     const standaloneFlow = await decideRun(runtimeBase, flowBodies);
     const decide = await decideRun(base, bodies);
     const decideFlow = await decideRun(base, flowBodies);
     const warmCalls = calls.total - callsBefore;
-    const runs = { bare: bareRun, health, standalone, standaloneFlow, decide, decideFlow };
+    const runs = { bare: bareRun, health, runtimeHealth, standalone, standaloneFlow, decide, decideFlow };
     const failed = Object.entries(runs).filter(([, r]) => r.non2xx > 0 || r.errors > 0 || r.requests.total === 0);
     if (failed.length > 0) throw new Error(`failed requests: ${failed.map(([name, r]) => `${name} ${r.non2xx} non-2xx, ${r.errors} errors`).join("; ")}`);
 
@@ -218,6 +219,7 @@ async function main() {
       "|---|---|---|---|---|",
       `| bare node:http (machine's limit) | GET / (JSON, no I/O) | ${bareRun.requests.average.toFixed(0)} | ${bareRun.latency.p50} | ${bareRun.latency.p99} |`,
       `| Next (server.mjs) | GET /api/health (trivial route) | ${health.requests.average.toFixed(0)} | ${health.latency.p50} | ${health.latency.p99} |`,
+      `| runtime server | GET /health (the framework's floor: hono + adapter, no I/O) | ${runtimeHealth.requests.average.toFixed(0)} | ${runtimeHealth.latency.p50} | ${runtimeHealth.latency.p99} |`,
       `| runtime server | POST /api/v1/decide (identified, warm cache) | ${standalone.requests.average.toFixed(0)} | ${standalone.latency.p50} | ${standalone.latency.p99} |`,
       `| runtime server | POST /api/v1/decide with flow: true | ${standaloneFlow.requests.average.toFixed(0)} | ${standaloneFlow.latency.p50} | ${standaloneFlow.latency.p99} |`,
       `| Next (server.mjs) | POST /api/v1/decide (identified, warm cache) | ${decide.requests.average.toFixed(0)} | ${decide.latency.p50} | ${decide.latency.p99} |`,
