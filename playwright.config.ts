@@ -6,6 +6,9 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4100);
 const dataDir = "data/e2e";
 const mailPort = port + 2000; // the SMTP sink of e2e/global-setup.ts (e2e/mail.ts derives the same port)
+// The standalone runtime server (`npm run runtime`), started by the demo beside the app (--runtime).
+const runtimePort = Number(process.env.E2E_RUNTIME_PORT ?? port + 1);
+process.env.E2E_RUNTIME_ORIGIN = `http://127.0.0.1:${runtimePort}`;
 // `npm run test:e2e:pg` sets E2E_DIALECT=postgres: a tailor_e2e_<port> database on the TEST_POSTGRES_URL server.
 const pgServer = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const databaseUrl =
@@ -60,7 +63,7 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } }, dependencies: ["setup"] },
   ],
   webServer: {
-    command: "npx tsx --conditions=react-server lib/dev/demo.ts --skip-build --reset",
+    command: "npx tsx --conditions=react-server lib/dev/demo.ts --skip-build --reset --runtime",
     url: `http://127.0.0.1:${port}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -72,6 +75,7 @@ export default defineConfig({
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
       INTERCOM_EMULATOR_PORT: String(emulatorPort),
+      TAILOR_RUNTIME_PORT: String(runtimePort),
       AUTH_SECRET: "e2e-only-secret-not-for-production-use-0123456789",
       TAILOR_ENCRYPTION_KEY: encryptionKey,
       SMTP_URL: `smtp://127.0.0.1:${mailPort}`,

@@ -1,21 +1,26 @@
 /**
- * `npm run bench` — the website runtime's speed, measured against a baseline in the same run.
+ * `npm run bench` — the website runtime's speed, measured against baselines in the same run, with
+ * the same load generator (autocannon, in this process; each server in its own process):
  *
- * 1. Throughput: POST /api/v1/decide for identified visitors with a warm contact cache vs GET
- *    /api/health (a trivial JSON route in the same server): requests/s, p99 and their ratio; then the
- *    same decisions with `flow: true`, which also offer the demo flow (and record its view).
+ * 1. Throughput: a bare node:http JSON handler (bench/bare-node.mjs, the machine's limit), GET
+ *    /api/health on the app (the trivial Next route), then POST /api/v1/decide for identified
+ *    visitors with a warm contact cache on the standalone runtime server (`npm run runtime`) and
+ *    through Next (server.mjs), and the same decisions with `flow: true` (also offer the demo flow).
+ *    Ratios: runtime decide / bare (aim ≥ 0.3×, p99 ≤ 3×) and Next decide / trivial route (aim ≥ 0.8×).
  * 2. Replay: 20,000 page views by 2,000 identified visitors arriving over time: Intercom API calls
  *    (by endpoint), 429s and decisions that fell back to defaults.
  *
- * Runs the built app (`next build` first if .next is missing, or with --build) on a fresh SQLite
- * database, with the local Intercom emulator at its default limit (1,666 calls per 10 s).
- * Writes the figures to docs/performance.md (section "Website runtime").
+ * Runs the built app (`next build` first if .next is missing, or with --build) and the runtime
+ * server on one fresh SQLite database, with the local Intercom emulator at its default limit
+ * (1,666 calls per 10 s). Ports: BENCH_PORT (app), +5 (runtime server), +6 (bare node:http).
+ * --profile: the runtime server runs with --cpu-prof (profile in BENCH_PROFILE_DIR, default
+ * .bench-profile/) and the hottest functions are printed. Writes docs/performance.md ("Website runtime").
  */
 import autocannon from "autocannon";
 import { eq } from "drizzle-orm";
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -26,6 +31,11 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 2_000);
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 20_000);
 const base = `http://127.0.0.1:${PORT}`;
+const RUNTIME_PORT = PORT + 5;
+const BARE_PORT = PORT + 6;
+const runtimeBase = `http://127.0.0.1:${RUNTIME_PORT}`;
+const bareBase = `http://127.0.0.1:${BARE_PORT}`;
+const profileDir = path.resolve(process.env.BENCH_PROFILE_DIR ?? ".bench-profile");
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "tailor-bench-"));
@@ -47,10 +57,10 @@ async function post(pathname: string, body: unknown) {
   return res.json() as Promise<Record<string, unknown>>;
 }
 
-async function waitForApp() {
+async function waitForApp(url = `${base}/api/health`) {
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
+      if ((await fetch(url)).ok) return;
     } catch {
       // not yet listening
     }
@@ -112,10 +122,16 @@ async function main() {
   const signed = (email: string) => ({ email, userHash: computeUserHash(identitySecret, email) });
   await closeDb();
 
-  console.log(`▸ server.mjs (next) on ${base}`);
+  console.log(`▸ server.mjs (next) on ${base}, runtime server on ${runtimeBase}, bare node:http on ${bareBase}`);
   const app = spawn(process.execPath, ["server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
+  const profile = args.has("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const runtime = spawn(process.execPath, [...profile, "--import", "tsx", "lib/runtime-server/cli.ts"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", TAILOR_RUNTIME_PORT: String(RUNTIME_PORT), TAILOR_RUNTIME_HOST: "127.0.0.1" },
+  });
+  const bare = spawn(process.execPath, ["bench/bare-node.mjs", String(BARE_PORT)], { stdio: "ignore" });
   try {
-    await waitForApp();
+    await Promise.all([waitForApp(), waitForApp(`${runtimeBase}/health`), waitForApp(bareBase)]);
 
     // 1. Throughput with a warm cache: 100 identified visitors, each decided once before measuring.
     const warm = Array.from({ length: 100 }, (_, i) => `bench-warm-${i.toString().padStart(4, "0")}`);
@@ -123,28 +139,31 @@ async function main() {
       await post("/api/v1/identify", { siteKey, visitorId, ...signed(`bench${i}@example.com`) });
       await post("/api/v1/decide", { siteKey, visitorId, placements: ["hero", "color"] });
     }
-    const callsBefore = calls.total;
     const bodies = warm.map((visitorId) => JSON.stringify({ siteKey, visitorId, placements: ["hero", "color"] }));
-    let next = 0;
-    console.log(`▸ autocannon: ${DURATION_S}s × ${CONNECTIONS} connections per route`);
-    const health = await run({ url: `${base}/api/health`, connections: CONNECTIONS, duration: DURATION_S });
-    const decide = await run({
-      url: `${base}/api/v1/decide`,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
-    });
     const flowBodies = warm.map((visitorId) => JSON.stringify({ siteKey, visitorId, placements: ["hero", "color"], flow: true }));
-    const decideFlow = await run({
-      url: `${base}/api/v1/decide`,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: flowBodies[next++ % flowBodies.length] }) }],
-    });
+    let next = 0;
+    const decideRun = (origin: string, list: string[]) =>
+      run({
+        url: `${origin}/api/v1/decide`,
+        connections: CONNECTIONS,
+        duration: DURATION_S,
+        requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: list[next++ % list.length] }) }],
+      });
+    // Warm the runtime server's caches (site, live version, visitor segments) as the app's were above.
+    for (const body of bodies) await fetch(`${runtimeBase}/api/v1/decide`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const callsBefore = calls.total;
+    console.log(`▸ autocannon: ${DURATION_S}s × ${CONNECTIONS} connections per route`);
+    const bareRun = await run({ url: `${bareBase}/`, connections: CONNECTIONS, duration: DURATION_S });
+    const health = await run({ url: `${base}/api/health`, connections: CONNECTIONS, duration: DURATION_S });
+    const runtimeHealth = await run({ url: `${runtimeBase}/health`, connections: CONNECTIONS, duration: DURATION_S });
+    const standalone = await decideRun(runtimeBase, bodies);
+    const standaloneFlow = await decideRun(runtimeBase, flowBodies);
+    const decide = await decideRun(base, bodies);
+    const decideFlow = await decideRun(base, flowBodies);
     const warmCalls = calls.total - callsBefore;
-    if (decide.non2xx > 0 || health.non2xx > 0 || decideFlow.non2xx > 0) {
-      throw new Error(`non-2xx responses: decide ${decide.non2xx}, decide with flow ${decideFlow.non2xx}, health ${health.non2xx}`);
-    }
+    const runs = { bare: bareRun, health, runtimeHealth, standalone, standaloneFlow, decide, decideFlow };
+    const failed = Object.entries(runs).filter(([, r]) => r.non2xx > 0 || r.errors > 0 || r.requests.total === 0);
+    if (failed.length > 0) throw new Error(`failed requests: ${failed.map(([name, r]) => `${name} ${r.non2xx} non-2xx, ${r.errors} errors`).join("; ")}`);
 
     // 2. Replay: VISITORS identified visitors arrive over time (ARRIVALS per second, as real traffic
     // spreads out), each viewing VIEWS / VISITORS pages VIEW_GAP_MS apart; a first view identifies.
@@ -183,21 +202,33 @@ async function main() {
     const ratio = decide.requests.average / health.requests.average;
     const p99Ratio = decide.latency.p99 / Math.max(health.latency.p99, 1);
     const flowRatio = decideFlow.requests.average / health.requests.average;
+    const standaloneRatio = standalone.requests.average / bareRun.requests.average;
+    const standaloneP99Ratio = standalone.latency.p99 / Math.max(bareRun.latency.p99, 1);
+    const standaloneFlowRatio = standaloneFlow.requests.average / bareRun.requests.average;
+    const standaloneVsNext = standalone.requests.average / decide.requests.average;
+    const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
     const byRoute = [...calls.byRoute.entries()].sort((a, b) => b[1] - a[1]);
     const contactReads = calls.byRoute.get("GET /contacts/{contact_id}") ?? 0;
     const report = [
       `Measured ${new Date().toISOString().slice(0, 10)} on this machine (${os.cpus().length} cores, Node ${process.version}), \`npm run bench\`,`,
-      `built app (\`server.mjs\`), embedded SQLite, local Intercom emulator; ${CONNECTIONS} connections, ${DURATION_S} s per route;`,
+      `the built app (\`server.mjs\`) and the standalone runtime server (\`npm run runtime\`) on one embedded SQLite database, local Intercom emulator;`,
+      `autocannon in the bench process, ${CONNECTIONS} connections, ${DURATION_S} s per route, each server in its own process;`,
       "identity verification Required, every visitor identified with a server-signed hash. Compare ratios (measured in the same run), not absolute numbers.",
       "",
-      "| route | requests/s (mean) | p50 ms | p99 ms |",
-      "|---|---|---|---|",
-      `| GET /api/health (baseline) | ${health.requests.average.toFixed(0)} | ${health.latency.p50} | ${health.latency.p99} |`,
-      `| POST /api/v1/decide (identified, warm cache) | ${decide.requests.average.toFixed(0)} | ${decide.latency.p50} | ${decide.latency.p99} |`,
-      `| POST /api/v1/decide with flow: true (also offers a flow step) | ${decideFlow.requests.average.toFixed(0)} | ${decideFlow.latency.p50} | ${decideFlow.latency.p99} |`,
+      "| server | route | requests/s (mean) | p50 ms | p99 ms |",
+      "|---|---|---|---|---|",
+      `| bare node:http (machine's limit) | GET / (JSON, no I/O) | ${bareRun.requests.average.toFixed(0)} | ${bareRun.latency.p50} | ${bareRun.latency.p99} |`,
+      `| Next (server.mjs) | GET /api/health (trivial route) | ${health.requests.average.toFixed(0)} | ${health.latency.p50} | ${health.latency.p99} |`,
+      `| runtime server | GET /health (the framework's floor: hono + adapter, no I/O) | ${runtimeHealth.requests.average.toFixed(0)} | ${runtimeHealth.latency.p50} | ${runtimeHealth.latency.p99} |`,
+      `| runtime server | POST /api/v1/decide (identified, warm cache) | ${standalone.requests.average.toFixed(0)} | ${standalone.latency.p50} | ${standalone.latency.p99} |`,
+      `| runtime server | POST /api/v1/decide with flow: true | ${standaloneFlow.requests.average.toFixed(0)} | ${standaloneFlow.latency.p50} | ${standaloneFlow.latency.p99} |`,
+      `| Next (server.mjs) | POST /api/v1/decide (identified, warm cache) | ${decide.requests.average.toFixed(0)} | ${decide.latency.p50} | ${decide.latency.p99} |`,
+      `| Next (server.mjs) | POST /api/v1/decide with flow: true | ${decideFlow.requests.average.toFixed(0)} | ${decideFlow.latency.p50} | ${decideFlow.latency.p99} |`,
       "",
-      `- Throughput ratio decide / baseline: **${ratio.toFixed(2)}×** (aim ≥ 0.7×); p99 ratio: **${p99Ratio.toFixed(2)}×** (aim ≤ 2×).`,
-      `- With a flow offered: **${flowRatio.toFixed(2)}×** the baseline (a step's first view per visitor is written once; the snippet asks only while no flow widget is open).`,
+      `- Runtime server decide / bare node:http: **${standaloneRatio.toFixed(2)}×** requests/s (aim ≥ 0.3×: ${verdict(standaloneRatio >= 0.3)}); ` +
+        `p99 **${standaloneP99Ratio.toFixed(2)}×** (aim ≤ 3×: ${verdict(standaloneP99Ratio <= 3)}); with a flow offered **${standaloneFlowRatio.toFixed(2)}×**.`,
+      `- Next decide / trivial Next route: **${ratio.toFixed(2)}×** requests/s (aim ≥ 0.8×: ${verdict(ratio >= 0.8)}); p99 **${p99Ratio.toFixed(2)}×**; with a flow offered **${flowRatio.toFixed(2)}×**.`,
+      `- Runtime server / Next, same decisions: **${standaloneVsNext.toFixed(1)}×** the requests/s.`,
       `- Intercom calls during the warm-cache run: ${warmCalls}.`,
       `- Replay: ${schedule.length.toLocaleString("en")} page views by ${VISITORS.toLocaleString("en")} identified visitors (${arrivalsPerSecond} new visitors/s, ` +
         `${viewsEach} views each ${viewGapMs / 1000} s apart) in ${replaySeconds.toFixed(1)} s: ` +
@@ -209,8 +240,35 @@ async function main() {
     writeSection("Website runtime", report);
   } finally {
     app.kill("SIGTERM");
+    bare.kill("SIGTERM");
+    const runtimeExited = new Promise((resolve) => runtime.once("exit", resolve));
+    runtime.kill("SIGTERM");
+    await runtimeExited;
     await emulator.close();
   }
+  if (args.has("--profile")) printProfile();
+}
+
+/** The hottest functions (self time) of the newest CPU profile the runtime server wrote. */
+function printProfile() {
+  type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+  const files = readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(profileDir, f));
+  // The newest run's main thread: tsx's loader thread writes a small profile of its own.
+  const newest = files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs).slice(0, 3).sort((a, b) => statSync(b).size - statSync(a).size)[0];
+  if (!newest) return console.log("no CPU profile was written");
+  const profile = JSON.parse(readFileSync(newest, "utf8")) as { nodes: Node[]; samples: number[] };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  for (const id of profile.samples) {
+    const frame = byId.get(id)!.callFrame;
+    const where = frame.url ? `${frame.url.replace(/^.*\/(node_modules\/)/, "$1").replace(process.cwd(), ".")}:${frame.lineNumber + 1}` : "";
+    const key = `${frame.functionName || "(anonymous)"} ${where}`.trim();
+    self.set(key, (self.get(key) ?? 0) + 1);
+  }
+  const idle = new Set(profile.nodes.filter((n) => ["(idle)", "(program)"].includes(n.callFrame.functionName)).map((n) => n.id));
+  const total = profile.samples.filter((id) => !idle.has(id)).length;
+  console.log(`\n▸ CPU profile ${newest}: ${total} busy samples of ${profile.samples.length}; hottest functions (self time, % of busy)`);
+  for (const [name, n] of [...self.entries()].filter(([name]) => !/^\((idle|program)\)/.test(name)).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${((100 * n) / total).toFixed(1).padStart(5)} %  ${name}`);
 }
 
 function writeSection(title: string, body: string) {

@@ -1,12 +1,15 @@
-/** The demo marketing page. `siteKey` and `workspace` must already be HTML-escaped. */
-export function demoSiteHtml({ siteKey, hideMs, workspace }: { siteKey: string; hideMs: number; workspace: string }): string {
+/**
+ * The demo marketing page. `siteKey`, `workspace` and `scriptSrc` must already be HTML-escaped;
+ * `api` (escaped too) is the site's API base, when it points elsewhere (e.g. the runtime server).
+ */
+export function demoSiteHtml({ siteKey, hideMs, workspace, scriptSrc = "/tailor.js", api = null }: { siteKey: string; hideMs: number; workspace: string; scriptSrc?: string; api?: string | null }): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Acme Analytics (demo website)</title>
-<script async src="/tailor.js" data-site-key="${siteKey}" data-hide-ms="${hideMs}"></script>
+<script async src="${scriptSrc}" data-site-key="${siteKey}"${api ? ` data-api="${api}"` : ""} data-hide-ms="${hideMs}"></script>
 <style>
   body { font-family: system-ui, sans-serif; margin: 0; color: #18181b; background: #fafafa; }
   header { background: #18181b; color: #fff; padding: 14px 24px; display: flex; justify-content: space-between; align-items: center; }

@@ -13,6 +13,8 @@ export const sites = pgTable("sites", {
   siteKey: text("site_key").notNull().unique(),
   allowedOrigins: jsonb("allowed_origins").$type<string[]>().notNull(),
   hideMs: integer("hide_ms").notNull().default(600),
+  /** Where the snippet sends its API calls (e.g. the runtime servers' host + /api/v1); null = the host tailor.js came from. */
+  apiBase: text("api_base"),
   createdAt: createdAt(),
 });
 

@@ -2,8 +2,9 @@
  * `npm run demo`: builds, migrates and seeds the embedded SQLite database, starts the Intercom
  * emulator and the app, then prints where to go and how to sign in.
  * Flags: --skip-build (reuse .next), --reset (start from an empty database; only a SQLite file or a
- * Postgres database on this machine, see reset-database.ts). Env: PORT, DATA_DIR,
- * DATABASE_URL, INTERCOM_EMULATOR_PORT.
+ * Postgres database on this machine, see reset-database.ts), --runtime (also start the standalone
+ * runtime server, `npm run runtime`, on TAILOR_RUNTIME_PORT, default PORT + 1, and point the demo
+ * website's snippet at it). Env: PORT, DATA_DIR, DATABASE_URL, INTERCOM_EMULATOR_PORT.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
@@ -16,6 +17,10 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const dir = dataDir();
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const withRuntime = args.has("--runtime");
+const runtimePort = Number(process.env.TAILOR_RUNTIME_PORT || port + 1);
+const shownHost = host === "0.0.0.0" ? "localhost" : host;
+const runtimeUrl = `http://${shownHost}:${runtimePort}`;
 
 // Everything the demo and the app it starts create (database, WAL, secrets, log) is owner-only.
 process.umask(0o077);
@@ -78,6 +83,9 @@ async function main() {
   await seedDemoWebsite("acme", emulator.tokens.US.full);
   const { seedDemoFlow } = await import("@/lib/dev/seed-flow");
   await seedDemoFlow("acme");
+  // The demo website's snippet calls the runtime server with --runtime, else the app (Settings → Website → API address).
+  const { setDemoApiBase } = await import("@/lib/dev/seed-website");
+  await setDemoApiBase("acme", withRuntime ? `${runtimeUrl}/api/v1` : null);
   await closeDb();
   makeDataDirPrivate(dir);
 
@@ -91,7 +99,17 @@ async function main() {
   const log = createWriteStream(path.join(dir, "app.log"), { flags: "a", mode: 0o600 });
   app.stdout.on("data", (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
   app.stderr.on("data", (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
+  // --runtime: the standalone runtime server beside the app (same database, settings and log).
+  const runtime = withRuntime
+    ? spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "lib", "runtime-server", "cli.ts")], {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, NODE_ENV: "production", TAILOR_RUNTIME_PORT: String(runtimePort), TAILOR_RUNTIME_HOST: host },
+      })
+    : null;
+  runtime?.stdout?.on("data", (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
+  runtime?.stderr?.on("data", (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
   const shutdown = async (code = 0) => {
+    runtime?.kill("SIGTERM");
     app.kill("SIGTERM");
     await emulator.close();
     process.exit(code);
@@ -99,9 +117,11 @@ async function main() {
   process.on("SIGINT", () => void shutdown());
   process.on("SIGTERM", () => void shutdown());
   app.on("exit", (code) => void shutdown(code ?? 0));
+  runtime?.on("exit", (code) => void shutdown(code ?? 0));
 
   const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
   await waitForHttp(`${url}/sign-in`, app);
+  if (runtime) await waitForHttp(`${runtimeUrl}/ready`, runtime);
 
   const logins = demoWorkspaces.flatMap((ws) => ws.members.map((m) => `    ${m.email.padEnd(22)} ${m.role.padEnd(9)} ${ws.name}`));
   const tokens = Object.entries(emulator.tokens).map(([region, t]) => `    ${region.padEnd(3)} ${t.full}   (read-only: ${t.readOnly})`);
@@ -111,6 +131,7 @@ async function main() {
       "────────────────────────────────────────────────────────────",
       `  Tailor is running at ${url}`,
       `  Demo website with the snippet: ${url}/demo-site (identify as ada@example.com: a VIP whose color is teal)`,
+      runtime ? `  Runtime server (public API + tailor.js; the demo website's snippet calls it): ${runtimeUrl}` : "  Public API served by the app (add --runtime for the standalone runtime server).",
       "",
       `  Sign in with any of these (password: ${DEMO_PASSWORD}):`,
       ...logins,

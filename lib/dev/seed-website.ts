@@ -66,3 +66,11 @@ export async function seedDemoWebsite(workspaceSlug: string, intercomToken?: str
   }
   return { siteKey: site.siteKey };
 }
+
+/** Points a demo workspace's snippet at `apiBase` (e.g. the runtime server's /api/v1), or back at the app with null. */
+export async function setDemoApiBase(workspaceSlug: string, apiBase: string | null): Promise<void> {
+  const [workspace] = await getDb().select().from(tables.workspaces).where(eq(tables.workspaces.slug, workspaceSlug));
+  if (!workspace) throw new Error(`no workspace ${workspaceSlug}`);
+  await getOrCreateSite(workspace.id);
+  await getDb().update(tables.sites).set({ apiBase }).where(eq(tables.sites.workspaceId, workspace.id));
+}

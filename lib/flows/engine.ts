@@ -1,4 +1,4 @@
-import { evaluateRule, type EvaluationContext } from "@/lib/rules/evaluate";
+import { evaluateRule, ruleMatches, type EvaluationContext } from "@/lib/rules/evaluate";
 import { renderMergeTags } from "@/lib/rules/merge-tags";
 import type { AnswerOption, StepView } from "./prompt";
 import type { FlowDraft, FlowStep, RoutedStep } from "./schema";
@@ -12,7 +12,7 @@ export type QuestionFacts = { key: string; text: string; groupKey: string; selec
 
 /** The first branch whose rule matches, else the default; null finishes the flow. */
 export function nextStepId(step: RoutedStep, context: EvaluationContext): string | null {
-  return step.branches.find((branch) => evaluateRule(branch.rule, context).matched)?.next ?? step.defaultNext;
+  return step.branches.find((branch) => ruleMatches(branch.rule, context))?.next ?? step.defaultNext;
 }
 
 export type Resolution = {

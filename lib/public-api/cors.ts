@@ -5,11 +5,24 @@ import { normalizeOrigin } from "@/lib/website/origin";
  * the built-in demo page) get Access-Control-Allow-Origin. No cookies are ever accepted.
  */
 
-export function isOriginAllowed(origin: string | null, allowed: readonly string[], ownOrigin: string): boolean {
+// A site's allowed origins, normalized once per cached site list instead of once per request.
+const normalizedLists = new WeakMap<readonly string[], Set<string>>();
+function normalizedSet(allowed: readonly string[]): Set<string> {
+  let set = normalizedLists.get(allowed);
+  if (!set) {
+    set = new Set(allowed.map((o) => normalizeOrigin(o)).filter((o): o is string => o !== null));
+    normalizedLists.set(allowed, set);
+  }
+  return set;
+}
+
+/** `ownOrigins`: the app's origin(s); the built-in demo page is served from there. */
+export function isOriginAllowed(origin: string | null, allowed: readonly string[], ownOrigins: string | readonly (string | null)[]): boolean {
   if (!origin) return false;
   const normalized = normalizeOrigin(origin);
   if (!normalized) return false;
-  return normalized === ownOrigin || allowed.some((o) => normalizeOrigin(o) === normalized);
+  if (typeof ownOrigins === "string" ? normalized === ownOrigins : ownOrigins.includes(normalized)) return true;
+  return normalizedSet(allowed).has(normalized);
 }
 
 export function corsHeaders(origin: string): Record<string, string> {

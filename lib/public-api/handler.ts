@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { logError } from "@/lib/log";
 import { findSiteByKey, type SiteView } from "@/lib/runtime/sites";
-import { corsHeaders, isOriginAllowed } from "./cors";
+import { corsHeaders, isOriginAllowed, normalizeOrigin } from "./cors";
 import { clientIp } from "@/lib/client-ip";
 import { parseWith, PublicApiError, readJsonBody, requestOrigin, toPublicApiError } from "./http";
 import { RateLimiter } from "./rate-limit";
@@ -21,8 +21,15 @@ export function rateLimitKeys(siteKey: string, client: string | null, visitorId:
   return { client: clientKey, visitor: `${clientKey}|${visitor}` };
 }
 
-function json(body: unknown, status: number, headers: Record<string, string> = {}) {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+// The app's own pages (the built-in demo site) may call whichever mount serves the API: the origin
+// the request reached (the app, when Next serves it) and APP_URL's (the app, seen from the runtime server).
+const appOrigin = process.env.APP_URL ? normalizeOrigin(process.env.APP_URL.trim()) : null;
+
+// Serialized once, with plain-object headers: no Headers instance to build and convert back
+// (the runtime server's adapter writes plain objects straight to the socket).
+function json(body: unknown, status: number, headers?: Record<string, string>) {
+  const all = { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers };
+  return new Response(JSON.stringify(body), { status, headers: all });
 }
 
 /**
@@ -40,7 +47,7 @@ export function publicEndpoint<S extends z.ZodType>(schema: S, run: (input: z.ou
       const site = await findSiteByKey(siteKey);
       if (!site) throw new PublicApiError(404, "unknown_site", "No site has this site key. Copy the snippet again from Settings → Website.");
       if (origin) {
-        if (!isOriginAllowed(origin, site.allowedOrigins, requestOrigin(request))) {
+        if (!isOriginAllowed(origin, site.allowedOrigins, [requestOrigin(request), appOrigin])) {
           throw new PublicApiError(403, "origin_not_allowed", `${origin} is not an allowed origin for this site. Add it in Settings → Website.`);
         }
         cors = corsHeaders(origin);

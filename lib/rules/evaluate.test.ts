@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toRuleContact } from "./contact-context";
-import { evaluateCondition, evaluateRule, type EvaluationContext, type RuleContact, type TraceReason } from "./evaluate";
+import { evaluateCondition, evaluateRule, ruleMatches, type EvaluationContext, type RuleContact, type TraceReason } from "./evaluate";
 import type { AttributeOperator, AttributeValue, Condition, Rule } from "./schema";
 
 const contact: RuleContact = toRuleContact(
@@ -282,6 +282,27 @@ describe("evaluateRule groups and traces", () => {
     ["or", [red, { ...red, id: "red2" }], false],
   ] as const)("%s of %#", (combinator, children, matched) => {
     expect(evaluateRule({ type: "group", combinator, children: [...children] }, known).matched).toBe(matched);
+  });
+
+  it("ruleMatches (the runtime's trace-free check) answers exactly what evaluateRule does", () => {
+    const leaves = [tagVip, teal, red, founder];
+    const contexts: EvaluationContext[] = [known, { intercom: { available: false }, segments: { role: ["founder"] } }, { intercom: { available: false }, segments: {} }];
+    let checked = 0;
+    for (const outer of ["and", "or"] as const) {
+      for (const inner of ["and", "or"] as const) {
+        for (let mask = 0; mask < 16; mask++) {
+          const picked = leaves.filter((_, i) => mask & (1 << i));
+          const rule: Rule = { type: "group", combinator: outer, children: [picked[0] ?? red, { type: "group", combinator: inner, children: picked.slice(1) }] };
+          for (const context of contexts) {
+            expect(ruleMatches(rule, context)).toBe(evaluateRule(rule, context).matched);
+            checked += 1;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(192);
+    expect(ruleMatches({ type: "group", combinator: "and", children: [] }, known)).toBe(true);
+    expect(ruleMatches({ type: "group", combinator: "or", children: [] }, known)).toBe(false);
   });
 
   it("traces nested groups with each condition's id, outcome and seen value", () => {

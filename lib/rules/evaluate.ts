@@ -64,6 +64,24 @@ export function evaluateRule(rule: Rule, context: EvaluationContext): Evaluation
   return { matched: trace.matched, trace };
 }
 
+/**
+ * Whether the rule matches: the same answer as `evaluateRule(rule, context).matched`, without
+ * building the trace (the runtime needs only the answer on every page view; the debugger the trace).
+ */
+export function ruleMatches(rule: Rule, context: EvaluationContext): boolean {
+  return groupMatches(rule, context);
+}
+
+function groupMatches(group: RuleGroup, context: EvaluationContext): boolean {
+  if (group.children.length === 0) return group.combinator === "and";
+  const decisive = group.combinator === "or";
+  for (const child of group.children) {
+    const matched = child.type === "group" ? groupMatches(child, context) : evaluateCondition(child, context).matched;
+    if (matched === decisive) return decisive;
+  }
+  return !decisive;
+}
+
 function evaluateGroup(group: RuleGroup, context: EvaluationContext): GroupTrace {
   const base = { kind: "group" as const, ...(group.id === undefined ? {} : { id: group.id }), combinator: group.combinator };
   if (group.children.length === 0) return { ...base, matched: group.combinator === "and", reason: "empty", children: [] };

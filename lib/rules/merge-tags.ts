@@ -81,6 +81,20 @@ export function extractMergeTags(template: string): { tags: MergeTag[]; problems
   return { tags, problems };
 }
 
+// Published templates are few and rendered on every decision: scan and parse each one once.
+// Tags are read-only after parsing; the cache holds at most SCAN_CACHE_MAX templates.
+const SCAN_CACHE_MAX = 2_000;
+const scanned = new Map<string, MergeTag[]>();
+function wellFormedTags(template: string): MergeTag[] {
+  let tags = scanned.get(template);
+  if (!tags) {
+    tags = [...scan(template)].flatMap((item) => (item.ok ? [item.tag] : []));
+    if (scanned.size >= SCAN_CACHE_MAX) scanned.delete(scanned.keys().next().value!);
+    scanned.set(template, tags);
+  }
+  return tags;
+}
+
 export function renderMergeTags(
   template: string,
   context: EvaluationContext,
@@ -90,7 +104,7 @@ export function renderMergeTags(
   const literal = (text: string) => (options.plainText ? escapeHtml(text) : text);
   let html = "";
   let cursor = 0;
-  const tags = [...scan(template)].flatMap((item) => (item.ok ? [item.tag] : [])); // malformed tags stay as written
+  const tags = wellFormedTags(template); // malformed tags stay as written
   const contexts = options.contexts;
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i]!;

@@ -28,8 +28,12 @@ export async function loadRuleContact(workspaceId: string, contactId: string): P
       RUNTIME_INTERCOM_OPTIONS,
     ),
   );
-  return toRuleContact(cached.contact, cached.tags);
+  // Converted once per cached entry, not on every page view (rules and merge tags only read it).
+  let rule = ruleContacts.get(cached);
+  if (!rule) ruleContacts.set(cached, (rule = toRuleContact(cached.contact, cached.tags)));
+  return rule;
 }
+const ruleContacts = new WeakMap<object, RuleContact>();
 
 // Emails whose lookup just failed or found nobody: don't ask Intercom again on every page view.
 const unresolved = new LRUCache<string, true>({ max: 10_000, ttl: 60_000 });

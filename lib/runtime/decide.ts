@@ -1,7 +1,7 @@
 import { offerFlow } from "@/lib/runtime/flows";
 import type { FlowPrompt } from "@/lib/flows/prompt";
 import { getLiveConfig } from "@/lib/publishing/versions";
-import { evaluateRule, type EvaluationContext } from "@/lib/rules/evaluate";
+import { ruleMatches, type EvaluationContext } from "@/lib/rules/evaluate";
 import { renderContent } from "@/lib/rules/render-content";
 import { contactForDecision, intercomContext, type DecisionContact } from "./contact";
 import { knownSegments } from "./known-segments";
@@ -45,7 +45,7 @@ export async function decide(workspaceId: string, anonymousId: string, placement
   const shown: EvaluationContext = lookup.hideFields ? { ...context, segments } : context;
   const placements: Record<string, PlacementDecision> = {};
   for (const p of personalizations) {
-    const variant = p.variants.find((v) => evaluateRule(v.rule, context).matched) ?? null;
+    const variant = p.variants.find((v) => ruleMatches(v.rule, context)) ?? null;
     const template = variant ? variant.html : p.defaultHtml;
     placements[p.placementKey] = { html: renderContent(template, shown).html, variant: variant?.name ?? null };
   }

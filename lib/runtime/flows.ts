@@ -4,7 +4,7 @@ import { getDb, tables } from "@/db/client";
 import type { FlowEventKind } from "@/db/schema/flow-types";
 import type { MappingSnapshot } from "@/lib/publishing/snapshot";
 import { getLiveConfig } from "@/lib/publishing/versions";
-import { evaluateRule, type EvaluationContext, type RuleContact } from "@/lib/rules/evaluate";
+import { ruleMatches, type EvaluationContext, type RuleContact } from "@/lib/rules/evaluate";
 import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
 import { SeenOnce } from "@/lib/shared/seen-once";
 import { TwoLevelCache } from "@/lib/shared/two-level-cache";
@@ -167,7 +167,7 @@ export async function offerFlow(input: OfferInput): Promise<FlowPrompt | null> {
   const facts = await workspaceFacts(workspaceId);
   const context: EvaluationContext = { intercom: intercomContext({ contact: input.contact, hideFields: input.hideFields }), segments: input.segments };
   for (const flow of open) {
-    if (!evaluateRule(flow.audience, context).matched) continue;
+    if (!ruleMatches(flow.audience, context)) continue;
     const first = flow.steps[0]!;
     const resolution = resolveStep(flow, first.id, context, facts.questions);
     if (resolution.step?.type === "end") resolution.step = null;

@@ -8,7 +8,8 @@ import { normalizeOrigin } from "@/lib/website/origin";
 import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
 import type { websiteSettingsSchema } from "@/lib/website/schema";
 
-export type SiteView = { workspaceId: string; siteKey: string; allowedOrigins: string[]; hideMs: number };
+/** apiBase: where the snippet sends API calls (null: the host tailor.js came from). */
+export type SiteView = { workspaceId: string; siteKey: string; allowedOrigins: string[]; hideMs: number; apiBase: string | null };
 
 function newSiteKey(): string {
   return `site_${randomBytes(15).toString("base64url")}`;
@@ -49,10 +50,11 @@ export async function updateWebsiteSettings(
   input: z.output<typeof websiteSettingsSchema>,
 ): Promise<SiteView> {
   const allowedOrigins = [...new Set(input.allowedOrigins.map((o) => normalizeOrigin(o)!))];
+  const apiBase = input.apiBase || null;
   const saved = await getDb().transaction(async (tx) => {
     await getOrCreateSite(actor.workspaceId, tx);
-    await tx.update(tables.sites).set({ allowedOrigins, hideMs: input.hideMs }).where(eq(tables.sites.workspaceId, actor.workspaceId));
-    await recordAudit({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "website.updated", details: { allowedOrigins, hideMs: input.hideMs } }, tx);
+    await tx.update(tables.sites).set({ allowedOrigins, hideMs: input.hideMs, apiBase }).where(eq(tables.sites.workspaceId, actor.workspaceId));
+    await recordAudit({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "website.updated", details: { allowedOrigins, hideMs: input.hideMs, apiBase } }, tx);
     return getOrCreateSite(actor.workspaceId, tx);
   });
   await broadcastInvalidate("site", saved.siteKey);

@@ -11,6 +11,6 @@ export const updateWebsiteSettingsAction = defineAction({
   run: async (input, ctx) => {
     const site = await updateWebsiteSettings(ctx, input);
     revalidatePath("/settings/website");
-    return { allowedOrigins: site.allowedOrigins, hideMs: site.hideMs };
+    return { allowedOrigins: site.allowedOrigins, hideMs: site.hideMs, apiBase: site.apiBase };
   },
 });

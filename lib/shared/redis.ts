@@ -49,9 +49,12 @@ function connect(url: string): Shared {
   return shared;
 }
 
+// Asked several times per request: no allocation when Redis is not configured.
+const NOT_CONFIGURED: Shared = Object.freeze({ client: null, status: "not_configured", since: 0, lastError: null }) as Shared;
+
 function shared(): Shared {
   const url = redisUrl();
-  if (!url) return { client: null, status: "not_configured", since: 0, lastError: null };
+  if (!url) return NOT_CONFIGURED;
   globalForRedis.tailorRedis ??= connect(url);
   return globalForRedis.tailorRedis;
 }

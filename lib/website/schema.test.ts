@@ -12,6 +12,12 @@ const samples: unknown[] = [
   { allowedOrigins: ["https://a.example.com"], hideMs: -1 },
   { allowedOrigins: ["https://a.example.com"], hideMs: 12.5 },
   { allowedOrigins: "https://a.example.com", hideMs: 1 },
+  { allowedOrigins: [], hideMs: 600, apiBase: " https://rt.example.com/api/v1/ " },
+  { allowedOrigins: [], hideMs: 600, apiBase: "" },
+  { allowedOrigins: [], hideMs: 600, apiBase: "javascript:alert(1)" },
+  { allowedOrigins: [], hideMs: 600, apiBase: "https://user:pw@rt.example.com/api/v1" },
+  { allowedOrigins: [], hideMs: 600, apiBase: "https://rt.example.com/api/v1?x=1" },
+  { allowedOrigins: [], hideMs: 600, apiBase: `https://rt.example.com/${"a".repeat(300)}` },
 ];
 
 function outcome(schema: typeof formSchema, input: unknown) {
@@ -22,6 +28,13 @@ function outcome(schema: typeof formSchema, input: unknown) {
 describe("website settings schema", () => {
   it("the form accepts and refuses exactly what the action does, with the same field errors", () => {
     for (const input of samples) expect(outcome(formSchema, input)).toEqual(outcome(actionSchema, input));
+  });
+
+  it("normalizes the API base and refuses what the snippet must not call", () => {
+    expect(outcome(formSchema, samples[8])).toEqual({ data: { allowedOrigins: [], hideMs: 600, apiBase: "https://rt.example.com/api/v1" } });
+    expect(outcome(formSchema, samples[9])).toEqual({ data: { allowedOrigins: [], hideMs: 600, apiBase: "" } });
+    for (const i of [10, 11, 12]) expect(outcome(formSchema, samples[i])).toEqual({ errors: { apiBase: expect.stringContaining("Enter an address like") } });
+    expect(outcome(formSchema, samples[13])).toEqual({ errors: { apiBase: "Use at most 300 characters." } });
   });
 
   it("keys origin errors by line index", () => {

@@ -25,6 +25,16 @@ describe("websiteSnippet", () => {
     expect(install).toBe('<script async src="https://app.tailor.dev/tailor.js" data-site-key="site_abc" data-hide-ms="400"></script>');
   });
 
+  it("points the snippet at the site's API base (and loads tailor.js from the runtime host) when one is set", () => {
+    expect(websiteSnippet({ origin: "https://app.tailor.dev", siteKey: "site_abc", hideMs: 400, apiBase: "https://rt.tailor.dev/api/v1" }).install).toBe(
+      '<script async src="https://rt.tailor.dev/tailor.js" data-site-key="site_abc" data-api="https://rt.tailor.dev/api/v1" data-hide-ms="400"></script>',
+    );
+    expect(websiteSnippet({ origin: "https://app.tailor.dev", siteKey: "k", hideMs: 0, apiBase: "https://proxy.example/tailor" }).install).toBe(
+      '<script async src="https://app.tailor.dev/tailor.js" data-site-key="k" data-api="https://proxy.example/tailor" data-hide-ms="0"></script>',
+    );
+    expect(websiteSnippet({ origin: "https://a", siteKey: "k", hideMs: 0, apiBase: 'https://x/"><script>' }).install).toContain('data-api="https://x/&quot;&gt;&lt;script&gt;"');
+  });
+
   it("escapes attribute values", () => {
     expect(websiteSnippet({ origin: 'x"y', siteKey: "<k>", hideMs: 0 }).install).toContain('src="x&quot;y/tailor.js" data-site-key="&lt;k&gt;"');
   });

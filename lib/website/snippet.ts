@@ -22,9 +22,19 @@ export function appOriginFrom(headers: { get(name: string): string | null }): st
 
 export type SnippetParts = { install: string; placement: string; identify: string; flow: string };
 
-export function websiteSnippet({ origin, siteKey, hideMs }: { origin: string; siteKey: string; hideMs: number }): SnippetParts {
+/**
+ * Where tailor.js is loaded from: the app, or the runtime servers' host when the site's API base is
+ * `<host>/api/v1` (they serve tailor.js too, with long-lived caching and an ETag).
+ */
+export function snippetScriptOrigin(appOrigin: string, apiBase: string | null): string {
+  return apiBase?.endsWith("/api/v1") ? apiBase.slice(0, -"/api/v1".length) : appOrigin;
+}
+
+/** `apiBase` (the site's API address, e.g. the runtime servers' host) becomes data-api; null: the snippet calls the host it came from. */
+export function websiteSnippet({ origin, siteKey, hideMs, apiBase = null }: { origin: string; siteKey: string; hideMs: number; apiBase?: string | null }): SnippetParts {
+  const api = apiBase ? ` data-api="${attr(apiBase)}"` : "";
   return {
-    install: `<script async src="${attr(origin)}/tailor.js" data-site-key="${attr(siteKey)}" data-hide-ms="${hideMs}"></script>`,
+    install: `<script async src="${attr(snippetScriptOrigin(origin, apiBase))}/tailor.js" data-site-key="${attr(siteKey)}"${api} data-hide-ms="${hideMs}"></script>`,
     placement: `<h1 data-tailor-placement="hero">Your default headline</h1>`,
     identify: [
       "<script>",

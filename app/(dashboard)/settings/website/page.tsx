@@ -18,7 +18,7 @@ export default async function WebsiteSettingsPage() {
   const ctx = await requireCapability("website:manage");
   const [site, identity] = await Promise.all([getOrCreateSite(ctx.workspaceId), getIdentitySettings(ctx.workspaceId)]);
   const origin = appOriginFrom(await headers());
-  const snippet = websiteSnippet({ origin: origin ?? "https://YOUR-TAILOR-HOST", siteKey: site.siteKey, hideMs: site.hideMs });
+  const snippet = websiteSnippet({ origin: origin ?? "https://YOUR-TAILOR-HOST", siteKey: site.siteKey, hideMs: site.hideMs, apiBase: site.apiBase });
   return (
     <>
       <PageHeader title="Website" description="Install Tailor on your site and choose which sites may use it." />
@@ -77,7 +77,7 @@ export default async function WebsiteSettingsPage() {
             Only pages on these origins may ask Tailor for content with this site key. The snippet hides placements for at most the hide
             time while it waits, so visitors don&apos;t see the default flash by.
           </CardDescription>
-          <WebsiteSettingsForm allowedOrigins={site.allowedOrigins} hideMs={site.hideMs} />
+          <WebsiteSettingsForm allowedOrigins={site.allowedOrigins} hideMs={site.hideMs} apiBase={site.apiBase} />
         </Card>
       </div>
     </>

@@ -1,8 +1,4 @@
-import { publicEndpoint } from "@/lib/public-api/handler";
-import { answersRequestSchema } from "@/lib/public-api/schema";
-import { recordAnswer } from "@/lib/runtime/answers";
+import { publicApi } from "@/lib/public-api/endpoints";
 
-// Public: called by the website snippet with a site key, never with a session.
-export const { POST, OPTIONS } = publicEndpoint(answersRequestSchema, async (input, site) => ({
-  recorded: await recordAnswer(site.workspaceId, input.visitorId, input.question, input.answers),
-}));
+// Public: the snippet API, defined once in lib/public-api/endpoints.ts (also served by `npm run runtime`).
+export const { POST, OPTIONS } = publicApi.answers;

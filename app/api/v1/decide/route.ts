@@ -1,8 +1,4 @@
-import { publicEndpoint } from "@/lib/public-api/handler";
-import { decideRequestSchema } from "@/lib/public-api/schema";
-import { decide } from "@/lib/runtime/decide";
+import { publicApi } from "@/lib/public-api/endpoints";
 
-// Public: called by the website snippet with a site key, never with a session.
-export const { POST, OPTIONS } = publicEndpoint(decideRequestSchema, (input, site) =>
-  decide(site.workspaceId, input.visitorId, input.placements, { offerFlows: input.flow }),
-);
+// Public: the snippet API, defined once in lib/public-api/endpoints.ts (also served by `npm run runtime`).
+export const { POST, OPTIONS } = publicApi.decide;

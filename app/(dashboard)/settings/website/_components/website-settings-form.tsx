@@ -27,12 +27,12 @@ function linesOf(text: string): { origins: string[]; lineNumbers: number[] } {
   return { origins, lineNumbers };
 }
 
-export function WebsiteSettingsForm({ allowedOrigins, hideMs }: { allowedOrigins: string[]; hideMs: number }) {
+export function WebsiteSettingsForm({ allowedOrigins, hideMs, apiBase }: { allowedOrigins: string[]; hideMs: number; apiBase: string | null }) {
   const router = useRouter();
   const [text, setText] = useState(allowedOrigins.join("\n"));
   const form = useForm<WebsiteSettingsInput, unknown, WebsiteSettingsValues>({
     resolver: zodResolver(websiteSettingsSchema),
-    defaultValues: { allowedOrigins, hideMs },
+    defaultValues: { allowedOrigins, hideMs, apiBase: apiBase ?? "" },
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   const { lineNumbers } = linesOf(text);
@@ -42,7 +42,7 @@ export function WebsiteSettingsForm({ allowedOrigins, hideMs }: { allowedOrigins
     if (!result.ok) return showServerErrors(form, result);
     toast.success("Website settings saved.");
     setText(result.data.allowedOrigins.join("\n"));
-    form.reset({ allowedOrigins: result.data.allowedOrigins, hideMs: result.data.hideMs });
+    form.reset({ allowedOrigins: result.data.allowedOrigins, hideMs: result.data.hideMs, apiBase: result.data.apiBase ?? "" });
     router.refresh();
   }
 
@@ -52,6 +52,7 @@ export function WebsiteSettingsForm({ allowedOrigins, hideMs }: { allowedOrigins
   const listError = errors.allowedOrigins?.message ?? errors.allowedOrigins?.root?.message;
   const hasOriginError = originErrors.length > 0 || Boolean(listError);
   const hideError = errors.hideMs?.message;
+  const apiBaseError = errors.apiBase?.message;
 
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="mt-4 space-y-4" aria-label="Website settings">
@@ -99,6 +100,24 @@ export function WebsiteSettingsForm({ allowedOrigins, hideMs }: { allowedOrigins
           disabled={isSubmitting}
           {...fieldAria("hideMs", { error: hideError, hint: true })}
           {...form.register("hideMs")}
+        />
+      </FormField>
+      <FormField
+        id="apiBase"
+        label="API address (optional)"
+        hint="Where the snippet sends its requests, if you run separate runtime servers (npm run runtime), e.g. https://runtime.example.com/api/v1. Blank: the Tailor host the snippet is loaded from."
+        error={apiBaseError}
+      >
+        <Input
+          type="url"
+          inputMode="url"
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="https://runtime.example.com/api/v1"
+          className="block w-full font-mono"
+          disabled={isSubmitting}
+          {...fieldAria("apiBase", { error: apiBaseError, hint: true })}
+          {...form.register("apiBase")}
         />
       </FormField>
       <Button type="submit" pending={isSubmitting} disabled={!isDirty}>

@@ -1,0 +1,1 @@
+ALTER TABLE "sites" ADD COLUMN "api_base" text;

@@ -1,0 +1,1 @@
+ALTER TABLE `sites` ADD `api_base` text;

@@ -1,0 +1,35 @@
+import { advanceFlow } from "@/lib/flows/runtime";
+import { recordAnswer } from "@/lib/runtime/answers";
+import { decide } from "@/lib/runtime/decide";
+import { identifyClaim } from "@/lib/runtime/identify";
+import { publicEndpoint } from "./handler";
+import { answersRequestSchema, decideRequestSchema, flowRequestSchema, identifyRequestSchema } from "./schema";
+
+/**
+ * The public (snippet) API, defined once: web-standard Request → Response handlers, mounted by the
+ * Next route handlers (app/api/v1/*) and by the standalone runtime server (lib/runtime-server).
+ * Called by the website snippet with a site key, never with a session.
+ */
+
+// The answer depends only on the policy and the hash, never on whether Intercom has the contact (no enumeration).
+export const identify = publicEndpoint(identifyRequestSchema, async (input, site) => {
+  const identity = input.email ? { email: input.email } : { intercomContactId: input.intercomContactId! };
+  return identifyClaim(site.workspaceId, input.visitorId, identity, input.userHash);
+});
+
+export const answers = publicEndpoint(answersRequestSchema, async (input, site) => ({
+  recorded: await recordAnswer(site.workspaceId, input.visitorId, input.question, input.answers),
+}));
+
+export const decideEndpoint = publicEndpoint(decideRequestSchema, (input, site) =>
+  decide(site.workspaceId, input.visitorId, input.placements, { offerFlows: input.flow }),
+);
+
+// The flow widget's steps.
+export const flow = publicEndpoint(flowRequestSchema, (input, site) =>
+  advanceFlow(site.workspaceId, input.visitorId, { flow: input.flow, step: input.step, action: input.action, answers: input.answers }),
+);
+
+/** Every endpoint by its path under /api/v1. */
+export const publicApi = { identify, answers, decide: decideEndpoint, flow } as const;
+export type PublicApiName = keyof typeof publicApi;
