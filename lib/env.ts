@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 
@@ -120,6 +121,10 @@ const schema = z.object({
   TAILOR_TRUSTED_PROXIES: text,
   TAILOR_PEER_STAMP: text,
   TAILOR_DEMO_SITE_SIGNING: flag,
+  // Standalone runtime server (`npm run runtime`)
+  TAILOR_RUNTIME_PORT: int(3001, 0, 65_535),
+  TAILOR_RUNTIME_HOST: z.string().optional().transform((raw) => blankToUndefined(raw) ?? "127.0.0.1"),
+  TAILOR_SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
   // Sync engine
   TAILOR_INPROCESS_WORKER: flag,
   TAILOR_SYNC_CONCURRENCY: int(4, 1),
@@ -165,4 +170,14 @@ export function env(): Settings {
   const fingerprint = KEYS.map((k) => source[k] ?? "\u0000").join("\u0001");
   if (cached?.fingerprint !== fingerprint) cached = { fingerprint, settings: parseEnv(source) };
   return cached.settings;
+}
+
+/**
+ * The stamp a listener in this process puts beside the socket's peer address (x-tailor-peer; see
+ * lib/client-ip.ts): TAILOR_PEER_STAMP when set (server.mjs sets it), else a random one made now and
+ * kept in the environment so env() and child processes see the same value.
+ */
+export function ensurePeerStamp(): string {
+  process.env.TAILOR_PEER_STAMP ||= randomBytes(16).toString("hex");
+  return process.env.TAILOR_PEER_STAMP;
 }

@@ -1,4 +1,4 @@
-import { advanceFlow } from "@/lib/flows/runtime";
+import { advanceFlow } from "@/lib/runtime/flows";
 import { recordAnswer } from "@/lib/runtime/answers";
 import { decide } from "@/lib/runtime/decide";
 import { identifyClaim } from "@/lib/runtime/identify";

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { logError } from "@/lib/log";
 import { findSiteByKey, type SiteView } from "@/lib/runtime/sites";
-import { corsHeaders, isOriginAllowed, normalizeOrigin } from "./cors";
+import { corsHeaders, isOriginAllowed } from "./cors";
+import { normalizeOrigin } from "@/lib/website/origin";
 import { clientIp } from "@/lib/client-ip";
 import { parseWith, PublicApiError, readJsonBody, requestOrigin, toPublicApiError } from "./http";
 import { RateLimiter } from "./rate-limit";
@@ -23,7 +24,8 @@ export function rateLimitKeys(siteKey: string, client: string | null, visitorId:
 
 // The app's own pages (the built-in demo site) may call whichever mount serves the API: the origin
 // the request reached (the app, when Next serves it) and APP_URL's (the app, seen from the runtime server).
-const appOrigin = process.env.APP_URL ? normalizeOrigin(process.env.APP_URL.trim()) : null;
+const appUrl = env().APP_URL;
+const appOrigin = appUrl ? normalizeOrigin(appUrl) : null;
 
 // Serialized once, with plain-object headers: no Headers instance to build and convert back
 // (the runtime server's adapter writes plain objects straight to the socket).

@@ -22,7 +22,7 @@ const env = vi.hoisted(() => {
 import { getDb, tables } from "@/db/client";
 import { computeUserHash } from "@/lib/identity/hash";
 import { rotateIdentitySecret } from "@/lib/identity/settings";
-import { startIntercomEmulator, type IntercomEmulator } from "@/lib/intercom-emulator/server";
+import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
 import { savePersonalization } from "@/lib/personalizations/personalizations";
 import { publishDraft } from "@/lib/publishing/versions";
 import { getOrCreateSite } from "@/lib/runtime/sites";

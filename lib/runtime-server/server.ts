@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { PEER_HEADER } from "@/lib/client-ip";
+import { ensurePeerStamp } from "@/lib/env";
 import { createRuntimeApp } from "./app";
 
 /**
@@ -27,8 +27,7 @@ export type RuntimeServer = { server: Server; url: string; close: () => Promise<
  * lib/client-ip.ts (and the rate limits keyed on it) work the same here as behind Next.
  */
 export async function startRuntimeServer({ port, host }: { port: number; host: string }): Promise<RuntimeServer> {
-  process.env.TAILOR_PEER_STAMP ||= randomBytes(16).toString("hex");
-  const stamp = process.env.TAILOR_PEER_STAMP;
+  const stamp = ensurePeerStamp();
   const listener = getRequestListener(createRuntimeApp().fetch, { hostname: host });
   const server = createServer((req, res) => {
     stampPeer(req, `${stamp} ${req.socket.remoteAddress ?? ""}`);
