@@ -191,6 +191,8 @@ export async function startIntercomEmulator(options: IntercomEmulatorOptions = {
       });
       status = result.status ?? 200;
       body = result.body;
+      const late = faults.lateAnswerFor(faultRegion, path);
+      if (late > 0) await sleep(late);
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError(500, "server_error", "Server Error");
       status = apiError.status;

@@ -4,6 +4,8 @@ import type { SyncJobKind } from "@/db/schema/sync-types";
 import { canWriteToContact, type IdentifiedBy } from "@/lib/identity/trust";
 import { canWriteBack } from "@/lib/integrations/health";
 import type { MappingSnapshot } from "@/lib/publishing/snapshot";
+import { promoteVisitorEvents } from "./events";
+import { wakeWorkers as wake } from "./wake";
 import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers, type WriteSet } from "./values";
 
 /** Job statuses that still accept new values (one such job per target: coalescing). */
@@ -23,20 +25,7 @@ export type EnqueueInput = {
   set: WriteSet;
 };
 
-type Listener = () => void;
-const globalForWake = globalThis as unknown as { tailorSyncWake?: Set<Listener> };
-const wakeListeners = (globalForWake.tailorSyncWake ??= new Set());
-
-/** Lets an in-process worker pick new jobs up at once instead of at its next poll. */
-export function onSyncEnqueued(listener: Listener): () => void {
-  wakeListeners.add(listener);
-  return () => wakeListeners.delete(listener);
-}
-
-function wake() {
-  // After the caller's transaction has had a chance to commit; the worker polls anyway.
-  setTimeout(() => wakeListeners.forEach((l) => l()), 5);
-}
+export { onSyncEnqueued } from "./wake";
 
 /**
  * Records a write in the outbox, inside the caller's transaction. Several changes for one target
@@ -143,6 +132,8 @@ export async function queueIdentifiedVisitor(
   await tx
     .delete(j)
     .where(and(eq(j.workspaceId, args.workspaceId), eq(j.targetKey, visitorTarget(args.visitorId)), eq(j.status, "waiting_identification")));
+  // The behaviour that waited for this identity goes out too, oldest first.
+  await promoteVisitorEvents(tx, args);
   if (!args.mappings.some((m) => m.enabled)) return;
   const answers = await visitorAnswers(args.visitorId, tx);
   if (answers.length === 0) return;
