@@ -4,6 +4,7 @@ import type { SyncJobKind } from "@/db/schema/sync-types";
 import { canWriteToContact, type IdentifiedBy } from "@/lib/identity/trust";
 import { canWriteBack } from "@/lib/integrations/health";
 import type { MappingSnapshot } from "@/lib/publishing/snapshot";
+import { behaviorFieldValues, behaviorWriteSet } from "@/lib/behavior/field-values";
 import { promoteVisitorEvents } from "./events";
 import { wakeWorkers as wake } from "./wake";
 import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers, type WriteSet } from "./values";
@@ -136,8 +137,14 @@ export async function queueIdentifiedVisitor(
   await promoteVisitorEvents(tx, args);
   if (!args.mappings.some((m) => m.enabled)) return;
   const answers = await visitorAnswers(args.visitorId, tx);
-  if (answers.length === 0) return;
-  const set = computeWriteSet(args.mappings, await loadSourceIndex(args.workspaceId, tx), answers);
+  const set = answers.length > 0 ? computeWriteSet(args.mappings, await loadSourceIndex(args.workspaceId, tx), answers) : { values: {}, policies: {} };
+  // Behaviour fields (visit count, first-touch UTM, …) go in the same write, as current values.
+  const behavior = await behaviorFieldValues(args.visitorId, tx);
+  if (behavior) {
+    const extra = behaviorWriteSet(args.mappings, behavior);
+    Object.assign(set.values, extra.values);
+    Object.assign(set.policies, extra.policies);
+  }
   if (isEmptyWriteSet(set)) return;
   await enqueueWrite(tx, {
     workspaceId: args.workspaceId,
