@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useFieldArray, useForm } from "react-hook-form";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { BEHAVIORS } from "@/db/schema/behavior-types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,6 +24,7 @@ export function EventRulesForm({ rules, canEdit }: { rules: BehaviorRule[]; canE
   const router = useRouter();
   const form = useForm<SaveEventRulesInput>({ resolver: zodResolver(saveEventRulesSchema), defaultValues: { rules: rules.map(toRow) } });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "rules" });
+  const watched = useWatch({ control: form.control, name: "rules" });
   const { errors, isSubmitting, isDirty } = form.formState;
   const save = useMutation({
     mutationFn: (values: SaveEventRulesInput) => saveEventRulesAction(values),
@@ -50,7 +51,7 @@ export function EventRulesForm({ rules, canEdit }: { rules: BehaviorRule[]; canE
         <ol className="space-y-3">
           {fields.map((field, index) => {
             const p = `rules-${index}`;
-            const behavior = form.watch(`rules.${index}.behavior`);
+            const behavior = watched?.[index]?.behavior ?? "page_visit";
             const label = behaviorLabels[behavior] ?? behaviorLabels.page_visit;
             const rowErrors = errors.rules?.[index];
             return (
