@@ -97,6 +97,8 @@ async function main() {
   await seedDemoWebsite("acme", emulator.tokens.US.full);
   const { seedDemoFlow } = await import("@/lib/dev/seed-flow");
   await seedDemoFlow("acme");
+  const { seedDemoBehavior } = await import("@/lib/dev/seed-behavior");
+  await seedDemoBehavior("acme");
   await closeDb();
   makeDataDirPrivate(dir);
 
