@@ -49,7 +49,7 @@ export const syncJobs = pgTable(
   (t) => [
     uniqueIndex("sync_jobs_open_target_idx")
       .on(t.workspaceId, t.targetKey)
-      .where(sql`status in ('pending', 'waiting_identification', 'paused')`),
+      .where(sql`status in ('pending', 'waiting_identification', 'paused') and kind <> 'event'`),
     index("sync_jobs_claim_idx").on(t.status, t.nextRunAt),
     index("sync_jobs_target_idx").on(t.workspaceId, t.targetKey),
     index("sync_jobs_workspace_created_idx").on(t.workspaceId, t.createdAt),

@@ -50,9 +50,10 @@ export const syncJobs = sqliteTable(
   },
   (t) => [
     // Coalescing: at most one open job per target; a running job's newer values get a follow-up job.
+    // Events are never coalesced: a visitor's events share one target ("events:<visitor>") and queue up.
     uniqueIndex("sync_jobs_open_target_idx")
       .on(t.workspaceId, t.targetKey)
-      .where(sql`status in ('pending', 'waiting_identification', 'paused')`),
+      .where(sql`status in ('pending', 'waiting_identification', 'paused') and kind <> 'event'`),
     index("sync_jobs_claim_idx").on(t.status, t.nextRunAt),
     index("sync_jobs_target_idx").on(t.workspaceId, t.targetKey),
     index("sync_jobs_workspace_created_idx").on(t.workspaceId, t.createdAt),

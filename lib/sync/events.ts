@@ -19,7 +19,8 @@ export function eventWaitWindowMs(env: Record<string, string | undefined> = proc
   return (Number.isFinite(days) && days > 0 ? days : 30) * DAY_MS;
 }
 
-export const eventTarget = (idempotencyKey: string) => `event:${idempotencyKey}`;
+/** A visitor's events queue on one target: the claim runs them one at a time, oldest first. */
+export const eventTarget = (visitorId: string) => `events:${visitorId}`;
 
 export type EventVisitor = { id: string; email: string | null; intercomContactId: string | null; identifiedBy: IdentifiedBy | null };
 
@@ -45,7 +46,7 @@ export async function enqueueEvent(tx: DbOrTx, input: EnqueueEventInput): Promis
       workspaceId: input.workspaceId,
       kind: "event",
       status: writable ? "pending" : "waiting_identification",
-      targetKey: eventTarget(input.idempotencyKey),
+      targetKey: eventTarget(input.visitor.id),
       contactId: writable ? input.visitor.intercomContactId : null,
       visitorId: input.visitor.id,
       contactEmail: writable ? input.visitor.email : null,

@@ -334,7 +334,8 @@ async function backToQueue(job: Job, ctx: RunnerContext, r: Requeue, outcome: Jo
     let policies = current.policies;
     let status: Requeue["status"] = r.status;
     // A new answer may update the follow-up while we fold it (its version moves on): read it again.
-    for (let tries = 0; ; tries++) {
+    // Events are never folded: a visitor's other events on the same target are events of their own.
+    for (let tries = 0; job.kind !== "event"; tries++) {
       const [followUp] = await tx
         .select()
         .from(j)

@@ -20,6 +20,7 @@ CREATE TABLE "visitor_behavior" (
 	"last_page_at" timestamp with time zone
 );
 --> statement-breakpoint
+DROP INDEX "sync_jobs_open_target_idx";--> statement-breakpoint
 ALTER TABLE "sync_jobs" ADD COLUMN "event_name" text;--> statement-breakpoint
 ALTER TABLE "sync_jobs" ADD COLUMN "event_created_at" integer;--> statement-breakpoint
 ALTER TABLE "sync_jobs" ADD COLUMN "idempotency_key" text;--> statement-breakpoint
@@ -27,4 +28,5 @@ ALTER TABLE "behavior_event_rules" ADD CONSTRAINT "behavior_event_rules_workspac
 ALTER TABLE "visitor_behavior" ADD CONSTRAINT "visitor_behavior_visitor_id_visitors_id_fk" FOREIGN KEY ("visitor_id") REFERENCES "public"."visitors"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "visitor_behavior" ADD CONSTRAINT "visitor_behavior_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "behavior_event_rules_workspace_idx" ON "behavior_event_rules" USING btree ("workspace_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "sync_jobs_idempotency_idx" ON "sync_jobs" USING btree ("workspace_id","idempotency_key");
+CREATE UNIQUE INDEX "sync_jobs_idempotency_idx" ON "sync_jobs" USING btree ("workspace_id","idempotency_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "sync_jobs_open_target_idx" ON "sync_jobs" USING btree ("workspace_id","target_key") WHERE status in ('pending', 'waiting_identification', 'paused') and kind <> 'event';

@@ -24,7 +24,9 @@ CREATE TABLE `visitor_behavior` (
 	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+DROP INDEX `sync_jobs_open_target_idx`;--> statement-breakpoint
 ALTER TABLE `sync_jobs` ADD `event_name` text;--> statement-breakpoint
 ALTER TABLE `sync_jobs` ADD `event_created_at` integer;--> statement-breakpoint
 ALTER TABLE `sync_jobs` ADD `idempotency_key` text;--> statement-breakpoint
-CREATE UNIQUE INDEX `sync_jobs_idempotency_idx` ON `sync_jobs` (`workspace_id`,`idempotency_key`);
+CREATE UNIQUE INDEX `sync_jobs_idempotency_idx` ON `sync_jobs` (`workspace_id`,`idempotency_key`);--> statement-breakpoint
+CREATE UNIQUE INDEX `sync_jobs_open_target_idx` ON `sync_jobs` (`workspace_id`,`target_key`) WHERE status in ('pending', 'waiting_identification', 'paused') and kind <> 'event';
