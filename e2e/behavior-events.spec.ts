@@ -40,6 +40,9 @@ const eventsOf = async (email: string) => (await emulator.events(email)).events;
 const names = async (email: string) => (await eventsOf(email)).map((e) => e.event_name).sort();
 
 test.describe("behaviour events to Intercom", () => {
+  // A long story: it seeds a website, a flow, data events and two Intercom fields (two publishes), then waits for the worker.
+  test.beforeEach(() => test.setTimeout(90_000));
+
   test("the Welcome flow and the pricing page become events; visit count and first-touch UTM reach the contact", async ({ page, workspace }) => {
     const { visitsAttribute, utmAttribute, contact } = await setUp(workspace);
     const email = await contact("eve");
@@ -55,8 +58,10 @@ test.describe("behaviour events to Intercom", () => {
     await trial.getByRole("link", { name: "Start my trial" }).click();
     await expect(page).toHaveURL(/trial=1/);
 
-    await page.getByRole("link", { name: "Pricing" }).click();
+    // The trial link leads to the default demo workspace's page: come back to this test's site, on its pricing page.
+    await page.goto(`/demo-site/pricing?workspace=${workspace.slug}`);
     await expect(page.getByRole("heading", { name: "Pricing" })).toBeVisible();
+    await expect(page.getByRole("status").first()).toContainText("Identified.");
 
     await syncIfPostgres();
     await expect.poll(() => names(email), { timeout: 20_000 }).toEqual(["clicked-trial-cta", "completed-welcome-flow", "viewed-pricing"]);
