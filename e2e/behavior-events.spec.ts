@@ -37,7 +37,15 @@ async function identify(page: Page, email: string) {
 }
 
 const eventsOf = async (email: string) => (await emulator.events(email)).events;
-const names = async (email: string) => (await eventsOf(email)).map((e) => e.event_name).sort();
+/** The event names Intercom holds, after the worker drained (on Postgres, here; on SQLite the app's own worker runs). */
+const names = async (email: string) => {
+  await syncIfPostgres();
+  return (await eventsOf(email)).map((e) => e.event_name).sort();
+};
+const fields = async (email: string) => {
+  await syncIfPostgres();
+  return (await emulator.findContact(email))?.custom_attributes;
+};
 
 test.describe("behaviour events to Intercom", () => {
   // A long story: it seeds a website, a flow, data events and two Intercom fields (two publishes), then waits for the worker.
@@ -63,7 +71,6 @@ test.describe("behaviour events to Intercom", () => {
     await expect(page.getByRole("heading", { name: "Pricing" })).toBeVisible();
     await expect(page.getByRole("status").first()).toContainText("Identified.");
 
-    await syncIfPostgres();
     await expect.poll(() => names(email), { timeout: 20_000 }).toEqual(["clicked-trial-cta", "completed-welcome-flow", "viewed-pricing"]);
     const events = await eventsOf(email);
     const byName = Object.fromEntries(events.map((e) => [e.event_name, e]));
@@ -73,7 +80,7 @@ test.describe("behaviour events to Intercom", () => {
     expect(String(byName["viewed-pricing"]!.metadata.url)).toContain("/demo-site/pricing?workspace=");
     for (const e of events) expect(Math.abs(e.created_at - Date.now() / 1000)).toBeLessThan(120); // the behaviour's own second
     // One visit so far (page views within 30 minutes), first touch from the newsletter link.
-    await expect.poll(async () => (await emulator.findContact(email))?.custom_attributes, { timeout: 20_000 }).toMatchObject({ [visitsAttribute]: 1, [utmAttribute]: "newsletter" });
+    await expect.poll(() => fields(email), { timeout: 20_000 }).toMatchObject({ [visitsAttribute]: 1, [utmAttribute]: "newsletter" });
     expect((await emulator.events(email)).duplicates).toBe(0);
   });
 
@@ -92,7 +99,6 @@ test.describe("behaviour events to Intercom", () => {
     expect((await emulator.findContact(email))?.custom_attributes[visitsAttribute]).toBeUndefined();
 
     await identify(page, email);
-    await syncIfPostgres();
     await expect.poll(() => names(email), { timeout: 20_000 }).toEqual(["started-signup", "viewed-pricing"]);
     const events = await eventsOf(email);
     const signup = events.find((e) => e.event_name === "started-signup")!;
@@ -100,6 +106,6 @@ test.describe("behaviour events to Intercom", () => {
     // Sent in time order, with the time they happened (before the identification).
     expect(events.map((e) => e.event_name)).toEqual(["viewed-pricing", "started-signup"]);
     for (const e of events) expect(e.created_at).toBeLessThanOrEqual(before + 1);
-    await expect.poll(async () => (await emulator.findContact(email))?.custom_attributes, { timeout: 20_000 }).toMatchObject({ [visitsAttribute]: 1, [utmAttribute]: "ads" });
+    await expect.poll(() => fields(email), { timeout: 20_000 }).toMatchObject({ [visitsAttribute]: 1, [utmAttribute]: "ads" });
   });
 });
