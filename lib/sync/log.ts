@@ -40,6 +40,9 @@ export type SyncLogEntry = {
   identifiedBy: IdentifiedBy | null;
   values: Record<string, SyncValue>;
   sentValues: Record<string, SyncValue> | null;
+  /** Data events (kind "event", or a test event): the event's name and time (Unix seconds); values are its metadata. */
+  eventName: string | null;
+  eventCreatedAt: number | null;
   attempts: number;
   intercomStatus: number | null;
   errorCode: string | null;
@@ -104,6 +107,8 @@ export async function getSyncLog(workspaceId: string, input: SyncLogFilter = {})
     entries: page.map((r) => ({
       id: r.id,
       kind: r.kind,
+      eventName: r.eventName ?? null,
+      eventCreatedAt: r.eventCreatedAt ?? null,
       status: r.status,
       contactId: r.contactId,
       contactEmail: r.contactEmail,
