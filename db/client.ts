@@ -14,6 +14,7 @@ import * as sqliteAccounts from "./schema/accounts-sqlite";
 import * as sqliteIdentity from "./schema/identity-sqlite";
 import * as sqliteHealth from "./schema/health-sqlite";
 import * as sqliteNotifyPrefs from "./schema/notify-prefs-sqlite";
+import * as sqliteBehavior from "./schema/behavior-sqlite";
 import * as pgCore from "./schema/pg";
 import * as pgRuntime from "./schema/runtime-pg";
 import * as pgSync from "./schema/sync-pg";
@@ -22,9 +23,10 @@ import * as pgAccounts from "./schema/accounts-pg";
 import * as pgIdentity from "./schema/identity-pg";
 import * as pgHealth from "./schema/health-pg";
 import * as pgNotifyPrefs from "./schema/notify-prefs-pg";
+import * as pgBehavior from "./schema/behavior-pg";
 
-const sqliteSchema = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity, ...sqliteHealth, ...sqliteNotifyPrefs };
-const pgSchema = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity, ...pgHealth, ...pgNotifyPrefs };
+const sqliteSchema = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity, ...sqliteHealth, ...sqliteNotifyPrefs, ...sqliteBehavior };
+const pgSchema = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity, ...pgHealth, ...pgNotifyPrefs, ...pgBehavior };
 
 export type Dialect = "sqlite" | "postgres";
 

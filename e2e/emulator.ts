@@ -4,6 +4,7 @@ import type { FaultConfig } from "@/emulator/faults";
 const origin = () => process.env.E2E_EMULATOR_ORIGIN ?? "http://127.0.0.1:4100";
 
 type Tokens = Record<"US" | "EU" | "AU", { full: string; readOnly: string }>;
+export type EmulatorEvent = { event_name: string; created_at: number; intercom_user_id: string; metadata: Record<string, unknown> };
 export type EmulatorContact = { id: string; email: string; custom_attributes: Record<string, unknown> };
 
 async function control(path: string, init?: RequestInit) {
@@ -41,6 +42,10 @@ export const emulator = {
   async findContact(email: string): Promise<EmulatorContact | undefined> {
     const { data } = (await control(`/contacts?region=US&email=${encodeURIComponent(email)}`)) as { data: EmulatorContact[] };
     return data[0];
+  },
+  /** Data events Intercom holds for a US contact (oldest first), and the duplicates it ignored (workspace-wide). */
+  async events(email: string): Promise<{ events: EmulatorEvent[]; duplicates: number }> {
+    return control(`/events?region=US&email=${encodeURIComponent(email)}`);
   },
   /** Calls the emulated Intercom API itself (US), as Intercom's users would. */
   intercomApi(path: string, token: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {

@@ -6,6 +6,7 @@ import { readBody, sendJson } from "./http-io";
 import { isPlainObject, type EmulatorSettings } from "./router";
 import { REGIONS, type EmulatorState, type FixtureContact, type Region } from "./state";
 import { contactJson } from "./routes/contacts";
+import { eventJson } from "./routes/events";
 
 export interface ControlDeps {
   state: EmulatorState;
@@ -130,6 +131,17 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
         const email = url.searchParams.get("email")?.toLowerCase();
         const data = [...ws.contacts.values()].filter((c) => !email || c.email.toLowerCase() === email).map((c) => contactJson(ws, c));
         return sendJson(res, 200, { data });
+      }
+      case "GET /__emulator/events": {
+        // Everything stored for a workspace (or one contact: contactId or email), oldest first,
+        // and how many submissions were ignored as duplicates.
+        const region = regionParam(url.searchParams.get("region") ?? "US");
+        const ws = state.workspace(region);
+        const contactId = url.searchParams.get("contactId");
+        const email = url.searchParams.get("email")?.toLowerCase();
+        const ids = email ? new Set([...ws.contacts.values()].filter((c) => c.email.toLowerCase() === email).map((c) => c.id)) : null;
+        const events = ws.events.filter((e) => (!contactId || e.contactId === contactId) && (!ids || ids.has(e.contactId))).map((e) => eventJson(ws, e));
+        return sendJson(res, 200, { events, duplicates: ws.duplicateEvents });
       }
       case "POST /__emulator/contacts": {
         const body = await jsonBody(req);

@@ -422,3 +422,60 @@ describe("faults and control API", () => {
     expect((await control(emu, "/nope")).status).toBe(404);
   });
 });
+
+describe("data events", () => {
+  const post = (body: unknown, token?: string) => callIntercom(emu, "US", "/events", { method: "POST", token, body });
+  const now = 1_767_000_000;
+
+  it("accepts an event with 202 and an empty body, keeps the first 10 metadata keys, lists it back", async () => {
+    const metadata = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${i}`, i]));
+    const res = await post({ id: contactId("ada@example.com"), event_name: "completed-flow", created_at: now, metadata });
+    expect(res.status).toBe(202);
+    expect(res.body).toBeUndefined();
+    const listed = await callIntercom(emu, "US", `/events?type=user&intercom_user_id=${contactId("ada@example.com")}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({ type: "event.list", intercom_user_id: contactId("ada@example.com"), pages: { next: null } });
+    expect(listed.body.events).toHaveLength(1);
+    expect(Object.keys(listed.body.events[0].metadata)).toEqual(["k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9"]);
+  });
+
+  it("deduplicates on contact + name + created_at (202 all the same) and counts the duplicates", async () => {
+    const event = { id: contactId("ada@example.com"), event_name: "viewed-pricing", created_at: now };
+    for (let i = 0; i < 3; i++) expect((await post(event)).status).toBe(202);
+    expect((await post({ ...event, created_at: now + 1 })).status).toBe(202);
+    expect((await post({ ...event, id: contactId("grace@example.com") })).status).toBe(202);
+    const all = await control(emu, "/events?region=US");
+    expect(all.body.events).toHaveLength(3);
+    expect(all.body.duplicates).toBe(2);
+    expect((await control(emu, "/events?region=US&email=grace@example.com")).body.events).toHaveLength(1);
+  });
+
+  it("finds the contact by id, user_id or email; 404 for an unknown one; refuses nested metadata and missing fields", async () => {
+    expect((await post({ email: "grace@example.com", event_name: "a-b", created_at: now })).status).toBe(202);
+    expectEnvelope(await post({ id: "000000000000000000000000", event_name: "a-b", created_at: now }), 404, "not_found");
+    expectEnvelope(await post({ email: "nobody@example.com", event_name: "a-b", created_at: now }), 404, "not_found");
+    const nested = await post({ id: contactId("ada@example.com"), event_name: "a-b", created_at: now, metadata: { plan: { name: "pro" } } });
+    expectEnvelope(nested, 400, "parameter_invalid");
+    expect(nested.body.errors[0].field).toBe("metadata.plan");
+    expectEnvelope(await post({ id: contactId("ada@example.com"), event_name: "a-b", created_at: now, metadata: { list: [1] } }), 400, "parameter_invalid");
+    expectEnvelope(await post({ id: contactId("ada@example.com"), created_at: now }), 400, "parameter_invalid");
+    expectEnvelope(await post({ id: contactId("ada@example.com"), event_name: "a-b" }), 400, "parameter_invalid");
+    // Rich links and money are the two object shapes Intercom documents.
+    const rich = await post({ id: contactId("ada@example.com"), event_name: "a-b", created_at: now + 5, metadata: { article: { url: "https://x.test/a", value: "A" }, price: { amount: 100, currency: "eur" } } });
+    expect(rich.status).toBe(202);
+    expectEnvelope(await post({ id: contactId("ada@example.com"), event_name: "a-b", created_at: now }, emu.tokens.US.readOnly), 401, "token_unauthorized");
+    expect((await control(emu, "/events?region=US")).body.events).toHaveLength(2);
+  });
+
+  it("lists newest first with pages, a summary per name, and refuses a listing without type=user", async () => {
+    const id = contactId("ada@example.com");
+    for (let i = 0; i < 4; i++) await post({ id, event_name: "visited-page", created_at: now + i });
+    const page = await callIntercom(emu, "US", `/events?type=user&intercom_user_id=${id}&per_page=3`);
+    expect(page.body.events.map((e: any) => e.created_at)).toEqual([now + 3, now + 2, now + 1]);
+    expect(page.body.pages.next).toContain("page_offset=3");
+    const summary = await callIntercom(emu, "US", `/events?type=user&intercom_user_id=${id}&summary=true`);
+    expect(summary.body).toMatchObject({ type: "event.summary", events: [{ name: "visited-page", count: 4 }] });
+    expectEnvelope(await callIntercom(emu, "US", `/events?intercom_user_id=${id}`), 400, "parameter_invalid");
+    expectEnvelope(await callIntercom(emu, "US", `/events?type=user&intercom_user_id=nope`), 404, "not_found");
+  });
+});

@@ -4,6 +4,8 @@
 export interface FaultConfig {
   /** Delay before answering, in ms. */
   latencyMs?: number;
+  /** Delay after the request took effect, before the answer (a client that times out meanwhile still changed the state). */
+  lateAnswerMs?: number;
   /** Share (0..1) of requests answered with `errorStatus`. */
   errorRate?: number;
   /** The next N matching requests fail with `errorStatus` (deterministic alternative to errorRate). */
@@ -48,6 +50,10 @@ export class Faults {
 
   latencyFor(region: string, path: string): number {
     return this.matches(region, path) ? Math.max(0, this.config.latencyMs ?? 0) : 0;
+  }
+
+  lateAnswerFor(region: string, path: string): number {
+    return this.matches(region, path) ? Math.max(0, this.config.lateAnswerMs ?? 0) : 0;
   }
 
   /** Decides (and consumes counters) for one request. */

@@ -21,9 +21,10 @@ export function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** `body` undefined sends an empty body (Intercom's 202 for POST /events). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.destroyed || res.writableEnded) return;
-  const payload = JSON.stringify(body);
+  const payload = body === undefined ? "" : JSON.stringify(body);
   res.writeHead(status, {
     "Content-Type": "application/json; charset=utf-8",
     "Content-Length": Buffer.byteLength(payload),

@@ -64,10 +64,14 @@ export class OpenApiValidator {
     return this.operation(method, path) !== undefined;
   }
 
-  /** Errors for a response body; error statuses the spec omits are checked against `error`. */
+  /**
+   * Errors for a response body; error statuses the spec omits are checked against `error`. A
+   * status the spec describes without content (POST /events → 202) must come with an empty body.
+   */
   validateResponse(method: string, path: string | undefined, status: number, body: unknown): string[] | null {
     const op = path ? this.operation(method, path) : undefined;
     const response = op?.responses?.[String(status)] ?? op?.responses?.default;
+    if (response && !response.content && status < 400) return body === undefined ? null : [`${method} ${path} ${status} has no body in the spec`];
     let schema = response?.content?.["application/json"]?.schema;
     if (!schema && status >= 400) schema = { $ref: "#/components/schemas/error" };
     if (!schema) return [`no response schema in the spec for ${method} ${path ?? "?"} ${status}`];

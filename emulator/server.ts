@@ -14,6 +14,7 @@ import { RateLimiter } from "./rate-limit";
 import { matchRoute, type EmulatorSettings, type Route } from "./router";
 import { contactRoutes } from "./routes/contacts";
 import { dataAttributeRoutes } from "./routes/data-attributes";
+import { eventRoutes } from "./routes/events";
 import { meRoutes } from "./routes/me";
 import { searchRoutes } from "./routes/search";
 import { tagRoutes } from "./routes/tags";
@@ -67,7 +68,7 @@ export interface IntercomEmulator {
   close(): Promise<void>;
 }
 
-const ROUTES: Route[] = [...meRoutes, ...dataAttributeRoutes, ...searchRoutes, ...contactRoutes, ...tagRoutes];
+const ROUTES: Route[] = [...meRoutes, ...dataAttributeRoutes, ...searchRoutes, ...contactRoutes, ...tagRoutes, ...eventRoutes];
 // The spec's intercom_version enum plus "Unstable"; the emulator answers every one as 2.14.
 const VERSIONS = new Set(["1.0", "1.1", "1.2", "1.3", "1.4", ...Array.from({ length: 15 }, (_, i) => `2.${i}`), "Unstable"]);
 const ACCEPTABLE = new Set(["*/*", "application/*", "application/json"]);
@@ -190,6 +191,8 @@ export async function startIntercomEmulator(options: IntercomEmulatorOptions = {
       });
       status = result.status ?? 200;
       body = result.body;
+      const late = faults.lateAnswerFor(faultRegion, path);
+      if (late > 0) await sleep(late);
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError(500, "server_error", "Server Error");
       status = apiError.status;

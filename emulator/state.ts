@@ -105,7 +105,28 @@ export interface Workspace {
   contacts: Map<string, Contact>;
   nextAttributeId: number;
   nextTagId: number;
+  /** Data events received (POST /events), in arrival order, duplicates left out. */
+  events: DataEvent[];
+  /** contact id + event name + created_at of every stored event: Intercom's dedupe key. */
+  eventKeys: Set<string>;
+  /** Submissions Intercom would ignore as duplicates (answered 202 all the same). */
+  duplicateEvents: number;
 }
+
+/** Metadata values Intercom accepts: strings, numbers, `_date` Unix seconds, links, rich links, money. */
+export type EventMetadataValue = string | number | boolean | { url: string; value: string } | { amount: number; currency: string };
+
+export interface DataEvent {
+  id: string;
+  contactId: string;
+  event_name: string;
+  created_at: number;
+  metadata: Record<string, EventMetadataValue>;
+  /** Unix ms when the emulator accepted it. */
+  received_at: number;
+}
+
+export const eventKey = (contactId: string, name: string, createdAt: number) => `${contactId}\u0000${name}\u0000${createdAt}`;
 
 export interface TokenEntry {
   token: FixtureToken;
@@ -149,6 +170,9 @@ export class EmulatorState {
         contacts: new Map(),
         nextAttributeId: Math.max(100, ...ws.dataAttributes.map((a) => a.id ?? 0)) + 1,
         nextTagId: Math.max(100, ...ws.tags.map((t) => Number(t.id) || 0)) + 1,
+        events: [],
+        eventKeys: new Set(),
+        duplicateEvents: 0,
       };
       for (const c of ws.contacts) workspace.contacts.set(c.id, toContact(c, 0));
       this.workspaces.set(ws.region, workspace);
@@ -228,6 +252,7 @@ export class EmulatorState {
         ...ws,
         tokens: ws.tokens.map((t) => ({ ...t, revoked: this.revoked.has(t.token) })),
         contacts: [...ws.contacts.values()],
+        eventKeys: undefined,
       })),
     };
   }

@@ -47,6 +47,10 @@ export function describeAudit(entry: Pick<AuditView, "action" | "target" | "deta
       return `${who} edited the question “${entry.target}”`;
     case "segments.question_deleted":
       return `${who} deleted the question “${entry.target}”${mappingsNote(d.deletedMappings)}`;
+    case "debug.test_event":
+      return `${who} sent a test data event to Intercom contact ${entry.target}${d.verified ? " (read back)" : ""}`;
+    case "events.saved":
+      return `${who} saved the Intercom data events (${String(d.total)} rules)`;
     case "mappings.saved":
       return `${who} saved the Intercom field mappings (${String(d.total)} in the draft)`;
     case "mappings.drift_detected":

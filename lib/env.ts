@@ -143,6 +143,7 @@ const schema = z.object({
   TAILOR_INTERCOM_REFRESH_MS: int(3_600_000, 1_000),
   TAILOR_INTERCOM_REFRESH: flag,
   TAILOR_NOTIFICATION_DIGEST_MS: int(86_400_000, 1_000),
+  TAILOR_EVENT_WAIT_DAYS: int(30, 1, 3_650),
 });
 
 export type Settings = z.output<typeof schema> & {

@@ -14,6 +14,8 @@
  *   identify({ email | intercomContactId, userHash }) POST {api}/identify, then refresh()
  *   answer(questionKey, answerKey | answerKeys)   POST {api}/answers (keepalive), then refresh()
  *   refresh()                                     POST {api}/decide and apply it (and show its flow)
+ *   track(key, properties?)                       POST {api}/track (keepalive): a custom behaviour; flat
+ *                                                 properties (≤ 9; strings, numbers, booleans) become event metadata
  *   on("decision" | "flow" | "error", fn)         returns an unsubscribe function
  *   visitorId                                     anonymous id, first-party cookie tailor_vid (1 year)
  * Methods return promises that never reject: failures keep the default content and emit "error"
@@ -31,6 +33,9 @@
  *             flow is true when no flow widget is open (decide runs for a flow even with no placements)
  *   /identify { siteKey, visitorId, email | intercomContactId, userHash? }
  *   /answers  { siteKey, visitorId, question, answers: [key] }
+ *   /track    { siteKey, visitorId, type: "page", id, path, url, title, utm?: { source, medium, campaign } } once per
+ *             page load (after a signed link's identity is taken off the address), or
+ *             { siteKey, visitorId, type: "track", id, key, properties? }; id is random per report (retries count once)
  *   /flow     { siteKey, visitorId, flow: key, step: stepId, action, answers?: [key] } -> { flow: FlowPrompt | null }
  *             action "answer" (with answers; then decide runs again with flow: false), "continue",
  *             "cta" (keepalive; the link navigates) or "dismiss"; null, 404 or 409 close the widget.
@@ -406,6 +411,33 @@
       return Promise.resolve();
     }
 
+    function track(key, properties) {
+      if (typeof key === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(key)) {
+        const body = { type: "track", id: randomId(), key: key };
+        if (properties && typeof properties === "object") body.properties = properties;
+        return post("/track", body, true).catch(function (error) {
+          fail("track", error);
+        });
+      }
+      fail("track", "track() needs a key: letters, digits, - and _");
+      return Promise.resolve();
+    }
+
+    // One page view per load: path, full URL, title and the UTM parameters it arrived with.
+    function pageView() {
+      const q = new URLSearchParams(location.search);
+      const utm = {};
+      ["source", "medium", "campaign"].forEach(function (name) {
+        const value = q.get("utm_" + name);
+        if (value) utm[name] = value.slice(0, 100);
+      });
+      const body = { type: "page", id: randomId(), path: location.pathname.slice(0, 1024) || "/", url: location.href.slice(0, 2048), title: document.title.slice(0, 200) };
+      if (Object.keys(utm).length) body.utm = utm;
+      return post("/track", body, true).catch(function (error) {
+        fail("page", error);
+      });
+    }
+
     function on(event, fn) {
       if (typeof fn !== "function") return function () {};
       (listeners[event] = listeners[event] || []).push(fn);
@@ -416,7 +448,7 @@
       };
     }
 
-    const methods = { identify: identify, answer: answer, refresh: refresh, on: on };
+    const methods = { identify: identify, answer: answer, refresh: refresh, track: track, on: on };
 
     function push(call) {
       try {
@@ -428,12 +460,13 @@
       }
     }
 
-    window.tailor = { identify: identify, answer: answer, refresh: refresh, on: on, push: push, visitorId: visitorId };
+    window.tailor = { identify: identify, answer: answer, refresh: refresh, track: track, on: on, push: push, visitorId: visitorId };
     const laterQueue = Array.isArray(window.tailorq) ? window.tailorq : [];
     window.tailorq = { push: push };
 
     hidePlacements(hideMs);
     const declared = declaredIdentity(attr);
+    pageView();
     if (declared) identify(declared);
     queue.concat(laterQueue).forEach(push);
 

@@ -1,19 +1,21 @@
 /**
- * The demo marketing page. `siteKey`, `workspace` and `scriptSrc` must already be HTML-escaped;
- * `api` (escaped too) is the site's API base, when it points elsewhere (e.g. the runtime server).
+ * The demo marketing page (home or pricing). `siteKey`, `workspace` and `scriptSrc` must already be
+ * HTML-escaped; `api` (escaped too) is the site's API base, when it points elsewhere (e.g. the runtime server).
  */
-export function demoSiteHtml({ siteKey, hideMs, workspace, scriptSrc = "/tailor.js", api = null }: { siteKey: string; hideMs: number; workspace: string; scriptSrc?: string; api?: string | null }): string {
+export function demoSiteHtml({ siteKey, hideMs, workspace, scriptSrc = "/tailor.js", api = null, page = "home" }: { siteKey: string; hideMs: number; workspace: string; scriptSrc?: string; api?: string | null; page?: "home" | "pricing" }): string {
+  const nav = `<nav aria-label="Demo site"><a href="/demo-site?workspace=${workspace}">Home</a> · <a href="/demo-site/pricing?workspace=${workspace}">Pricing</a></nav>`;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Acme Analytics (demo website)</title>
+<title>${page === "pricing" ? "Pricing · " : ""}Acme Analytics (demo website)</title>
 <script async src="${scriptSrc}" data-site-key="${siteKey}"${api ? ` data-api="${api}"` : ""} data-hide-ms="${hideMs}"></script>
 <style>
   body { font-family: system-ui, sans-serif; margin: 0; color: #18181b; background: #fafafa; }
   header { background: #18181b; color: #fff; padding: 14px 24px; display: flex; justify-content: space-between; align-items: center; }
   header small { color: #a1a1aa; }
+  nav { font-size: 14px; margin-bottom: 16px; } nav a { color: #4338ca; }
   main { max-width: 720px; margin: 32px auto; padding: 0 20px; }
   [data-tailor-placement] { background: #fff; border: 1px solid #e4e4e7; border-radius: 10px; padding: 20px 24px; margin-bottom: 16px; }
   h1 { margin: 0 0 8px; font-size: 28px; }
@@ -29,6 +31,8 @@ export function demoSiteHtml({ siteKey, hideMs, workspace, scriptSrc = "/tailor.
 <body>
 <header><strong>Acme Analytics</strong><small>Demo website · personalized by Tailor</small></header>
 <main>
+  ${nav}
+  ${page === "pricing" ? `<h2>Pricing</h2><p>Starter $29/month · Growth $99/month · Enterprise: talk to us.</p>` : ""}
   <section data-tailor-placement="hero" aria-live="polite">
     <h1>Analytics for growing teams</h1>
     <p>Start your 14-day free trial. No credit card needed.</p>

@@ -162,7 +162,7 @@ export const fieldMappings = pgTable(
   {
     id: id(),
     workspaceId: workspaceRef(),
-    sourceType: text("source_type", { enum: ["group", "question", "segment"] }).notNull(),
+    sourceType: text("source_type", { enum: ["group", "question", "segment", "behavior"] }).notNull(),
     sourceId: text("source_id").notNull(),
     attributeName: text("attribute_name").notNull(),
     conversion: text("conversion").notNull(),

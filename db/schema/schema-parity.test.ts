@@ -17,9 +17,11 @@ import * as pgIdentity from "./identity-pg";
 import * as sqliteIdentity from "./identity-sqlite";
 import * as sqliteHealth from "./health-sqlite";
 import * as sqliteNotifyPrefs from "./notify-prefs-sqlite";
+import * as pgBehavior from "./behavior-pg";
+import * as sqliteBehavior from "./behavior-sqlite";
 
-const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity, ...pgHealth, ...pgNotifyPrefs };
-const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity, ...sqliteHealth, ...sqliteNotifyPrefs };
+const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity, ...pgHealth, ...pgNotifyPrefs, ...pgBehavior };
+const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity, ...sqliteHealth, ...sqliteNotifyPrefs, ...sqliteBehavior };
 
 // The two dialects must describe the same tables, so queries written once run on both.
 type Shape = {

@@ -180,7 +180,7 @@ export const fieldMappings = sqliteTable(
     id: id(),
     workspaceId: workspaceRef(),
     // Polymorphic (segment_groups / questions / segments), so no foreign key: deletes clean up in lib/segments.
-    sourceType: text("source_type", { enum: ["group", "question", "segment"] }).notNull(),
+    sourceType: text("source_type", { enum: ["group", "question", "segment", "behavior"] }).notNull(),
     sourceId: text("source_id").notNull(),
     attributeName: text("attribute_name").notNull(),
     conversion: text("conversion").notNull(),

@@ -41,15 +41,23 @@ export const syncJobs = sqliteTable(
     updatedAt: ts("updated_at").notNull(),
     startedAt: ts("started_at"),
     finishedAt: ts("finished_at"),
+    // Data events (kind "event"): one job per behaviour, never coalesced. `values` holds the metadata.
+    eventName: text("event_name"),
+    // The behaviour's own time in Unix seconds: with the contact and the name, Intercom's dedupe key.
+    eventCreatedAt: integer("event_created_at"),
+    // One job per behaviour: the same behaviour reported twice (a retried request) is recorded once.
+    idempotencyKey: text("idempotency_key"),
   },
   (t) => [
     // Coalescing: at most one open job per target; a running job's newer values get a follow-up job.
+    // Events are never coalesced: a visitor's events share one target ("events:<visitor>") and queue up.
     uniqueIndex("sync_jobs_open_target_idx")
       .on(t.workspaceId, t.targetKey)
-      .where(sql`status in ('pending', 'waiting_identification', 'paused')`),
+      .where(sql`status in ('pending', 'waiting_identification', 'paused') and kind <> 'event'`),
     index("sync_jobs_claim_idx").on(t.status, t.nextRunAt),
     index("sync_jobs_target_idx").on(t.workspaceId, t.targetKey),
     index("sync_jobs_workspace_created_idx").on(t.workspaceId, t.createdAt),
+    uniqueIndex("sync_jobs_idempotency_idx").on(t.workspaceId, t.idempotencyKey),
   ],
 );
 

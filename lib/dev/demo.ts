@@ -86,6 +86,8 @@ async function main() {
   // The demo website's snippet calls the runtime server with --runtime, else the app (Settings → Website → API address).
   const { setDemoApiBase } = await import("@/lib/dev/seed-website");
   await setDemoApiBase("acme", withRuntime ? `${runtimeUrl}/api/v1` : null);
+  const { seedDemoBehavior } = await import("@/lib/dev/seed-behavior");
+  await seedDemoBehavior("acme");
   await closeDb();
   makeDataDirPrivate(dir);
 

@@ -14,6 +14,7 @@ import {
   isCompatible,
   MAPPING_RULES,
   previewConversion,
+  convertBehaviorValue,
   ruleFor,
   SOURCE_KINDS,
   suggestedDataType,
@@ -38,6 +39,9 @@ const sources: Record<SourceKind, SourceFacts> = {
   multi_select: { kind: "multi_select", segments: role },
   numeric_bucket: { kind: "numeric_bucket", segments: sizes },
   segment: { kind: "segment", segments: role, segmentKey: "founder" },
+  behavior_date: { kind: "behavior_date", segments: [] },
+  behavior_count: { kind: "behavior_count", segments: [] },
+  behavior_text: { kind: "behavior_text", segments: [] },
 };
 
 // Every source kind × every Intercom type: what is allowed, or that a reason is given.
@@ -46,6 +50,9 @@ const expected: Record<SourceKind, Record<AttributeDataType, string[]>> = {
   multi_select: { string: ["joined_keys", "joined_names"], integer: [], float: [], boolean: [], date: [] },
   numeric_bucket: { string: ["segment_key", "segment_name"], integer: ["numeric_value"], float: ["numeric_value"], boolean: [], date: [] },
   segment: { string: [], integer: [], float: [], boolean: ["is_segment"], date: [] },
+  behavior_date: { string: [], integer: [], float: [], boolean: [], date: ["date_value"] },
+  behavior_count: { string: [], integer: ["count_value"], float: ["count_value"], boolean: [], date: [] },
+  behavior_text: { string: ["text_value"], integer: [], float: [], boolean: [], date: [] },
 };
 
 describe("mapping rules table", () => {
@@ -169,5 +176,17 @@ describe("Intercom's limits and drift reasons", () => {
     expect(driftOf(facts, "segment_key")).toBeNull();
     expect(conversionFits("numeric_value", "float")).toBe(true);
     expect(conversionFits("is_segment", "string")).toBe(false);
+  });
+});
+
+describe("behaviour fields", () => {
+  it("write dates as Unix seconds, counters as their current number, text fitted to Intercom's 255", () => {
+    expect(convertBehaviorValue("date_value", new Date("2026-11-29T09:30:00.900Z"))).toBe(1_795_944_600);
+    expect(convertBehaviorValue("count_value", 7)).toBe(7);
+    expect(convertBehaviorValue("text_value", "newsletter")).toBe("newsletter");
+    expect(convertBehaviorValue("text_value", "x".repeat(300))).toHaveLength(255);
+    expect(convertBehaviorValue("text_value", "")).toBeNull();
+    expect(convertBehaviorValue("date_value", null)).toBeNull();
+    expect(previewConversion(sources.behavior_count, "count_value")).toEqual({ answer: "3 visits", value: "3" });
   });
 });

@@ -4,13 +4,13 @@
  * (mapping-schema.ts) uses the same functions, so the server refuses exactly what the UI flags.
  */
 
-export const SOURCE_KINDS = ["single_select", "multi_select", "numeric_bucket", "segment"] as const;
+export const SOURCE_KINDS = ["single_select", "multi_select", "numeric_bucket", "segment", "behavior_date", "behavior_count", "behavior_text"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const INTERCOM_DATA_TYPES = ["string", "integer", "float", "boolean", "date"] as const;
 export type AttributeDataType = (typeof INTERCOM_DATA_TYPES)[number];
 
-export const CONVERSIONS = ["segment_key", "segment_name", "joined_keys", "joined_names", "is_segment", "numeric_value"] as const;
+export const CONVERSIONS = ["segment_key", "segment_name", "joined_keys", "joined_names", "is_segment", "numeric_value", "date_value", "count_value", "text_value"] as const;
 export type Conversion = (typeof CONVERSIONS)[number];
 
 export const sourceKindLabels: Record<SourceKind, string> = {
@@ -18,6 +18,9 @@ export const sourceKindLabels: Record<SourceKind, string> = {
   multi_select: "Multi-select group",
   numeric_bucket: "Numeric buckets",
   segment: "One segment",
+  behavior_date: "Behaviour: a date",
+  behavior_count: "Behaviour: a counter",
+  behavior_text: "Behaviour: text",
 };
 
 export const conversionLabels: Record<Conversion, string> = {
@@ -27,6 +30,9 @@ export const conversionLabels: Record<Conversion, string> = {
   joined_names: "Names, joined",
   is_segment: "Yes/no: is this segment",
   numeric_value: "Bucket's number",
+  date_value: "The date",
+  count_value: "Current count",
+  text_value: "The text",
 };
 
 export const dataTypeLabels: Record<AttributeDataType, string> = {
@@ -73,6 +79,27 @@ export const MAPPING_RULES: Record<SourceKind, Record<AttributeDataType, Rule>> 
     boolean: ok("is_segment"),
     date: no(NOT_A_DATE),
   },
+  behavior_date: {
+    string: no("This is a date. Choose a date attribute."),
+    integer: no("This is a date. Choose a date attribute (Intercom shows it as a date)."),
+    float: no("This is a date. Choose a date attribute."),
+    boolean: no("This is a date, not yes/no. Choose a date attribute."),
+    date: ok("date_value"),
+  },
+  behavior_count: {
+    string: no("A counter is a number. Choose an integer attribute."),
+    integer: ok("count_value"),
+    float: ok("count_value"),
+    boolean: no("A counter is a number, not yes/no. Choose an integer attribute."),
+    date: no("A counter is a number, not a date. Choose an integer attribute."),
+  },
+  behavior_text: {
+    string: ok("text_value"),
+    integer: no("This is text. Choose a text attribute."),
+    float: no("This is text. Choose a text attribute."),
+    boolean: no("This is text, not yes/no. Choose a text attribute."),
+    date: no("This is text, not a date. Choose a text attribute."),
+  },
 };
 
 export type SegmentFacts = { key: string; name: string; numericValue: number | null };
@@ -107,6 +134,10 @@ export function suggestedDataType(source: SourceFacts): AttributeDataType {
       return "boolean";
     case "numeric_bucket":
       return source.segments.every((s) => Number.isInteger(s.numericValue)) ? "integer" : "float";
+    case "behavior_date":
+      return "date";
+    case "behavior_count":
+      return "integer";
     default:
       return "string";
   }
@@ -196,13 +227,42 @@ function rawConvert(
       return selected.some((s) => s.key === source.segmentKey);
     case "numeric_value":
       return first?.numericValue ?? null;
+    // Behaviour fields are not answers: their values come from convertBehaviorValue.
+    case "date_value":
+    case "count_value":
+    case "text_value":
+      return null;
   }
 }
+
+/** A behaviour field's current value as written to Intercom: dates in Unix seconds, counters as numbers, text fitted to 255. */
+export function convertBehaviorValue(conversion: Conversion, value: Date | number | string | null, options: ConversionOptions = {}): AttributeValue {
+  if (value === null) return null;
+  switch (conversion) {
+    case "date_value":
+      return value instanceof Date ? Math.floor(value.getTime() / 1000) : null;
+    case "count_value":
+      return typeof value === "number" ? value : null;
+    case "text_value":
+      if (typeof value !== "string" || value === "") return null;
+      return options.longStrings === "refuse" ? value : fitIntercomString(value);
+    default:
+      return null;
+  }
+}
+
+const BEHAVIOR_EXAMPLES: Partial<Record<SourceKind, { answer: string; value: Date | number | string }>> = {
+  behavior_date: { answer: "2026-11-29", value: new Date("2026-11-29T09:30:00Z") },
+  behavior_count: { answer: "3 visits", value: 3 },
+  behavior_text: { answer: "e.g. newsletter", value: "newsletter" },
+};
 
 export type Preview = { answer: string; value: string };
 
 /** "Founder" → "founder": what one example answer becomes, for the mapping row. */
 export function previewConversion(source: SourceFacts, conversion: Conversion, options: ConversionOptions = {}): Preview | null {
+  const behavior = BEHAVIOR_EXAMPLES[source.kind];
+  if (behavior) return { answer: behavior.answer, value: JSON.stringify(convertBehaviorValue(conversion, behavior.value, options)) };
   let example: SegmentFacts[];
   if (source.kind === "segment") {
     const own = source.segments.find((s) => s.key === source.segmentKey);

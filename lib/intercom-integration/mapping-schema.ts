@@ -15,7 +15,7 @@ import {
 /** A mapping source as the form and the server both see it; `ref` is "group:<id>", "question:<id>" or "segment:<id>". */
 export type MappingSource = SourceFacts & {
   ref: string;
-  type: "group" | "question" | "segment";
+  type: "group" | "question" | "segment" | "behavior";
   label: string;
   groupName: string;
   /** Base for a proposed Intercom field name ("Company size" → tailor_company_size). */

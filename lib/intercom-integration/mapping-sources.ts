@@ -1,8 +1,9 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
+import { BEHAVIOR_FIELDS } from "@/lib/behavior/fields-catalog";
 import type { MappingSource } from "./mapping-schema";
 
-/** Every group, question and segment of the workspace as something a mapping can read from. */
+/** Every group, question and segment of the workspace, and the behaviour fields, as something a mapping can read from. */
 export async function loadMappingSources(workspaceId: string, tx: DbOrTx = getDb()): Promise<MappingSource[]> {
   const { segmentGroups, segments, questions } = tables;
   const groups = await tx.select().from(segmentGroups).where(eq(segmentGroups.workspaceId, workspaceId)).orderBy(asc(segmentGroups.position));
@@ -37,6 +38,10 @@ export async function loadMappingSources(workspaceId: string, tx: DbOrTx = getDb
         segmentKey: s.key,
       });
     }
+  }
+  // Behaviour fields: what the visitor did on the website (lib/behavior/field-values.ts).
+  for (const [field, def] of Object.entries(BEHAVIOR_FIELDS)) {
+    out.push({ ref: `behavior:${field}`, type: "behavior", label: def.label, groupName: "Behaviour", nameBase: def.nameBase, kind: def.kind, segments: [] });
   }
   return out;
 }

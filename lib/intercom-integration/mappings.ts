@@ -55,9 +55,9 @@ export async function mappingContext(workspaceId: string, tx: DbOrTx = getDb()):
   return { sources, attributes: cache.attributes, savedAttributeById: Object.fromEntries(saved.map((m) => [m.id, m.attribute])) };
 }
 
-function splitRef(ref: string): { sourceType: "group" | "question" | "segment"; sourceId: string } {
+function splitRef(ref: string): { sourceType: "group" | "question" | "segment" | "behavior"; sourceId: string } {
   const [type, ...rest] = ref.split(":");
-  return { sourceType: type as "group" | "question" | "segment", sourceId: rest.join(":") };
+  return { sourceType: type as "group" | "question" | "segment" | "behavior", sourceId: rest.join(":") };
 }
 
 /**
@@ -122,7 +122,7 @@ export async function saveMappings(actor: Actor, input: SaveMappingsInput): Prom
 export async function deleteMappingsForSources(workspaceId: string, refs: string[], tx: DbOrTx): Promise<string[]> {
   if (refs.length === 0) return [];
   const m = tables.fieldMappings;
-  const byType = { group: [] as string[], question: [] as string[], segment: [] as string[] };
+  const byType = { group: [] as string[], question: [] as string[], segment: [] as string[], behavior: [] as string[] };
   for (const ref of refs) {
     const { sourceType, sourceId } = splitRef(ref);
     byType[sourceType].push(sourceId);

@@ -24,7 +24,9 @@ import {
   contactSchema,
   dataAttributeListSchema,
   errorEnvelopeSchema,
+  eventListSchema,
   tagListSchema,
+  type EventMetadataValue,
   type CustomAttributeValue,
   type IntercomContactPayload,
   type IntercomDataType,
@@ -125,6 +127,22 @@ export interface IntercomContact {
   tagIds: string[];
   tagCount: number;
   hasMoreTags: boolean;
+}
+
+export interface DataEventInput {
+  /** Intercom's contact id (the `id` identifier of POST /events). */
+  contactId: string;
+  eventName: string;
+  /** Unix seconds: with the contact and the name, Intercom's dedupe key. */
+  createdAt: number;
+  /** Flat, at most 10 keys (Intercom ignores the rest); `_date` keys carry Unix seconds. */
+  metadata?: Record<string, EventMetadataValue>;
+}
+
+export interface DataEventRecord {
+  eventName: string;
+  createdAt: number;
+  metadata: Record<string, unknown>;
 }
 
 export interface ContactTag {
@@ -444,6 +462,27 @@ export function createIntercomClient(options: CreateIntercomClientOptions) {
     }
   }
 
+  /** POST /events: 202 with an empty body; a duplicate (same contact, name, created_at) is a 202 too. */
+  async function createEvent(input: DataEventInput): Promise<void> {
+    const request = {
+      id: input.contactId,
+      event_name: input.eventName,
+      created_at: input.createdAt,
+      ...(input.metadata && Object.keys(input.metadata).length > 0 ? { metadata: input.metadata } : {}),
+    };
+    // The SDK types metadata as strings only; Intercom documents numbers (and `_date` seconds) too.
+    await call("write", (o) => sdk.events.create(request as unknown as Intercom.CreateDataEventRequest, o));
+  }
+
+  /** GET /events?type=user&intercom_user_id=…: the contact's events, newest first (one page of up to `perPage`). */
+  async function listEvents(contactId: string, { perPage = 50 }: { perPage?: number } = {}): Promise<DataEventRecord[]> {
+    const list = parseOrThrow(
+      eventListSchema,
+      await call("read", (o) => sdk.events.list({ type: "user", intercom_user_id: contactId, per_page: perPage }, o)),
+    );
+    return list.events.map((e) => ({ eventName: e.event_name, createdAt: e.created_at, metadata: e.metadata ?? {} }));
+  }
+
   // The capability probe (docs/intercom-client.md, "Capability probe"): two write requests that
   // cannot change anything. Intercom checks the token's scope first, so a read-only token gets
   // 401 token_unauthorized, and a writing token gets the request's own refusal (404 / 400).
@@ -489,6 +528,8 @@ export function createIntercomClient(options: CreateIntercomClientOptions) {
     listContactTags,
     listTags,
     updateContactCustomAttributes,
+    createEvent,
+    listEvents,
   };
 }
 

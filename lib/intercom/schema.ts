@@ -86,3 +86,21 @@ export const tagListSchema = z.object({ type: z.literal("list"), data: z.array(t
 
 export const customAttributeValueSchema = scalar;
 export type CustomAttributeValue = z.infer<typeof customAttributeValueSchema>;
+
+/** Metadata values as Tailor sends them: flat strings and numbers (links are strings). */
+export type EventMetadataValue = string | number;
+
+// GET /events?type=user&…: a contact's data events, newest first.
+export const eventListSchema = z.object({
+  type: z.string(),
+  events: z.array(
+    z.object({
+      event_name: z.string(),
+      created_at: z.number(),
+      id: z.string().nullish(),
+      intercom_user_id: z.string().nullish(),
+      metadata: z.record(z.string(), z.unknown()).nullish(),
+    }),
+  ),
+  pages: z.object({ next: z.string().nullish() }).nullish(),
+});

@@ -1,9 +1,10 @@
+import { recordPageView, recordTrack } from "@/lib/behavior/visits";
 import { advanceFlow } from "@/lib/runtime/flows";
 import { recordAnswer } from "@/lib/runtime/answers";
 import { decide } from "@/lib/runtime/decide";
 import { identifyClaim } from "@/lib/runtime/identify";
 import { publicEndpoint } from "./handler";
-import { answersRequestSchema, decideRequestSchema, flowRequestSchema, identifyRequestSchema } from "./schema";
+import { answersRequestSchema, decideRequestSchema, flowRequestSchema, identifyRequestSchema, trackRequestSchema } from "./schema";
 
 /**
  * The public (snippet) API, defined once: web-standard Request → Response handlers, mounted by the
@@ -30,6 +31,16 @@ export const flow = publicEndpoint(flowRequestSchema, (input, site) =>
   advanceFlow(site.workspaceId, input.visitorId, { flow: input.flow, step: input.step, action: input.action, answers: input.answers }),
 );
 
+// Page views and Tailor.track calls; the workspace's event rules turn them into Intercom data events.
+export const track = publicEndpoint(trackRequestSchema, async (input, site) => {
+  if (input.type === "page") {
+    await recordPageView(site.workspaceId, input.visitorId, { id: input.id, path: input.path, url: input.url, title: input.title, utm: input.utm });
+  } else {
+    await recordTrack(site.workspaceId, input.visitorId, { id: input.id, key: input.key, properties: input.properties });
+  }
+  return { recorded: true };
+});
+
 /** Every endpoint by its path under /api/v1. */
-export const publicApi = { identify, answers, decide: decideEndpoint, flow } as const;
+export const publicApi = { identify, answers, decide: decideEndpoint, flow, track } as const;
 export type PublicApiName = keyof typeof publicApi;

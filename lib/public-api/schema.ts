@@ -51,3 +51,31 @@ export const flowRequestSchema = z
     message: "Send answers with action \"answer\", and only then.",
     path: ["answers"],
   });
+
+// POST /api/v1/track: a page view (path, UTM) or a Tailor.track("key", props) call. `id` is made by
+// the snippet per report, so a retried request is recorded once.
+const reportId = z.string().min(8, "id is too short.").max(64).regex(/^[A-Za-z0-9_-]+$/, "id has characters an id never contains.");
+const utmValue = z.string().trim().min(1).max(100).optional();
+const propertyKey = /^[a-z][a-z0-9_]{0,39}$/;
+
+export const trackRequestSchema = z.discriminatedUnion("type", [
+  z.object({
+    ...base,
+    type: z.literal("page"),
+    id: reportId,
+    path: z.string().min(1).max(1024).startsWith("/", "path starts with /."),
+    url: z.string().max(2048).optional(),
+    title: z.string().max(200).optional(),
+    utm: z.object({ source: utmValue, medium: utmValue, campaign: utmValue }).strict().optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal("track"),
+    id: reportId,
+    key,
+    properties: z
+      .record(z.string().regex(propertyKey, "Property names are lowercase letters, digits and _ (at most 40)."), z.union([z.string().max(255), z.number().finite(), z.boolean()]))
+      .refine((p) => Object.keys(p).length <= 9, "At most 9 properties (Intercom keeps 10 metadata keys, one is the key).")
+      .optional(),
+  }),
+]);

@@ -1,3 +1,4 @@
+import { BEHAVIOR_FIELDS } from "@/lib/behavior/fields-catalog";
 import { contentProblems } from "@/lib/rules/html-policy";
 import { and, desc, eq, inArray, max } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
@@ -164,6 +165,7 @@ async function restoreMappings(tx: DbOrTx, workspaceId: string, snapshot: Config
   for (const g of await tx.select({ id: segmentGroups.id }).from(segmentGroups).where(eq(segmentGroups.workspaceId, workspaceId))) existing.add(`group:${g.id}`);
   for (const q of await tx.select({ id: questions.id }).from(questions).where(eq(questions.workspaceId, workspaceId))) existing.add(`question:${q.id}`);
   for (const s of await tx.select({ id: segments.id }).from(segments).where(eq(segments.workspaceId, workspaceId))) existing.add(`segment:${s.id}`);
+  for (const field of Object.keys(BEHAVIOR_FIELDS)) existing.add(`behavior:${field}`);
   await tx.delete(m).where(eq(m.workspaceId, workspaceId));
   const rows = snapshot.mappings
     .filter((x) => existing.has(x.source))
@@ -172,7 +174,7 @@ async function restoreMappings(tx: DbOrTx, workspaceId: string, snapshot: Config
       return {
         id: x.id,
         workspaceId,
-        sourceType: sourceType as "group" | "question" | "segment",
+        sourceType: sourceType as "group" | "question" | "segment" | "behavior",
         sourceId: rest.join(":"),
         attributeName: x.attribute,
         conversion: x.conversion,

@@ -8,6 +8,7 @@ import { knownSegments } from "./known-segments";
 import { visitorWithSegments, type VisitorRow as DecisionVisitor } from "./visitors";
 import { identityForRuntime } from "@/lib/identity/settings";
 import { contactTrust } from "@/lib/identity/trust";
+import { recordVariantsSeen } from "@/lib/behavior/variants";
 
 export type PlacementDecision = { html: string; variant: string | null };
 export type Decision = {
@@ -49,6 +50,7 @@ export async function decide(workspaceId: string, anonymousId: string, placement
     const template = variant ? variant.html : p.defaultHtml;
     placements[p.placementKey] = { html: renderContent(template, shown).html, variant: variant?.name ?? null };
   }
+  await recordVariantsSeen(workspaceId, visitor.id, personalizations, placements);
   const flow = flows.length > 0 ? await offerFlow({ workspaceId, visitor, flows, contact: lookup.contact, hideFields: lookup.hideFields, segments: context.segments }) : null;
   return { placements, identified, ...(lookup.fallback ? { fallback: { reason: lookup.fallback } } : {}), ...(flow ? { flow } : {}) };
 }

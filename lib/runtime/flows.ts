@@ -16,6 +16,7 @@ import { contactForDecision, intercomContext } from "./contact";
 import { VisitorRequestError } from "./errors";
 import { knownSegments } from "./known-segments";
 import { touchVisitor, visitorWithSegments, type VisitorRow } from "./visitors";
+import { recordBehavior } from "@/lib/behavior/record";
 
 // Flows at request time: which flow (and step) a visitor is offered on a page view, and what
 // happens when they answer, continue, click or close. Everything is evaluated on the server, so
@@ -87,7 +88,15 @@ const globalForFlows = globalThis as unknown as { tailorClosedFlows?: TwoLevelCa
 const closedCache = (globalForFlows.tailorClosedFlows ??= new TwoLevelCache<string[]>({ name: "flow-closed", max: 50_000, ttlMs: 60_000, localFreshMs: 1_000 }));
 onInvalidate("flow-closed", (key) => (key === "*" ? closedCache.clearLocal() : closedCache.forgetLocal(key)));
 
-async function recordEvents(workspaceId: string, visitorId: string, flowKey: string, all: Event[]): Promise<void> {
+// Flow behaviours that can become Intercom data events (lib/behavior rules).
+const BEHAVIOR_OF: Partial<Record<FlowEventKind, "flow_completed" | "flow_dismissed" | "flow_cta_clicked">> = {
+  complete: "flow_completed",
+  dismiss: "flow_dismissed",
+  cta: "flow_cta_clicked",
+};
+
+async function recordEvents(workspaceId: string, visitorId: string, flow: Pick<FlowDraft, "key" | "name" | "steps">, all: Event[]): Promise<void> {
+  const flowKey = flow.key;
   const events: Event[] = [];
   for (const e of all) {
     if (!REPEATABLE.includes(e.kind) || (await recentlySeen.first(`${visitorId}:${flowKey}:${e.stepId}:${e.kind}`))) events.push(e);
@@ -95,9 +104,27 @@ async function recordEvents(workspaceId: string, visitorId: string, flowKey: str
   if (events.length === 0) return;
   const now = Date.now();
   // Distinct timestamps keep the order readable when several events happen in one request.
-  await getDb()
+  const rows = await getDb()
     .insert(tables.flowEvents)
-    .values(events.map((e, i) => ({ workspaceId, visitorId, flowKey, stepId: e.stepId, kind: e.kind, answers: e.answers ?? null, createdAt: new Date(now + i) })));
+    .values(events.map((e, i) => ({ workspaceId, visitorId, flowKey, stepId: e.stepId, kind: e.kind, answers: e.answers ?? null, createdAt: new Date(now + i) })))
+    .returning({ id: tables.flowEvents.id, kind: tables.flowEvents.kind, stepId: tables.flowEvents.stepId, createdAt: tables.flowEvents.createdAt });
+  for (const row of rows) {
+    const behavior = BEHAVIOR_OF[row.kind];
+    if (!behavior) continue;
+    const step = flow.steps.find((s) => s.id === row.stepId);
+    await recordBehavior(workspaceId, visitorId, {
+      behavior,
+      subject: flowKey,
+      key: `flow:${row.id}`,
+      at: row.createdAt,
+      metadata: [
+        ["flow", flow.name],
+        ["flow_key", flowKey],
+        ["step", step && "title" in step && step.title ? step.title : row.stepId],
+        ...(step?.type === "cta" ? ([["cta_label", step.buttonLabel], ["cta_url", step.url]] as [string, unknown][]) : []),
+      ],
+    });
+  }
   if (events.some((e) => CLOSING.includes(e.kind))) {
     await closedCache.invalidate(visitorId);
     await broadcastInvalidate("flow-closed", visitorId);
@@ -138,7 +165,7 @@ async function present(
     events.push({ stepId: view.id, kind: "view" });
     if (view.type === "end") events.push({ stepId: view.id, kind: "complete" });
   }
-  await recordEvents(workspaceId, visitor.id, flow.key, events);
+  await recordEvents(workspaceId, visitor.id, flow, events);
   return view ? { key: flow.key, name: flow.name, step: view } : null;
 }
 
@@ -203,10 +230,10 @@ export async function advanceFlow(workspaceId: string, anonymousId: string, inpu
   const visitor = await touchVisitor(workspaceId, anonymousId);
   const kind: FlowEventKind = input.action;
   if (input.action === "dismiss" || step.type === "end") {
-    await recordEvents(workspaceId, visitor.id, flow.key, [{ stepId: step.id, kind }]);
+    await recordEvents(workspaceId, visitor.id, flow, [{ stepId: step.id, kind }]);
     return { flow: null };
   }
-  await recordEvents(workspaceId, visitor.id, flow.key, [{ stepId: step.id, kind, ...(recorded ? { answers: recorded.segments } : {}) }]);
+  await recordEvents(workspaceId, visitor.id, flow, [{ stepId: step.id, kind, ...(recorded ? { answers: recorded.segments } : {}) }]);
 
   const [{ segments }, facts] = await Promise.all([visitorWithSegments(workspaceId, anonymousId), workspaceFacts(workspaceId)]);
   const context = await contextFor(workspaceId, await contactForDecision(visitor), segments, live.snapshot.mappings);

@@ -17,7 +17,7 @@ export type ClaimOptions = {
 /**
  * Claims up to `limit` runnable jobs for one worker: pending and due, or running with an expired
  * lease (its worker died). A target with a running job is skipped, so one contact's writes never
- * run concurrently or out of order. This is the one module with dialect-specific SQL.
+ * run concurrently or out of order; a visitor's events (one target) also wait for their earlier ones. This is the one module with dialect-specific SQL.
  */
 export async function claimJobs(options: ClaimOptions): Promise<ClaimedJob[]> {
   if (options.limit <= 0) return [];
@@ -46,6 +46,10 @@ async function claimPostgres(options: ClaimOptions, now: Date, lockedUntil: Date
           AND NOT EXISTS (SELECT 1 FROM sync_jobs r
                            WHERE r.workspace_id = j.workspace_id AND r.target_key = j.target_key
                              AND r.status = 'running' AND r.id <> j.id)
+          AND NOT EXISTS (SELECT 1 FROM sync_jobs e
+                           WHERE e.workspace_id = j.workspace_id AND e.target_key = j.target_key AND e.kind = 'event'
+                             AND e.status IN ('pending', 'paused') AND e.id <> j.id
+                             AND (e.next_run_at < j.next_run_at OR (e.next_run_at = j.next_run_at AND e.id < j.id)))
           AND NOT EXISTS (SELECT 1 FROM intercom_rate_state s
                            WHERE s.workspace_id = j.workspace_id AND s.next_slot_at > ${horizon.toISOString()}::timestamptz)
         ORDER BY j.next_run_at
@@ -60,6 +64,7 @@ async function claimPostgres(options: ClaimOptions, now: Date, lockedUntil: Date
 async function claimSqlite(options: ClaimOptions, now: Date, lockedUntil: Date, horizon: Date): Promise<string[]> {
   const j = tables.syncJobs;
   const other = alias(tables.syncJobs, "other");
+  const earlier = alias(tables.syncJobs, "earlier");
   const rate = tables.intercomRateState;
   const db = getDb();
   const candidates = db
@@ -73,6 +78,22 @@ async function claimSqlite(options: ClaimOptions, now: Date, lockedUntil: Date, 
             .select({ one: sql`1` })
             .from(other)
             .where(and(eq(other.workspaceId, j.workspaceId), eq(other.targetKey, j.targetKey), eq(other.status, "running"), ne(other.id, j.id))),
+        ),
+        // A visitor's events go one at a time, oldest first (an earlier open one goes before).
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(earlier)
+            .where(
+              and(
+                eq(earlier.workspaceId, j.workspaceId),
+                eq(earlier.targetKey, j.targetKey),
+                eq(earlier.kind, "event"),
+                inArray(earlier.status, ["pending", "paused"]),
+                ne(earlier.id, j.id),
+                or(lt(earlier.nextRunAt, j.nextRunAt), and(eq(earlier.nextRunAt, j.nextRunAt), lt(earlier.id, j.id))),
+              ),
+            ),
         ),
         notExists(db.select({ one: sql`1` }).from(rate).where(and(eq(rate.workspaceId, j.workspaceId), gt(rate.nextSlotAt, horizon)))),
       ),

@@ -2,6 +2,7 @@ import { and, eq, gte, inArray, isNotNull, isNull, max, ne, or, sql } from "driz
 import { getDb, tables } from "@/db/client";
 import { normalizeSnapshot } from "@/lib/publishing/snapshot";
 import { WRITABLE_IDENTITIES } from "@/lib/identity/trust";
+import { promoteWaitingEvents } from "./events";
 import { contactTarget, enqueueWrite, queueIdentifiedVisitor } from "./outbox";
 import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers } from "@/lib/publishing/mapping-values";
 
@@ -68,7 +69,7 @@ export async function promoteIdentifiedVisitors(): Promise<number> {
     .select({ workspaceId: j.workspaceId, visitorId: v.id, contactId: v.intercomContactId, email: v.email, identifiedBy: v.identifiedBy })
     .from(j)
     .innerJoin(v, eq(v.id, j.visitorId))
-    .where(and(eq(j.status, "waiting_identification"), isNotNull(v.intercomContactId), inArray(v.identifiedBy, [...WRITABLE_IDENTITIES])))
+    .where(and(eq(j.status, "waiting_identification"), ne(j.kind, "event"), isNotNull(v.intercomContactId), inArray(v.identifiedBy, [...WRITABLE_IDENTITIES])))
     .limit(500);
   for (const row of ready) {
     const mappings = await liveMappings(row.workspaceId);
@@ -173,5 +174,6 @@ export async function queueBackfills({ settleMs = BACKFILL_SETTLE_MS }: { settle
 export async function runHousekeeping(options: { backfillSettleMs?: number } = {}): Promise<void> {
   await resumePausedJobs();
   await promoteIdentifiedVisitors();
+  await promoteWaitingEvents();
   await queueBackfills({ settleMs: options.backfillSettleMs });
 }

@@ -40,6 +40,9 @@ export type SyncLogEntry = {
   identifiedBy: IdentifiedBy | null;
   values: Record<string, SyncValue>;
   sentValues: Record<string, SyncValue> | null;
+  /** Data events (kind "event", or a test event): the event's name and time (Unix seconds); values are its metadata. */
+  eventName: string | null;
+  eventCreatedAt: number | null;
   attempts: number;
   intercomStatus: number | null;
   errorCode: string | null;
@@ -104,6 +107,8 @@ export async function getSyncLog(workspaceId: string, input: SyncLogFilter = {})
     entries: page.map((r) => ({
       id: r.id,
       kind: r.kind,
+      eventName: r.eventName ?? null,
+      eventCreatedAt: r.eventCreatedAt ?? null,
       status: r.status,
       contactId: r.contactId,
       contactEmail: r.contactEmail,
@@ -166,10 +171,14 @@ export async function retrySyncJob(actor: Actor, jobId: string): Promise<void> {
     const [job] = await tx.select().from(j).where(and(eq(j.workspaceId, actor.workspaceId), eq(j.id, jobId)));
     if (!job) throw new NotFoundError("That sync entry doesn't exist in this workspace.");
     if (job.status !== "failed" && job.status !== "dead") throw new RuleViolationError("Only failed or dead-lettered writes can be retried.");
-    const [open] = await tx
-      .select()
-      .from(j)
-      .where(and(eq(j.workspaceId, actor.workspaceId), eq(j.targetKey, job.targetKey), inArray(j.status, [...OPEN_STATUSES])));
+    // An event is never folded into another job; it runs again on its own.
+    const [open] =
+      job.kind === "event"
+        ? []
+        : await tx
+            .select()
+            .from(j)
+            .where(and(eq(j.workspaceId, actor.workspaceId), eq(j.targetKey, job.targetKey), inArray(j.status, [...OPEN_STATUSES])));
     const now = new Date();
     if (open) {
       // A newer write for this contact is already queued: it carries the retried values too (newer wins).
@@ -181,7 +190,8 @@ export async function retrySyncJob(actor: Actor, jobId: string): Promise<void> {
     } else {
       await tx
         .update(j)
-        .set({ status: "pending", attempts: 0, nextRunAt: now, lockedBy: null, lockedUntil: null, finishedAt: null, version: job.version + 1, updatedAt: now })
+        // A retried event counts as a repeat (attempts 1), so it reads Intercom back before sending.
+        .set({ status: "pending", attempts: job.kind === "event" ? 1 : 0, nextRunAt: now, lockedBy: null, lockedUntil: null, finishedAt: null, version: job.version + 1, updatedAt: now })
         .where(and(eq(j.id, job.id), eq(j.version, job.version)));
     }
     await recordAudit(

@@ -5,6 +5,9 @@ import { canWriteToContact, type IdentifiedBy } from "@/lib/identity/trust";
 import { canWriteBack } from "@/lib/intercom-integration/health";
 import type { MappingSnapshot } from "@/lib/publishing/snapshot";
 import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers, type WriteSet } from "@/lib/publishing/mapping-values";
+import { behaviorFieldValues, behaviorWriteSet } from "@/lib/behavior/field-values";
+import { promoteVisitorEvents } from "./events";
+import { wakeWorkers as wake } from "./wake";
 
 /** Job statuses that still accept new values (one such job per target: coalescing). */
 export const OPEN_STATUSES = ["pending", "waiting_identification", "paused"] as const;
@@ -23,20 +26,7 @@ export type EnqueueInput = {
   set: WriteSet;
 };
 
-type Listener = () => void;
-const globalForWake = globalThis as unknown as { tailorSyncWake?: Set<Listener> };
-const wakeListeners = (globalForWake.tailorSyncWake ??= new Set());
-
-/** Lets an in-process worker pick new jobs up at once instead of at its next poll. */
-export function onSyncEnqueued(listener: Listener): () => void {
-  wakeListeners.add(listener);
-  return () => wakeListeners.delete(listener);
-}
-
-function wake() {
-  // After the caller's transaction has had a chance to commit; the worker polls anyway.
-  setTimeout(() => wakeListeners.forEach((l) => l()), 5);
-}
+export { onSyncEnqueued } from "./wake";
 
 /**
  * Records a write in the outbox, inside the caller's transaction. Several changes for one target
@@ -143,10 +133,18 @@ export async function queueIdentifiedVisitor(
   await tx
     .delete(j)
     .where(and(eq(j.workspaceId, args.workspaceId), eq(j.targetKey, visitorTarget(args.visitorId)), eq(j.status, "waiting_identification")));
+  // The behaviour that waited for this identity goes out too, oldest first.
+  await promoteVisitorEvents(tx, args);
   if (!args.mappings.some((m) => m.enabled)) return;
   const answers = await visitorAnswers(args.visitorId, tx);
-  if (answers.length === 0) return;
-  const set = computeWriteSet(args.mappings, await loadSourceIndex(args.workspaceId, tx), answers);
+  const set = answers.length > 0 ? computeWriteSet(args.mappings, await loadSourceIndex(args.workspaceId, tx), answers) : { values: {}, policies: {} };
+  // Behaviour fields (visit count, first-touch UTM, …) go in the same write, as current values.
+  const behavior = await behaviorFieldValues(args.visitorId, tx);
+  if (behavior) {
+    const extra = behaviorWriteSet(args.mappings, behavior);
+    Object.assign(set.values, extra.values);
+    Object.assign(set.policies, extra.policies);
+  }
   if (isEmptyWriteSet(set)) return;
   await enqueueWrite(tx, {
     workspaceId: args.workspaceId,

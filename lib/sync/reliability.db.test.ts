@@ -6,6 +6,7 @@ import { getDb, tables } from "@/db/client";
 import { connectIntercom } from "@/lib/intercom-integration/connection";
 import { startIntercomEmulator, type IntercomEmulator, type RecordedExchange } from "@/emulator/server";
 import { recordAnswer } from "@/lib/runtime/answers";
+import { enqueueEvent } from "./events";
 import { contactAttributes, jobsOf, linkedVisitor, SECOND_US_TOKEN, setUpSyncWorkspace, syncFixture, TEST_SYNC_CONFIG } from "./test-support";
 import { SyncWorker } from "./worker";
 
@@ -169,5 +170,56 @@ describe("kill -9", () => {
     expect(final.filter((x) => held.some((h) => h.id === x.id)).map((x) => x.attempts)).toEqual(held.map(() => 2));
     expectIntercomMatches(expected);
     await expectDoneOnceWithLatestValues(workspaceId);
+  }, 60_000);
+
+  it("the worker is killed mid-batch of events; after a restart each event reached Intercom exactly once (0 lost, 0 duplicates)", async () => {
+    const { workspaceId } = await setUpSyncWorkspace(emulator, []);
+    const visitors = [];
+    for (let i = 0; i < 20; i++) visitors.push(await linkedVisitor(emulator, workspaceId, `kill-ev-${i}`));
+    const v = tables.visitors;
+    const rows = await getDb().select().from(v).where(eq(v.workspaceId, workspaceId));
+    const base = Math.floor(Date.now() / 1000) - 3_600;
+    const expected = new Set<string>();
+    // 20 contacts × 4 behaviours, interleaved with attribute writes of the same contacts.
+    for (let round = 0; round < 4; round++) {
+      for (const [i, row] of rows.entries()) {
+        const name = ["visited-pricing", "completed-flow", "clicked-cta", "tracked-signup"][round]!;
+        const createdAt = base + round * 60 + i;
+        await getDb().transaction((tx) =>
+          enqueueEvent(tx, { workspaceId, visitor: row, eventName: name, occurredAt: new Date(createdAt * 1000), metadata: { round, path: `/p/${i}` }, idempotencyKey: `kill:${row.id}:${round}` }),
+        );
+        expected.add(`${row.intercomContactId}|${name}|${createdAt}`);
+      }
+    }
+    // Answers land after the Intercom call (a request the worker never hears back from still counts).
+    emulator.faults.set({ lateAnswerMs: 150, pathPrefix: "/events" });
+
+    const first = spawnWorker();
+    const j = tables.syncJobs;
+    const doneCount = async () => (await getDb().select({ id: j.id }).from(j).where(and(eq(j.workspaceId, workspaceId), eq(j.status, "done")))).length;
+    await expect.poll(doneCount, { timeout: 20_000, interval: 50 }).toBeGreaterThanOrEqual(12);
+    first.kill("SIGKILL");
+    await new Promise((resolve) => first.once("exit", resolve));
+    const afterKill = await jobsOf(workspaceId);
+    const held = afterKill.filter((x) => x.status === "running");
+    expect(held.length).toBeGreaterThan(0);
+    // The dead worker's requests in flight were taken by Intercom without the worker hearing back.
+    const landedUnheard = held.filter((h) => emulator.state.workspace("US").eventKeys.has(`${h.contactId}\u0000${h.eventName}\u0000${h.eventCreatedAt}`));
+
+    const second = spawnWorker(["--drain"]);
+    let stderr = "";
+    second.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => second.once("exit", resolve));
+    expect(code, stderr).toBe(0);
+    emulator.faults.clear();
+
+    const final = await jobsOf(workspaceId);
+    expect(final.filter((x) => x.status !== "done")).toEqual([]);
+    const stored = emulator.state.workspace("US").events.map((e) => `${e.contactId}|${e.event_name}|${e.created_at}`);
+    expect(new Set(stored)).toEqual(expected); // 0 lost
+    expect(stored).toHaveLength(expected.size);
+    expect(emulator.state.workspace("US").duplicateEvents).toBe(0); // 0 duplicates sent
+    // Jobs whose event had landed were confirmed by reading back, not sent again.
+    for (const h of landedUnheard) expect(final.find((x) => x.id === h.id)!.lastErrorCode).toBe("already_sent");
   }, 60_000);
 });

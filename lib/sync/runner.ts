@@ -42,6 +42,7 @@ const MESSAGES = {
   needs_attention: "Intercom no longer accepts the saved token. Jobs resume after the token is replaced (Integrations → Intercom).",
   nothing_to_write: "Nothing to write: every \"only when empty\" field already has a value in Intercom.",
   internal: "Tailor hit an internal error while syncing; it will try again.",
+  already_sent: "Intercom already had this event (an earlier attempt reached it), so it was not sent again.",
 } as const;
 
 function errorCode(error: IntercomError): string {
@@ -77,35 +78,41 @@ async function execute(job: Job, ctx: RunnerContext): Promise<JobOutcome> {
   if (connection.status === "needs_attention") return pause(job, ctx, "needs_attention", MESSAGES.needs_attention, null);
   if (!job.contactId) return pause(job, ctx, "waiting_identification", null, null);
 
-  // Drift: values for a mapping whose attribute was archived, deleted, made read-only or retyped are
-  // parked (a paused job with the reason) and resume once the mapping is fixed; the rest is sent now.
-  const m = tables.fieldMappings;
-  const drifted = new Map(
-    (await db.select({ attribute: m.attributeName, reason: m.driftReason }).from(m).where(and(eq(m.workspaceId, job.workspaceId), isNotNull(m.driftReason)))).map(
-      (r) => [r.attribute, r.reason!] as const,
-    ),
-  );
-  let values = Object.fromEntries(Object.entries(job.values).filter(([attribute]) => !drifted.has(attribute)));
-  const parked = Object.entries(job.values).filter(([attribute]) => drifted.has(attribute));
-  if (parked.length > 0) {
-    const reason = `Parked: ${parked.map(([a]) => driftText(a, drifted.get(a)!)).join("; ")}. Resumes when the mapping is fixed (Integrations → Intercom → Field mapping).`;
-    if (Object.keys(values).length === 0) return pause(job, ctx, "mapping_needs_attention", reason, null);
-    await enqueueWrite(db, {
-      workspaceId: job.workspaceId,
-      kind: job.kind === "backfill" ? "backfill" : "sync",
-      contactId: job.contactId,
-      visitorId: job.visitorId,
-      email: job.contactEmail,
-      set: { values: Object.fromEntries(parked), policies: Object.fromEntries(parked.map(([a]) => [a, job.policies[a] ?? "overwrite"])) },
-    });
-  }
+  // Data events carry their metadata in `values` and skip everything that is about attributes.
+  const isEvent = job.kind === "event";
+  let values: Record<string, SyncValue> = { ...job.values };
+  let refusedNote: string | null = null;
+  if (!isEvent) {
+    // Drift: values for a mapping whose attribute was archived, deleted, made read-only or retyped are
+    // parked (a paused job with the reason) and resume once the mapping is fixed; the rest is sent now.
+    const m = tables.fieldMappings;
+    const drifted = new Map(
+      (await db.select({ attribute: m.attributeName, reason: m.driftReason }).from(m).where(and(eq(m.workspaceId, job.workspaceId), isNotNull(m.driftReason)))).map(
+        (r) => [r.attribute, r.reason!] as const,
+      ),
+    );
+    values = Object.fromEntries(Object.entries(job.values).filter(([attribute]) => !drifted.has(attribute)));
+    const parked = Object.entries(job.values).filter(([attribute]) => drifted.has(attribute));
+    if (parked.length > 0) {
+      const reason = `Parked: ${parked.map(([a]) => driftText(a, drifted.get(a)!)).join("; ")}. Resumes when the mapping is fixed (Integrations → Intercom → Field mapping).`;
+      if (Object.keys(values).length === 0) return pause(job, ctx, "mapping_needs_attention", reason, null);
+      await enqueueWrite(db, {
+        workspaceId: job.workspaceId,
+        kind: job.kind === "backfill" ? "backfill" : "sync",
+        contactId: job.contactId,
+        visitorId: job.visitorId,
+        email: job.contactEmail,
+        set: { values: Object.fromEntries(parked), policies: Object.fromEntries(parked.map(([a]) => [a, job.policies[a] ?? "overwrite"])) },
+      });
+    }
 
-  // A "refuse" mapping's text over Intercom's limit is never sent; the rest of the write goes ahead.
-  const refused = tooLongValues(values);
-  const refusedNote = refused.length > 0 ? refusedLongText(refused) : null;
-  if (refused.length > 0) {
-    values = Object.fromEntries(Object.entries(values).filter(([attribute]) => !refused.some((r) => r.attribute === attribute)));
-    if (Object.keys(values).length === 0) return finish(job, ctx, { status: "failed", code: "value_too_long", message: refusedNote, intercomStatus: null, sentValues: null });
+    // A "refuse" mapping's text over Intercom's limit is never sent; the rest of the write goes ahead.
+    const refused = tooLongValues(values);
+    refusedNote = refused.length > 0 ? refusedLongText(refused) : null;
+    if (refused.length > 0) {
+      values = Object.fromEntries(Object.entries(values).filter(([attribute]) => !refused.some((r) => r.attribute === attribute)));
+      if (Object.keys(values).length === 0) return finish(job, ctx, { status: "failed", code: "value_too_long", message: refusedNote, intercomStatus: null, sentValues: null });
+    }
   }
 
   const { config } = ctx;
@@ -151,10 +158,26 @@ async function execute(job: Job, ctx: RunnerContext): Promise<JobOutcome> {
     }
   }
 
+  // An event's earlier attempt may have reached Intercom (a worker killed after the 202, a timeout):
+  // read the contact's events first and send only if it is not there. Intercom would deduplicate
+  // on contact + name + created_at anyway; the read keeps the duplicate off the wire.
+  async function sendEvent(client: TailorIntercomClient): Promise<Record<string, SyncValue> | "already_sent"> {
+    const eventName = job.eventName ?? "";
+    const createdAt = job.eventCreatedAt ?? 0;
+    if (job.attempts > 1) {
+      const existing = await paced("read", null, () => client.listEvents(contactId));
+      if (existing.some((e) => e.eventName === eventName && e.createdAt === createdAt)) return "already_sent";
+    }
+    const metadata = Object.fromEntries(Object.entries(values).filter((e): e is [string, string | number] => typeof e[1] === "string" || typeof e[1] === "number"));
+    await paced("write", values, () => client.createEvent({ contactId, eventName, createdAt, metadata }));
+    return values;
+  }
+
   try {
     const sent = await withIntercom(
       job.workspaceId,
       async (client: TailorIntercomClient) => {
+        if (isEvent) return sendEvent(client);
         const onlyIfEmpty = Object.keys(values).filter((a) => job.policies[a] === "only_if_empty");
         if (onlyIfEmpty.length > 0) {
           const contact = await paced("read", null, () => client.getContact(contactId));
@@ -178,6 +201,8 @@ async function execute(job: Job, ctx: RunnerContext): Promise<JobOutcome> {
         },
       },
     );
+    if (sent === "already_sent") return finish(job, ctx, { status: "done", code: "already_sent", message: MESSAGES.already_sent, intercomStatus: 200, sentValues: values });
+    if (isEvent) return finish(job, ctx, { status: "done", code: null, message: null, intercomStatus: 202, sentValues: sent }, okWrite);
     if (sent === null) return finish(job, ctx, { status: "done", code: "nothing_to_write", message: MESSAGES.nothing_to_write, intercomStatus: 200, sentValues: null });
     contactCache().invalidate(job.workspaceId, contactId);
     return finish(job, ctx, { status: "done", code: refusedNote ? "value_too_long" : null, message: refusedNote, intercomStatus: 200, sentValues: sent }, okWrite);
@@ -309,7 +334,8 @@ async function backToQueue(job: Job, ctx: RunnerContext, r: Requeue, outcome: Jo
     let policies = current.policies;
     let status: Requeue["status"] = r.status;
     // A new answer may update the follow-up while we fold it (its version moves on): read it again.
-    for (let tries = 0; ; tries++) {
+    // Events are never folded: a visitor's other events on the same target are events of their own.
+    for (let tries = 0; job.kind !== "event"; tries++) {
       const [followUp] = await tx
         .select()
         .from(j)

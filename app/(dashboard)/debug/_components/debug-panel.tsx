@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Search } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,6 +18,9 @@ import { ContactDetails } from "./contact-details";
 import { RawCalls } from "./raw-calls";
 import { RuleTraces } from "./rule-traces";
 import { TestWriteForm } from "./test-write-form";
+
+// Loaded only once a contact is shown.
+const BehaviorEvents = dynamic(() => import("./behavior-events"), { ssr: false });
 
 type Lookup = { query: string; contactId: string | null };
 type Connection = { region: string; appName: string; status: string };
@@ -146,6 +150,7 @@ export function DebugPanel({
           <>
             <ContactDetails contact={data.contact} pickedBecause={data.pickedBecause} />
             <RuleTraces rules={data.contact.rules} />
+            <BehaviorEvents key={`behavior-${data.contact.id}`} contactId={data.contact.id} canWrite={canWrite} blocked={writeBlocked} />
             {canWrite ? (
               <TestWriteForm
                 key={data.contact.id}

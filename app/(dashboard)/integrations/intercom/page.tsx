@@ -100,6 +100,13 @@ export default async function IntercomPage() {
               {can(ctx.role, "mappings:edit") ? "Edit field mapping →" : "View field mapping →"}
             </Link>
           </Card>
+          <Card aria-labelledby="events-title">
+            <CardTitle id="events-title">Data events</CardTitle>
+            <CardDescription>Which website behaviours (flows, page visits, Tailor.track, variants seen) become Intercom events.</CardDescription>
+            <Link href="/integrations/intercom/events" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
+              {can(ctx.role, "mappings:edit") ? "Edit data events →" : "View data events →"}
+            </Link>
+          </Card>
           {can(ctx.role, "sync:read") ? (
             <Card aria-labelledby="sync-title">
               <CardTitle id="sync-title">Sync log</CardTitle>

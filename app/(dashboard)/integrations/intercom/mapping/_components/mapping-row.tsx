@@ -34,6 +34,7 @@ const sourceGroups = [
   { type: "group", label: "Segment groups" },
   { type: "question", label: "Questions" },
   { type: "segment", label: "Single segments (true/false)" },
+  { type: "behavior", label: "Behaviour on the website" },
 ] as const;
 
 export function MappingRow({
@@ -111,7 +112,7 @@ export function MappingRow({
             {...fieldAria(`${p}-source`, { error: sourceError })}
             {...form.register(`mappings.${index}.source`, { onChange: (e) => syncConversion(e.target.value, form.getValues(`mappings.${index}.attribute`)) })}
           >
-            <option value="">Choose a group, question or segment…</option>
+            <option value="">Choose a group, question, segment or behaviour…</option>
             {sourceGroups.map((g) => (
               <optgroup key={g.type} label={g.label}>
                 {sources

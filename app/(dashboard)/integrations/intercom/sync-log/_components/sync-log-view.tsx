@@ -245,6 +245,13 @@ function Entries({ entries, canRetry, onRetry, retrying }: { entries: SyncLogEnt
                   {e.identifiedBy ? <div className="text-xs text-zinc-600">{IDENTIFIED_BY_TEXT[e.identifiedBy]}</div> : null}
                 </TableCell>
                 <TableCell>
+                  {e.eventName ? (
+                    <div className="text-xs">
+                      Event <span className="font-mono font-medium">{e.eventName}</span>
+                      {e.eventCreatedAt ? <span className="text-zinc-500"> at {time(new Date(e.eventCreatedAt * 1000).toISOString())}</span> : null}
+                      {Object.keys(shown).length > 0 ? <span className="text-zinc-500">, metadata:</span> : null}
+                    </div>
+                  ) : null}
                   <dl className="space-y-0.5 text-xs">
                     {Object.entries(shown).map(([k, v]) => (
                       <div key={k} className="flex gap-1">
@@ -257,7 +264,9 @@ function Entries({ entries, canRetry, onRetry, retrying }: { entries: SyncLogEnt
                 </TableCell>
                 <TableCell>
                   <Badge tone={statusTone[e.status]}>{statusLabels[e.status]}</Badge>
-                  {e.kind !== "sync" ? <div className="mt-1 text-xs text-zinc-500">{e.kind === "backfill" ? "Backfill" : "Test write"}</div> : null}
+                  {e.kind !== "sync" ? (
+                    <div className="mt-1 text-xs text-zinc-500">{e.kind === "backfill" ? "Backfill" : e.kind === "event" ? "Data event" : e.eventName ? "Test event" : "Test write"}</div>
+                  ) : null}
                 </TableCell>
                 <TableCell className="max-w-72 text-xs">
                   {e.intercomStatus ? <div className="font-mono">HTTP {e.intercomStatus}</div> : null}

@@ -1,0 +1,57 @@
+// Which website behaviours become Intercom data events: the workspace's rules, cached per process
+// for 5 seconds like the other runtime caches (a change in the dashboard clears this process's copy).
+import { and, asc, eq } from "drizzle-orm";
+import { getDb, tables } from "@/db/client";
+import type { Behavior } from "@/db/schema/behavior-types";
+
+export type BehaviorRule = { id: string; behavior: Behavior; match: string | null; eventName: string; enabled: boolean };
+
+const TTL_MS = 5_000;
+const cache = new Map<string, { at: number; rules: BehaviorRule[] }>();
+
+export async function listBehaviorRules(workspaceId: string): Promise<BehaviorRule[]> {
+  const r = tables.behaviorEventRules;
+  return getDb()
+    .select({ id: r.id, behavior: r.behavior, match: r.match, eventName: r.eventName, enabled: r.enabled })
+    .from(r)
+    .where(eq(r.workspaceId, workspaceId))
+    .orderBy(asc(r.createdAt), asc(r.id));
+}
+
+export async function enabledRules(workspaceId: string, behavior: Behavior): Promise<BehaviorRule[]> {
+  let entry = cache.get(workspaceId);
+  if (!entry || Date.now() - entry.at > TTL_MS) {
+    const r = tables.behaviorEventRules;
+    const rules = await getDb()
+      .select({ id: r.id, behavior: r.behavior, match: r.match, eventName: r.eventName, enabled: r.enabled })
+      .from(r)
+      .where(and(eq(r.workspaceId, workspaceId), eq(r.enabled, true)));
+    entry = { at: Date.now(), rules };
+    cache.set(workspaceId, entry);
+  }
+  return entry.rules.filter((rule) => rule.behavior === behavior);
+}
+
+export function forgetBehaviorRules(workspaceId: string): void {
+  cache.delete(workspaceId);
+}
+
+/**
+ * A URL pattern matches a page's path: `*` stands for any characters, anything else is literal and
+ * case-insensitive; "/pricing" matches "/pricing" and "/pricing/" only, "/pricing*" also "/pricing/teams".
+ */
+export function urlPatternMatches(pattern: string, path: string): boolean {
+  const source = pattern
+    .trim()
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
+  return new RegExp(`^${source}/?$`, "i").test(path);
+}
+
+/** Whether a rule's match applies to this behaviour's subject (URL path, track key, flow key, placement key). */
+export function ruleMatches(rule: BehaviorRule, subject: string): boolean {
+  if (rule.match === null || rule.match.trim() === "") return true;
+  if (rule.behavior === "page_visit") return urlPatternMatches(rule.match, subject);
+  return rule.match.trim().toLowerCase() === subject.toLowerCase();
+}

@@ -1,0 +1,35 @@
+// "Personalization variant first seen": the first time a visitor is shown a variant, if a rule
+// asks for it. The outbox's idempotency key (rule + visitor + placement + variant) makes it the
+// first time ever; a per-process memory keeps repeat page views from even trying the insert.
+import { LRUCache } from "lru-cache";
+import { enabledRules } from "./rules";
+import { recordBehavior } from "./record";
+
+const seen = new LRUCache<string, true>({ max: 100_000, ttl: 60 * 60_000 });
+
+export async function recordVariantsSeen(
+  workspaceId: string,
+  visitorId: string,
+  personalizations: readonly { placementKey: string; name: string }[],
+  placements: Record<string, { variant: string | null }>,
+): Promise<void> {
+  const shown = personalizations.filter((p) => placements[p.placementKey]?.variant);
+  if (shown.length === 0 || (await enabledRules(workspaceId, "variant_seen")).length === 0) return;
+  for (const p of shown) {
+    const variant = placements[p.placementKey]!.variant!;
+    const key = `variant:${visitorId}:${p.placementKey}:${variant}`;
+    if (seen.has(key)) continue;
+    seen.set(key, true);
+    await recordBehavior(workspaceId, visitorId, {
+      behavior: "variant_seen",
+      subject: p.placementKey,
+      key,
+      at: new Date(),
+      metadata: [
+        ["placement", p.placementKey],
+        ["personalization", p.name],
+        ["variant", variant],
+      ],
+    });
+  }
+}
