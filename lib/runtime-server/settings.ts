@@ -14,7 +14,7 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   return n;
 }
 
-export function runtimeServerSettings(env: NodeJS.ProcessEnv = process.env): RuntimeServerSettings {
+export function runtimeServerSettings(env: Record<string, string | undefined> = process.env): RuntimeServerSettings {
   return {
     port: integer("TAILOR_RUNTIME_PORT", env.TAILOR_RUNTIME_PORT, 3001, 0, 65_535),
     host: env.TAILOR_RUNTIME_HOST?.trim() || "127.0.0.1",
