@@ -65,6 +65,31 @@ test.describe("settings → website", () => {
     await supportContext.close();
   });
 
+  test("an API address points the install snippet at the runtime servers; a bad one is refused", async ({ page, workspace }) => {
+    await signIn(page, workspace.members.admin.email);
+    // A client-side navigation: the form is interactive once it shows (a fresh load may not be hydrated yet).
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await expect(page).toHaveURL(/\/settings\/website$/);
+    const snippet = page.getByRole("figure", { name: "Snippet" }).locator("pre");
+    const apiAddress = page.getByLabel("API address (optional)");
+    await apiAddress.fill("javascript:alert(1)");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText("Enter an address like https://runtime.example.com/api/v1 (http or https, no ? or #).")).toBeVisible();
+    await expect(apiAddress).toHaveAttribute("aria-invalid", "true");
+
+    await apiAddress.fill("https://rt.example.com/api/v1/");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText("Website settings saved.")).toBeVisible();
+    await expect(apiAddress).toHaveValue("https://rt.example.com/api/v1");
+    await expect(snippet).toContainText('<script async src="https://rt.example.com/tailor.js"');
+    await expect(snippet).toContainText('data-api="https://rt.example.com/api/v1"');
+
+    await apiAddress.fill("");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText("Website settings saved.").first()).toBeVisible();
+    await expect(snippet).not.toContainText("data-api");
+  });
+
   test("settings opens the first tab each role may see", async ({ page, browser, workspace }) => {
     await signIn(page, workspace.members.owner.email);
     await page.goto("/settings");

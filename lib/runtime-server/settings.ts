@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env, parseEnv, type EnvSource, type Settings } from "@/lib/env";
 
 /**
  * Settings of the standalone runtime server (`npm run runtime`), parsed with every other setting in
@@ -9,7 +9,8 @@ import { env } from "@/lib/env";
  */
 export type RuntimeServerSettings = { port: number; host: string; shutdownGraceMs: number };
 
-export function runtimeServerSettings(): RuntimeServerSettings {
-  const settings = env();
+/** From this process's settings, or (tests) from a given environment record. */
+export function runtimeServerSettings(source?: EnvSource): RuntimeServerSettings {
+  const settings: Settings = source ? parseEnv(source) : env();
   return { port: settings.TAILOR_RUNTIME_PORT, host: settings.TAILOR_RUNTIME_HOST, shutdownGraceMs: settings.TAILOR_SHUTDOWN_GRACE_MS };
 }
