@@ -9,7 +9,7 @@ import { identifyVisitor } from "@/lib/runtime/visitors";
 import { jobsOf, syncFixture, TEST_SYNC_CONFIG } from "@/lib/sync/test-support";
 import { SyncWorker } from "@/lib/sync/worker";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
-import { recordPageView, recordTrack } from "./visits";
+import { recordPageView, recordTrack } from "@/lib/runtime/behavior-visits";
 
 // Page views and Tailor.track through the demo's rules and behaviour-field mappings, to the emulator.
 

@@ -6,7 +6,7 @@ import { getDb, tables, type DbOrTx } from "@/db/client";
 import type { SyncValue, WritePolicy } from "@/db/schema/sync-types";
 import { convertBehaviorValue, type Conversion } from "@/lib/intercom-integration/mapping-rules";
 import type { MappingSnapshot } from "@/lib/publishing/snapshot";
-import { behaviorFieldOf, type BehaviorField } from "./fields-catalog";
+import { behaviorFieldOf, type BehaviorField } from "@/db/schema/behavior-fields";
 
 export type BehaviorFieldValues = Record<BehaviorField, Date | number | string | null>;
 

@@ -4,7 +4,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
 import { behaviorFieldValues } from "@/lib/behavior/field-values";
-import { BEHAVIOR_FIELDS, type BehaviorField } from "@/lib/behavior/fields-catalog";
+import { BEHAVIOR_FIELDS, type BehaviorField } from "@/db/schema/behavior-fields";
 import { withIntercom } from "@/lib/intercom-integration/connection";
 import { IntercomError, IntercomNotFoundError, IntercomUnavailableError, IntercomValidationError } from "@/lib/intercom";
 import { syncConfigFromEnv } from "@/lib/sync/config";

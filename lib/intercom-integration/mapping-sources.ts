@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
-import { BEHAVIOR_FIELDS } from "@/lib/behavior/fields-catalog";
+import { BEHAVIOR_FIELDS } from "@/db/schema/behavior-fields";
 import type { MappingSource } from "./mapping-schema";
 
 /** Every group, question and segment of the workspace, and the behaviour fields, as something a mapping can read from. */

@@ -1,4 +1,4 @@
-import { recordPageView, recordTrack } from "@/lib/behavior/visits";
+import { recordPageView, recordTrack } from "@/lib/runtime/behavior-visits";
 import { advanceFlow } from "@/lib/runtime/flows";
 import { recordAnswer } from "@/lib/runtime/answers";
 import { decide } from "@/lib/runtime/decide";

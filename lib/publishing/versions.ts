@@ -1,4 +1,4 @@
-import { BEHAVIOR_FIELDS } from "@/lib/behavior/fields-catalog";
+import { BEHAVIOR_FIELDS } from "@/db/schema/behavior-fields";
 import { contentProblems } from "@/lib/rules/html-policy";
 import { and, desc, eq, inArray, max } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";

@@ -8,7 +8,7 @@ import { knownSegments } from "./known-segments";
 import { visitorWithSegments, type VisitorRow as DecisionVisitor } from "./visitors";
 import { identityForRuntime } from "@/lib/identity/settings";
 import { contactTrust } from "@/lib/identity/trust";
-import { recordVariantsSeen } from "@/lib/behavior/variants";
+import { recordVariantsSeen } from "@/lib/runtime/behavior-variants";
 
 export type PlacementDecision = { html: string; variant: string | null };
 export type Decision = {

@@ -16,7 +16,7 @@ import { contactForDecision, intercomContext } from "./contact";
 import { VisitorRequestError } from "./errors";
 import { knownSegments } from "./known-segments";
 import { touchVisitor, visitorWithSegments, type VisitorRow } from "./visitors";
-import { recordBehavior } from "@/lib/behavior/record";
+import { recordBehavior } from "@/lib/runtime/behavior-record";
 
 // Flows at request time: which flow (and step) a visitor is offered on a page view, and what
 // happens when they answer, continue, click or close. Everything is evaluated on the server, so

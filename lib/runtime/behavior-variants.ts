@@ -2,8 +2,8 @@
 // asks for it. The outbox's idempotency key (rule + visitor + placement + variant) makes it the
 // first time ever; a per-process memory keeps repeat page views from even trying the insert.
 import { LRUCache } from "lru-cache";
-import { enabledRules } from "./rules";
-import { recordBehavior } from "./record";
+import { enabledRules } from "@/lib/behavior/rules";
+import { recordBehavior } from "./behavior-record";
 
 const seen = new LRUCache<string, true>({ max: 100_000, ttl: 60 * 60_000 });
 

@@ -5,8 +5,8 @@ import { eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
 import type { Behavior } from "@/db/schema/behavior-types";
 import { enqueueEvent } from "@/lib/sync/events";
-import { buildMetadata } from "./metadata";
-import { enabledRules, ruleMatches } from "./rules";
+import { buildMetadata } from "@/lib/behavior/metadata";
+import { enabledRules, ruleMatches } from "@/lib/behavior/rules";
 
 export type BehaviorReport = {
   behavior: Behavior;

@@ -2,10 +2,10 @@
 // count, first-touch UTM, last page) and the data events the workspace's rules make of them.
 import { eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
-import { touchVisitor } from "@/lib/runtime/visitors";
-import { linkOf } from "./metadata";
-import { recordBehavior } from "./record";
-import { queueBehaviorFieldWrites } from "./fields";
+import { touchVisitor } from "./visitors";
+import { linkOf } from "@/lib/behavior/metadata";
+import { recordBehavior } from "./behavior-record";
+import { queueBehaviorFieldWrites } from "./behavior-fields";
 
 /** A page view this long after the previous one starts a new visit. */
 export const VISIT_GAP_MS = 30 * 60_000;

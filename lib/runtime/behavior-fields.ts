@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { canWriteToContact } from "@/lib/identity/trust";
 import { getLiveConfig } from "@/lib/publishing/versions";
 import { enqueueWrite } from "@/lib/sync/outbox";
-import { behaviorFieldValues, behaviorWriteSet, readsBehavior } from "./field-values";
+import { behaviorFieldValues, behaviorWriteSet, readsBehavior } from "@/lib/behavior/field-values";
 
 export async function queueBehaviorFieldWrites(workspaceId: string, visitorId: string): Promise<boolean> {
   const { mappings } = (await getLiveConfig(workspaceId)).snapshot;
