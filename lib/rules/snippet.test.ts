@@ -56,6 +56,8 @@ function createPage(options: {
   let now = 0;
   let nextTimer = 1;
   const calls: FetchCall[] = [];
+  // Behaviour reports (POST /track: one page view per load, tailor.track) are kept apart from the API calls.
+  const tracks: FetchCall[] = [];
   const warnings: unknown[] = [];
 
   const happy = new Window({ url: options.url ?? `${protocol}//shop.test/pricing?x=1`, settings: { navigation: { disableMainFrameNavigation: true } } });
@@ -112,7 +114,7 @@ function createPage(options: {
   }) as never;
   window.fetch = ((url: string, init: RequestInit) => {
     const call = { url, init, body: JSON.parse(String(init.body)) as Record<string, unknown> };
-    calls.push(call);
+    (url.endsWith("/track") ? tracks : calls).push(call);
     const respond = options.respond ?? (() => json({ placements: {} }));
     return new Promise((resolve, reject) => {
       init.signal?.addEventListener("abort", () => reject(new Error("aborted")));
@@ -143,6 +145,7 @@ function createPage(options: {
     /** What has focus, or null while nothing does (the body). */
     focused: () => (document.activeElement === document.body ? null : document.activeElement),
     calls,
+    tracks,
     cookies,
     cookieWrites,
     warnings,
@@ -155,6 +158,7 @@ function createPage(options: {
         identify(ids: object): Promise<void>;
         answer(q: string, a: string | string[]): Promise<void>;
         refresh(): Promise<void>;
+        track(key: string, properties?: Record<string, unknown>): Promise<void> | undefined;
         on(e: string, fn: (d: unknown) => void): () => void;
         push(call: unknown[]): unknown;
       },
@@ -184,7 +188,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 describe("tailor.js snippet", () => {
   it("stays small", () => {
-    expect(source.length).toBeLessThan(26_500); // about half of it the flow widget and its CSS
+    expect(source.length).toBeLessThan(28_500); // about half of it the flow widget and its CSS
   });
 
   it("decides once for the placements in the page and applies returned HTML", async () => {
@@ -204,6 +208,35 @@ describe("tailor.js snippet", () => {
     expect(page.placements[0]?.getAttribute("data-tailor-variant")).toBe("v1");
     expect(page.hidden()).toBe(false);
     expect(decisions).toHaveLength(1);
+  });
+
+  it("reports one page view per load (path, URL, title, first-touch UTM) and tailor.track calls, apart from decide", async () => {
+    const page = createPage({ url: "https://shop.test/pricing?utm_source=newsletter&utm_medium=email&x=1" });
+    page.document.title = "Pricing";
+    page.run();
+    await page.settle();
+    expect(page.calls.map((c) => c.url)).toEqual(["https://app.tailor.test/api/v1/decide"]);
+    expect(page.tracks).toHaveLength(1);
+    const [view] = page.tracks;
+    expect(view?.url).toBe("https://app.tailor.test/api/v1/track");
+    expect(view?.init.keepalive).toBe(true);
+    expect(view?.body).toMatchObject({
+      siteKey: "site_123",
+      visitorId: page.tailor().visitorId,
+      type: "page",
+      path: "/pricing",
+      url: "https://shop.test/pricing?utm_source=newsletter&utm_medium=email&x=1",
+      title: "Pricing",
+      utm: { source: "newsletter", medium: "email" },
+    });
+    expect(typeof view?.body.id).toBe("string");
+
+    page.tailor().track("signup_started", { plan: "growth" });
+    page.tailor().track("bad key!");
+    await page.settle();
+    expect(page.tracks).toHaveLength(2);
+    expect(page.tracks[1]?.body).toMatchObject({ type: "track", key: "signup_started", properties: { plan: "growth" } });
+    expect(page.tracks[1]?.body.id).not.toBe(view?.body.id);
   });
 
   it("uses data-api when given", async () => {
@@ -272,7 +305,9 @@ describe("tailor.js snippet", () => {
       page.tailor().on("error", (e) => errors.push(e));
       await page.settle();
       await page.advance(3000); // the request timeout
-      expect(errors).toEqual([expect.objectContaining({ action: "decide" })]);
+      // The decision and the page-view report each say they failed; neither throws.
+      expect(errors).toHaveLength(2);
+      expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ action: "decide" }), expect.objectContaining({ action: "page" })]));
       expect(page.hidden()).toBe(false);
       expect(page.placements[0]?.innerHTML).toBe("default hero");
     }
@@ -356,7 +391,10 @@ describe("tailor.js snippet", () => {
     const pending: ((html: string) => void)[] = [];
     const page = createPage({
       placements: ["hero"],
-      respond: () => new Promise((resolve) => pending.push((html) => resolve(json({ placements: { hero: { html, variant: null } } }) as never))),
+      respond: (call) =>
+        call.url.endsWith("/track")
+          ? json({ recorded: true })
+          : new Promise((resolve) => pending.push((html) => resolve(json({ placements: { hero: { html, variant: null } } }) as never))),
     });
     page.run();
     await page.settle(); // the boot decide is now in flight
@@ -399,7 +437,11 @@ describe("tailor.js snippet", () => {
     page.tailor().on("error", (e) => errors.push(e));
     await page.settle();
     expect(page.calls).toEqual([]);
-    expect(errors).toEqual([expect.objectContaining({ action: "decide", message: expect.stringContaining("data-site-key") })]);
+    expect(page.tracks).toEqual([]);
+    expect(errors).toEqual([
+      expect.objectContaining({ action: "page", message: expect.stringContaining("data-site-key") }),
+      expect.objectContaining({ action: "decide", message: expect.stringContaining("data-site-key") }),
+    ]);
   });
 
   it("is a no-op when included twice", () => {
