@@ -125,7 +125,7 @@ async function main() {
   console.log(`▸ server.mjs (next) on ${base}, runtime server on ${runtimeBase}, bare node:http on ${bareBase}`);
   const app = spawn(process.execPath, ["server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
   const profile = args.has("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const runtime = spawn(process.execPath, [...profile, "--import", "tsx", "lib/runtime-server/cli.ts"], {
+  const runtime = spawn(process.execPath, [...profile, "--conditions=react-server", "--import", "tsx", "lib/runtime-server/cli.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", TAILOR_RUNTIME_PORT: String(RUNTIME_PORT), TAILOR_RUNTIME_HOST: "127.0.0.1" },
   });

@@ -103,7 +103,7 @@ async function main() {
   app.stderr.on("data", (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
   // --runtime: the standalone runtime server beside the app (same database, settings and log).
   const runtime = withRuntime
-    ? spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "lib", "runtime-server", "cli.ts")], {
+    ? spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(process.cwd(), "lib", "runtime-server", "cli.ts")], {
         stdio: ["ignore", "pipe", "pipe"],
         env: { ...process.env, NODE_ENV: "production", TAILOR_RUNTIME_PORT: String(runtimePort), TAILOR_RUNTIME_HOST: host },
       })
