@@ -16,6 +16,7 @@ test.describe("accessibility (axe: no serious or critical violations)", () => {
   });
 
   test("the shell and the members page", async ({ page, workspace }) => {
+    test.slow(); // three full-page axe scans (each injects axe into a second page to finish the run)
     await signIn(page, workspace.members.owner.email);
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto("/settings/members");
