@@ -35,7 +35,9 @@ export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
   outputDir: "test-results",
-  timeout: 30_000,
+  // 60 s per test: on this 2-core CI machine the suite runs about 2.5× slower than on a quiet one (two
+  // workers, three browsers, app + runtime server + emulator); the cause is not found yet.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
