@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@libsql/client", "libsql", "pg", "bcryptjs"],
   experimental: {
     authInterrupts: true, // forbidden() → app/forbidden.tsx with a 403
+    // Turbopack's build cache speeds up the next local build; a CI run builds once from a fresh clone,
+    // where writing the cache only costs time (40–100 s on the 2-core CI machine).
+    turbopackFileSystemCacheForBuild: process.env.CI !== "true",
   },
   poweredByHeader: false,
   async headers() {
