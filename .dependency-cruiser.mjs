@@ -13,7 +13,7 @@ export const layers = {
   foundation: [
     "^db/",
     "^lib/(shared|mail)/",
-    "^lib/(env|errors|log|redact|secret-file|crypto|app-url|client-ip|utils|field-errors|audit|audit-text|security-headers|query-keys|query-client)\\.ts$",
+    "^lib/(env|errors|log|redact|secret-file|crypto|app-url|client-ip|utils|format|field-errors|audit|audit-text|security-headers|query-keys|query-client)\\.ts$",
   ],
   provider: ["^lib/intercom/"],
   domain: [

@@ -15,10 +15,11 @@
 import autocannon from "autocannon";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { BEHIND_LOOPBACK_PROXY } from "@/lib/testing/cluster";
+import { writePerformanceSection } from "./docs-section";
 
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 3900);
 const NODES = Number(process.env.BENCH_NODES ?? 3);
@@ -286,7 +287,7 @@ async function main() {
       `- Global rate limit: ${2 * RATE_LIMIT} requests from one site + client address, round-robin over ${NODES} nodes, limit ${RATE_LIMIT}/min: **${admitted} admitted** (${((admitted / RATE_LIMIT) * 100).toFixed(1)} % of the limit), ${refused} × 429.`,
     ].join("\n");
     console.log(`\n${report}\n`);
-    writeSection("Website runtime, several app nodes", report);
+    writePerformanceSection("Website runtime, several app nodes", report);
   } finally {
     for (const child of children) child.kill("SIGTERM");
     await emulator.close();
@@ -313,15 +314,6 @@ async function cleanRedis() {
   }
 }
 
-function writeSection(title: string, body: string) {
-  const file = path.join("docs", "performance.md");
-  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n";
-  const start = `<!-- bench:${title} -->`;
-  const end = `<!-- /bench:${title} -->`;
-  const section = `${start}\n## ${title}\n\n${body}\n${end}`;
-  const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
-  writeFileSync(file, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`);
-}
 
 main()
   .then(() => process.exit(0))

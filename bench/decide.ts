@@ -20,9 +20,10 @@ import autocannon from "autocannon";
 import { eq } from "drizzle-orm";
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { writePerformanceSection } from "./docs-section";
 
 const args = new Set(process.argv.slice(2));
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
@@ -237,7 +238,7 @@ async function main() {
       `- Calls by endpoint: ${byRoute.map(([route, n]) => `${route} ${n}`).join(" · ")}.`,
     ].join("\n");
     console.log(`\n${report}\n`);
-    writeSection("Website runtime", report);
+    writePerformanceSection("Website runtime", report);
   } finally {
     app.kill("SIGTERM");
     bare.kill("SIGTERM");
@@ -271,15 +272,6 @@ function printProfile() {
   for (const [name, n] of [...self.entries()].filter(([name]) => !/^\((idle|program)\)/.test(name)).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${((100 * n) / total).toFixed(1).padStart(5)} %  ${name}`);
 }
 
-function writeSection(title: string, body: string) {
-  const file = path.join("docs", "performance.md");
-  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n\nFigures from the benchmarks under `bench/`, each measured against a baseline in the same run.\n";
-  const start = `<!-- bench:${title} -->`;
-  const end = `<!-- /bench:${title} -->`;
-  const section = `${start}\n## ${title}\n\n${body}\n${end}`;
-  const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
-  writeFileSync(file, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`);
-}
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -18,9 +18,10 @@
  * the database is emptied), BENCH_NO_WRITE=1 to skip docs/performance.md.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { writePerformanceSection } from "./docs-section";
 
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 5_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 0);
@@ -170,7 +171,7 @@ async function main() {
     ].join("\n");
     console.log(`\n${report}\n`);
     const mix = EVENTS > 0 ? ", attribute writes + events" : "";
-    if (process.env.BENCH_NO_WRITE !== "1") writeSection(`Sync engine (${dialect}, ${WORKERS} worker${WORKERS === 1 ? "" : "s"}${mix})`, report);
+    if (process.env.BENCH_NO_WRITE !== "1") writePerformanceSection(`Sync engine (${dialect}, ${WORKERS} worker${WORKERS === 1 ? "" : "s"}${mix})`, report);
     if (lost > 0 || notDone > 0 || duplicates > 0) process.exitCode = 1;
   } finally {
     await emulator.close();
@@ -178,15 +179,6 @@ async function main() {
   }
 }
 
-function writeSection(title: string, body: string) {
-  const file = path.join("docs", "performance.md");
-  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n\nFigures from the benchmarks under `bench/`, each measured against a baseline in the same run.\n";
-  const start = `<!-- bench:${title} -->`;
-  const end = `<!-- /bench:${title} -->`;
-  const section = `${start}\n## ${title}\n\n${body}\n${end}`;
-  const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
-  writeFileSync(file, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`);
-}
 
 main().catch((error: unknown) => {
   console.error(error);

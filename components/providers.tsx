@@ -4,6 +4,10 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { makeQueryClient } from "@/lib/query-client";
 
+/**
+ * react-query for the screens that refresh data in place (debug panel, Intercom pages, the
+ * personalization preview). Mounted by those routes' layouts, not the root, so other pages don't load it.
+ */
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;

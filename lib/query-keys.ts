@@ -1,9 +1,7 @@
 /** Every react-query key in one place, so invalidations can't drift from the queries. */
 export const queryKeys = {
-  members: ["members"] as const,
   intercom: {
     attributes: ["intercom", "attributes"] as const,
-    mappings: ["intercom", "mappings"] as const,
   },
   sync: {
     /** The sync log with its filters (status, contact, attribute, period). */
@@ -13,5 +11,7 @@ export const queryKeys = {
   debug: {
     /** The debug panel's contact lookup: the query as typed and, after "several matches", the chosen id. */
     contact: (query: string, contactId: string | null) => ["debug", "contact", query, contactId] as const,
+    /** A contact's data events and behaviour fields (loaded with the contact). */
+    behavior: (contactId: string) => ["debug", "behavior", contactId] as const,
   },
 };

@@ -13,7 +13,7 @@ export function MobileNav({ items, workspaceName }: { items: NavItem[]; workspac
       <DialogTrigger className="rounded-md p-2 text-zinc-700 hover:bg-zinc-100 md:hidden" aria-label="Open navigation">
         <Menu className="size-5" aria-hidden />
       </DialogTrigger>
-      <DialogContent className="left-0 top-0 h-full max-w-72 translate-x-0 translate-y-0 rounded-none" aria-describedby={undefined}>
+      <DialogContent className="m-0 h-full max-h-none max-w-72 rounded-none" aria-describedby={undefined}>
         <DialogTitle className="mb-4 text-base">{workspaceName}</DialogTitle>
         <nav aria-label="Main">
           <SidebarNav items={items} onNavigate={() => setOpen(false)} />

@@ -14,13 +14,10 @@ import {
   type Condition,
   type SegmentCondition,
 } from "@/lib/rules/schema";
+import { attributeOperatorLabels, conditionTypeLabels, segmentOperatorLabels, tagOperatorLabels } from "@/lib/rules/labels";
 import {
-  attributeOperatorLabels,
-  conditionTypeLabels,
   errorAt,
   parseList,
-  segmentOperatorLabels,
-  tagOperatorLabels,
   valueKindOf,
   type RuleAttributeOption,
   type RuleSegmentGroupOption,

@@ -1,42 +1,10 @@
-import type { AttributeOperator, Condition, SegmentOperator, TagOperator } from "@/lib/rules/schema";
+import type { AttributeOperator } from "@/lib/rules/schema";
 
 /** An attribute the builder suggests; `name` is what the rule stores (`email`, `custom.favorite_color`). */
 export type RuleAttributeOption = { name: string; label: string; dataType: string; custom: boolean };
 
 /** A segment group the builder offers for segment conditions. */
 export type RuleSegmentGroupOption = { key: string; name: string; segments: { key: string; name: string }[] };
-
-export const conditionTypeLabels: Record<Condition["type"], string> = {
-  tag: "Intercom tag",
-  attribute: "Intercom attribute",
-  segment: "Tailor segment",
-};
-
-export const tagOperatorLabels: Record<TagOperator, string> = {
-  has: "has tag",
-  has_not: "does not have tag",
-};
-
-export const attributeOperatorLabels: Record<AttributeOperator, string> = {
-  equals: "equals",
-  not_equals: "does not equal",
-  contains: "contains",
-  starts_with: "starts with",
-  exists: "is set",
-  is_empty: "is empty",
-  greater_than: "is greater than",
-  less_than: "is less than",
-  before: "is before",
-  after: "is after",
-  in_list: "is one of",
-};
-
-export const segmentOperatorLabels: Record<SegmentOperator, string> = {
-  is: "is",
-  is_not: "is not",
-  is_known: "is known",
-  is_unknown: "is unknown",
-};
 
 /** The kind of value input an attribute operator takes. */
 export type ValueKind = "none" | "text" | "number" | "date" | "list";

@@ -1,23 +1,10 @@
 import { attributeLabel } from "./attributes";
-import type { AttributeCondition, AttributeOperator, Condition, Rule, RuleNode } from "./schema";
+import { attributeOperatorLabels, segmentOperatorLabels, tagOperatorLabels } from "./labels";
+import type { AttributeCondition, Condition, Rule, RuleNode } from "./schema";
 
 // One-line, human-readable rules for the debug panel and version diffs:
 //   has tag vip AND (favorite_color equals teal OR segment role is founder)
 // Words with spaces or punctuation are JSON-quoted so the line stays unambiguous.
-
-const ATTRIBUTE_WORDS: Record<AttributeOperator, string> = {
-  equals: "equals",
-  not_equals: "does not equal",
-  contains: "contains",
-  starts_with: "starts with",
-  exists: "is set",
-  is_empty: "is empty",
-  greater_than: "is greater than",
-  less_than: "is less than",
-  before: "is before",
-  after: "is after",
-  in_list: "is one of",
-};
 
 function word(value: string | number | boolean): string {
   const text = String(value);
@@ -33,14 +20,14 @@ function describeValue(condition: AttributeCondition): string {
 export function describeCondition(condition: Condition): string {
   switch (condition.type) {
     case "tag":
-      return `${condition.operator === "has" ? "has tag" : "does not have tag"} ${word(condition.tag)}`;
+      return `${tagOperatorLabels[condition.operator]} ${word(condition.tag)}`;
     case "attribute":
-      return `${word(attributeLabel(condition.attribute))} ${ATTRIBUTE_WORDS[condition.operator]}${describeValue(condition)}`;
+      return `${word(attributeLabel(condition.attribute))} ${attributeOperatorLabels[condition.operator]}${describeValue(condition)}`;
     case "segment": {
       const group = `segment ${word(condition.group)}`;
-      if (condition.operator === "is_known") return `${group} is known`;
-      if (condition.operator === "is_unknown") return `${group} is unknown`;
-      return `${group} ${condition.operator === "is" ? "is" : "is not"} ${word(condition.segment ?? "?")}`;
+      const verb = segmentOperatorLabels[condition.operator];
+      if (condition.operator === "is_known" || condition.operator === "is_unknown") return `${group} ${verb}`;
+      return `${group} ${verb} ${word(condition.segment ?? "?")}`;
     }
   }
 }

@@ -9,14 +9,12 @@ import { mailConfigured } from "@/lib/mail";
 import { getEmailPreference, listNotifications } from "@/lib/notifications";
 import { EmailPreference } from "./_components/email-preference";
 import { MarkAllRead } from "./_components/mark-all-read";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Notifications" };
 
 const kindLabels = { drift: "Field mapping", connection: "Connection", dead_letter: "Sync", read_only: "Read-only token" } as const;
 
-function formatDate(date: Date) {
-  return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-}
 
 export default async function NotificationsPage() {
   const ctx = await requireCapability("workspace:read");
@@ -50,7 +48,7 @@ export default async function NotificationsPage() {
                   <Badge tone={n.kind === "connection" || n.kind === "dead_letter" ? "danger" : "warning"}>{kindLabels[n.kind]}</Badge>
                   {n.unread ? <Badge tone="info">Unread</Badge> : null}
                   <time className="ml-auto text-xs text-zinc-500" dateTime={n.createdAt.toISOString()}>
-                    {formatDate(n.createdAt)}
+                    {formatDateTime(n.createdAt)}
                   </time>
                 </div>
                 <h2 className="mt-2 font-semibold">{n.title}</h2>

@@ -11,6 +11,7 @@ import { getIdentitySettings } from "@/lib/identity/settings";
 import { Badge } from "@/components/ui/badge";
 import { getConnectionHealth, healthTone } from "@/lib/intercom-integration/health";
 import { navFor } from "@/lib/nav";
+import { formatDay } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -83,7 +84,7 @@ export default async function OverviewPage() {
                   <li key={entry.id} className="flex justify-between gap-3">
                     <span>{describeAudit(entry)}</span>
                     <time className="shrink-0 text-zinc-500" dateTime={entry.createdAt.toISOString()}>
-                      {entry.createdAt.toLocaleDateString("en", { month: "short", day: "numeric" })}
+                      {formatDay(entry.createdAt)}
                     </time>
                   </li>
                 ))}

@@ -8,6 +8,7 @@ import { getSegmentsOverview } from "@/lib/segments/segments";
 import { GroupDialog } from "./_components/group-dialog";
 import { ItemActions } from "./_components/item-actions";
 import { QuestionDialog } from "./_components/question-dialog";
+import { EmptyState } from "@/components/empty-state";
 
 export const metadata: Metadata = { title: "Segments" };
 
@@ -31,10 +32,9 @@ export default async function SegmentsPage() {
           Segment groups
         </h2>
         {groups.length === 0 ? (
-          <div className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center">
-            <p className="font-medium">No segment groups yet</p>
-            <p className="mt-1 text-sm text-zinc-600">Start with a group like “Role” (Founder, Marketer, Developer).</p>
-          </div>
+          <EmptyState title="No segment groups yet">
+            Start with a group like “Role” (Founder, Marketer, Developer).
+          </EmptyState>
         ) : (
           <ol className="space-y-3">
             {groups.map((g, i) => (
@@ -90,12 +90,9 @@ export default async function SegmentsPage() {
           {canEdit && groups.length > 0 ? <QuestionDialog mode="create" groups={groupOptions} /> : null}
         </div>
         {questions.length === 0 ? (
-          <div className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center">
-            <p className="font-medium">No questions yet</p>
-            <p className="mt-1 text-sm text-zinc-600">
+          <EmptyState title="No questions yet">
               {groups.length === 0 ? "Create a segment group first; each answer assigns one of its segments." : "Add a question whose answers assign segments."}
-            </p>
-          </div>
+          </EmptyState>
         ) : (
           <ol className="space-y-3">
             {questions.map((q, i) => (

@@ -5,13 +5,15 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { contactBehaviorAction, testEventAction } from "@/lib/debug/actions";
+import { queryKeys } from "@/lib/query-keys";
+import { formatDateTime } from "@/lib/format";
 
-const when = (seconds: number) => new Date(seconds * 1000).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }) + " UTC";
+const when = (seconds: number) => formatDateTime(seconds * 1000, { seconds: true });
 
 /** Data events Tailor sent to this contact, its behaviour fields, and a test event read back. Loaded lazily by the debug panel. */
 export default function BehaviorEvents({ contactId, canWrite, blocked }: { contactId: string; canWrite: boolean; blocked: string | null }) {
   const behavior = useQuery({
-    queryKey: ["debug", "behavior", contactId],
+    queryKey: queryKeys.debug.behavior(contactId),
     staleTime: 0,
     retry: false,
     queryFn: async () => {

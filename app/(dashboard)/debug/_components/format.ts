@@ -1,9 +1,10 @@
 import { formatValue } from "@/lib/debug/plan";
 import type { ScalarValue } from "@/lib/debug/types";
+import { formatDateTime as formatDate } from "@/lib/format";
 
+/** A moment in the panel, to the second (Intercom's timestamps are what is being debugged). */
 export function formatDateTime(iso: string | null): string {
-  if (!iso) return "—";
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }) + " UTC";
+  return formatDate(iso, { seconds: true });
 }
 
 /** An attribute value for display; Intercom dates (Unix seconds) also get a readable form. */

@@ -11,7 +11,8 @@ import { knownQuestions, listFlows } from "@/lib/flows/flows";
 import { validateFlow } from "@/lib/flows/validate";
 import { stableStringify } from "@/lib/publishing/snapshot";
 import { getLiveConfig } from "@/lib/publishing/versions";
-import { formatDate } from "../_components/format";
+import { formatDateTime } from "@/lib/format";
+import { EmptyState } from "@/components/empty-state";
 
 export const metadata: Metadata = { title: "Flows" };
 
@@ -35,21 +36,22 @@ export default async function FlowsPage() {
         }
       />
       {flows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center">
-          <p className="font-medium">No flows yet</p>
-          <p className="mx-auto mt-1 max-w-lg text-sm text-zinc-600">
-            A flow asks visitors a few questions in a small on-site widget, one step at a time. Each step can branch on Intercom data (tags,
-            attributes) or on earlier answers, and answers skip themselves when they are already known.
-          </p>
-          {canEdit ? (
-            <Link href="/flows/new" className={buttonVariants({ className: "mt-4" })}>
-              <Plus className="size-4" aria-hidden />
-              New flow
-            </Link>
-          ) : (
-            <p className="mt-3 text-sm text-zinc-600">An owner, admin or marketer can create one.</p>
-          )}
-        </div>
+        <EmptyState
+          title="No flows yet"
+          action={
+            canEdit ? (
+              <Link href="/flows/new" className={buttonVariants({ className: "mt-4" })}>
+                <Plus className="size-4" aria-hidden />
+                New flow
+              </Link>
+            ) : (
+              <p className="mt-3 text-sm text-zinc-600">An owner, admin or marketer can create one.</p>
+            )
+          }
+        >
+          A flow asks visitors a few questions in a small on-site widget, one step at a time. Each step can branch on Intercom data (tags,
+          attributes) or on earlier answers, and answers skip themselves when they are already known.
+        </EmptyState>
       ) : (
         <Table>
           <caption className="sr-only">Flows (draft)</caption>
@@ -102,7 +104,7 @@ export default async function FlowsPage() {
                     <span className="block max-w-[14rem] truncate" title={flow.updatedBy ?? undefined}>
                       {flow.updatedBy ?? "A former member"}
                     </span>
-                    <span className="block">{formatDate(flow.updatedAt)}</span>
+                    <span className="block">{formatDateTime(flow.updatedAt)}</span>
                   </TableCell>
                   <TableCell className="text-right">
                     <Link href={`/flows/${flow.id}/analytics`} className="text-sm text-brand-700 hover:underline">

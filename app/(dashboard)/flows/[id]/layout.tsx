@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { requireCapability } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
 import { getFlow } from "@/lib/flows/flows";
-import { FlowTabs } from "../_components/flow-tabs";
+import { TabBar } from "@/components/tab-bar";
 
 // Checked here, above the loading boundaries, so an unknown id (or one from another workspace)
 // is a real 404 rather than a streamed 200.
@@ -31,7 +31,14 @@ export default async function FlowLayout({ children, params }: { children: React
           </span>
         }
       />
-      <FlowTabs id={flow.id} />
+      <TabBar
+        label="Flow"
+        className="-mt-2"
+        tabs={[
+          { title: "Edit", href: `/flows/${flow.id}`, exact: true },
+          { title: "Analytics", href: `/flows/${flow.id}/analytics` },
+        ]}
+      />
       {children}
     </>
   );

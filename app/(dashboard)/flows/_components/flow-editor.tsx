@@ -8,13 +8,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { toast } from "@/components/ui/toaster";
-import { saveFlowAction } from "@/lib/flows/actions";
+import { saveFlowAction, deleteFlowAction } from "@/lib/flows/actions";
 import { buildOutline, questionMap, type QuestionOption } from "@/lib/flows/builder-outline";
 import { flowSchema, MAX_STEPS, type FlowDraft, type FlowInput, type FlowStep } from "@/lib/flows/schema";
 import { validateFlow } from "@/lib/flows/validate";
 import type { RuleAttributeOption, RuleSegmentGroupOption } from "@/components/rules/rule-builder";
 import { AddStep } from "./add-step";
-import { DeleteFlowButton } from "./delete-flow-button";
+import { DeleteDraftButton } from "@/components/publishing/delete-draft-button";
 import { FlowOutline } from "./flow-outline";
 import { FlowSettings } from "./flow-settings";
 import { focusStep } from "./focus-step";
@@ -124,7 +124,7 @@ export function FlowEditor({ id, initial, canEdit, options }: { id: string; init
               {isDirty ? "Unsaved edits." : "Saved as draft; publish to make changes live."}
             </p>
             <div className="ml-auto">
-              <DeleteFlowButton id={id} name={initial.name} />
+              <DeleteDraftButton noun="flow" name={initial.name} listHref="/flows" onDelete={() => deleteFlowAction({ id })} />
             </div>
           </div>
         ) : null}

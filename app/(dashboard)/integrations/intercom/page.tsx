@@ -13,12 +13,10 @@ import { getMappingHealth } from "@/lib/intercom-integration/mappings";
 import { describeFailures, getConnectionHealth, healthTone } from "@/lib/intercom-integration/health";
 import { ConnectIntercomForm } from "./_components/connect-intercom-form";
 import { ConnectionActions } from "./_components/connection-actions";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Intercom" };
 
-function formatDate(date: Date) {
-  return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-}
 
 export default async function IntercomPage() {
   const ctx = await requireCapability("integrations:read");
@@ -60,8 +58,8 @@ export default async function IntercomPage() {
               <Detail term="Intercom workspace" value={`${view.appName} (${view.appId})`} />
               <Detail term="Region" value={regionLabels[view.region]} />
               <Detail term="Access token" value={`•••• ${view.tokenHint}`} />
-              <Detail term="Connected by" value={`${view.connectedBy ?? "a former member"}, ${formatDate(view.connectedAt)}`} />
-              <Detail term="Last verified" value={formatDate(view.verifiedAt)} />
+              <Detail term="Connected by" value={`${view.connectedBy ?? "a former member"}, ${formatDateTime(view.connectedAt)}`} />
+              <Detail term="Last verified" value={formatDateTime(view.verifiedAt)} />
               <Detail
                 term="Token can"
                 value={
@@ -76,8 +74,8 @@ export default async function IntercomPage() {
                         .join(", ")
                 }
               />
-              <Detail term="Last successful read" value={connection.lastReadOkAt ? formatDate(connection.lastReadOkAt) : "None yet"} />
-              <Detail term="Last successful write" value={connection.lastWriteOkAt ? formatDate(connection.lastWriteOkAt) : "None yet"} />
+              <Detail term="Last successful read" value={connection.lastReadOkAt ? formatDateTime(connection.lastReadOkAt) : "None yet"} />
+              <Detail term="Last successful write" value={connection.lastWriteOkAt ? formatDateTime(connection.lastWriteOkAt) : "None yet"} />
               <Detail term="Errors since the last success" value={describeFailures(connection.failures) || "None"} />
             </dl>
             {canConnect ? (

@@ -1,15 +1,5 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { routeError } from "@/components/route-error";
 
-export default function PersonalizationsError({ reset }: { error: Error; reset: () => void }) {
-  return (
-    <Alert tone="error">
-      <p>This page could not be loaded.</p>
-      <Button variant="secondary" size="sm" className="mt-2" onClick={reset}>
-        Try again
-      </Button>
-    </Alert>
-  );
-}
+export default routeError("This page could not be loaded.");

@@ -7,6 +7,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listPersonalizations } from "@/lib/personalizations/personalizations";
+import { EmptyState } from "@/components/empty-state";
 
 export const metadata: Metadata = { title: "Personalizations" };
 
@@ -35,21 +36,22 @@ export default async function PersonalizationsPage() {
         }
       />
       {personalizations.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center">
-          <p className="font-medium">No personalizations yet</p>
-          <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600">
-            A personalization replaces the content of one element on your site, marked with{" "}
-            <code className="font-mono text-xs">data-tailor-placement</code>, with a variant per audience.
-          </p>
-          {canEdit ? (
-            <Link href="/personalizations/new" className={buttonVariants({ className: "mt-4" })}>
-              <Plus className="size-4" aria-hidden />
-              New personalization
-            </Link>
-          ) : (
-            <p className="mt-3 text-sm text-zinc-600">An owner, admin or marketer can create one.</p>
-          )}
-        </div>
+        <EmptyState
+          title="No personalizations yet"
+          action={
+            canEdit ? (
+              <Link href="/personalizations/new" className={buttonVariants({ className: "mt-4" })}>
+                <Plus className="size-4" aria-hidden />
+                New personalization
+              </Link>
+            ) : (
+              <p className="mt-3 text-sm text-zinc-600">An owner, admin or marketer can create one.</p>
+            )
+          }
+        >
+          A personalization replaces the content of one element on your site, marked with{" "}
+          <code className="font-mono text-xs">data-tailor-placement</code>, with a variant per audience.
+        </EmptyState>
       ) : (
         <Table>
           <caption className="sr-only">Personalizations (draft)</caption>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
+import { Providers } from "@/components/providers";
 import { requireCapability } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
 import { getPersonalization } from "@/lib/personalizations/personalizations";
@@ -13,5 +14,5 @@ export default async function PersonalizationLayout({ children, params }: { chil
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  return children;
+  return <Providers>{children}</Providers>;
 }

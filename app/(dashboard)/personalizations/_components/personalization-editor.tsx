@@ -12,11 +12,11 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toaster";
 import { showServerErrors } from "@/lib/forms";
-import { savePersonalizationAction } from "@/lib/personalizations/actions";
+import { savePersonalizationAction, deletePersonalizationAction } from "@/lib/personalizations/actions";
 import { MAX_VARIANTS, personalizationSchema, type PersonalizationDraft, type PersonalizationInput } from "@/lib/personalizations/schema";
 import { emptyRule } from "@/lib/rules/schema";
 import { ContentField } from "./content-field";
-import { DeletePersonalizationButton } from "./delete-personalization-button";
+import { DeleteDraftButton } from "@/components/publishing/delete-draft-button";
 import { MergeTagHelp } from "./merge-tag-help";
 import { PreviewPanel } from "./preview-panel";
 import { VariantRow } from "./variant-row";
@@ -145,7 +145,7 @@ export function PersonalizationEditor({
             <p className="hidden text-sm text-zinc-600 sm:block">{isDirty ? "Unsaved edits." : id ? "Saved as draft; publish to make changes live." : "Not saved yet."}</p>
             {id ? (
               <div className="ml-auto">
-                <DeletePersonalizationButton id={id} name={initial.name} />
+                <DeleteDraftButton noun="personalization" name={initial.name} listHref="/personalizations" onDelete={() => deletePersonalizationAction({ id })} />
               </div>
             ) : null}
           </div>

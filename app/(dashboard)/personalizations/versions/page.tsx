@@ -7,14 +7,13 @@ import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listVersions } from "@/lib/publishing/versions";
 import { RestoreVersionButton } from "../_components/restore-version-button";
+import { formatDateTime } from "@/lib/format";
+import { EmptyState } from "@/components/empty-state";
 
 export const metadata: Metadata = { title: "Published versions" };
 
 const SHOWN_CHANGES = 5;
 
-function formatDate(date: Date) {
-  return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-}
 
 export default async function VersionsPage() {
   const ctx = await requireCapability("personalizations:read");
@@ -31,10 +30,7 @@ export default async function VersionsPage() {
         description="Every publish is kept. Restoring an old version publishes its content again as a new version."
       />
       {versions.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center">
-          <p className="font-medium">Nothing published yet</p>
-          <p className="mt-1 text-sm text-zinc-600">Your site shows its own content until the first publish.</p>
-        </div>
+        <EmptyState title="Nothing published yet">Your site shows its own content until the first publish.</EmptyState>
       ) : (
         <ol className="space-y-3" aria-label="Versions, newest first">
           {versions.map((v) => (
@@ -48,7 +44,7 @@ export default async function VersionsPage() {
                       {v.restoredFromVersion !== null ? <Badge tone="info">Restored from v{v.restoredFromVersion}</Badge> : null}
                     </h2>
                     <p className="mt-1 text-sm text-zinc-600">
-                      {v.publishedBy ?? "A former member"}, {formatDate(v.publishedAt)}
+                      {v.publishedBy ?? "A former member"}, {formatDateTime(v.publishedAt)}
                     </p>
                   </div>
                   {canPublish && v.version !== latest ? <RestoreVersionButton version={v.version} nextVersion={(latest ?? 0) + 1} /> : null}

@@ -11,6 +11,7 @@ import { CopySnippet } from "./_components/copy-snippet";
 import { IdentityPolicyForm } from "./_components/identity-policy-form";
 import { IdentitySecret } from "./_components/identity-secret";
 import { WebsiteSettingsForm } from "./_components/website-settings-form";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Website" };
 
@@ -67,7 +68,7 @@ export default async function WebsiteSettingsPage() {
           ) : null}
           <IdentitySecret
             hasSecret={identity.hasSecret}
-            rotatedAt={identity.secretRotatedAt ? `${identity.secretRotatedAt.toLocaleString("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC` : null}
+            rotatedAt={identity.secretRotatedAt ? formatDateTime(identity.secretRotatedAt) : null}
           />
           <IdentityPolicyForm policy={identity.policy} />
         </Card>

@@ -11,6 +11,7 @@ import { workspaceFacts } from "@/lib/runtime/flows";
 import { AnswerBreakdown } from "../../_components/answer-breakdown";
 import { StepChart } from "../../_components/step-chart";
 import { orNotFound } from "@/lib/not-found";
+import { EmptyState } from "@/components/empty-state";
 
 export const metadata: Metadata = { title: "Flow analytics" };
 
@@ -53,16 +54,13 @@ export default async function FlowAnalyticsPage({
     return (
       <div className="space-y-6">
         {picker}
-        <div className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center">
-          <p className="font-medium">{empty}</p>
-          <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600">
+        <EmptyState title={empty}>
             {published
               ? published.enabled
                 ? "Visit your site (with the Tailor snippet installed, as an identified visitor if the audience asks for it) and numbers appear here."
                 : "The published version of this flow is off. Turn it on, publish, and visit your site."
               : "Publish the flow and visit your site: each step's views, answers and drop-off appear here."}
-          </p>
-        </div>
+        </EmptyState>
       </div>
     );
   }

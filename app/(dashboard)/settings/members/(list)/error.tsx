@@ -1,15 +1,5 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { routeError } from "@/components/route-error";
 
-export default function MembersError({ reset }: { error: Error; reset: () => void }) {
-  return (
-    <Alert tone="error">
-      <p>The members list could not be loaded.</p>
-      <Button variant="secondary" size="sm" className="mt-2" onClick={reset}>
-        Try again
-      </Button>
-    </Alert>
-  );
-}
+export default routeError("The members list could not be loaded.");

@@ -16,6 +16,7 @@ import { saveEventRulesAction } from "@/lib/behavior/actions";
 import type { BehaviorRule } from "@/lib/behavior/rules";
 import { behaviorLabels, saveEventRulesSchema, type EventRuleInput, type SaveEventRulesInput } from "@/lib/behavior/schema";
 import { showServerErrors } from "@/lib/forms";
+import { EmptyState } from "@/components/empty-state";
 
 const toRow = (r: BehaviorRule): EventRuleInput => ({ id: r.id, behavior: r.behavior, match: r.match ?? "", eventName: r.eventName, enabled: r.enabled });
 const emptyRow = (): EventRuleInput => ({ behavior: "page_visit", match: "", eventName: "", enabled: true });
@@ -43,10 +44,9 @@ export function EventRulesForm({ rules, canEdit }: { rules: BehaviorRule[]; canE
       {errors.root?.server ? <Alert tone="error">{errors.root.server.message}</Alert> : null}
       {readOnly ? <Alert>You can view these events. Only an owner or admin can change them.</Alert> : null}
       {fields.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center">
-          <p className="font-medium">No data events yet</p>
-          <p className="mt-1 text-sm text-zinc-600">Add one to send a website behaviour to Intercom as an event on the contact.</p>
-        </div>
+        <EmptyState title="No data events yet">
+          Add one to send a website behaviour to Intercom as an event on the contact.
+        </EmptyState>
       ) : (
         <ol className="space-y-3">
           {fields.map((field, index) => {

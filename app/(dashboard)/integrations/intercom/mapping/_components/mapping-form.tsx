@@ -18,6 +18,8 @@ import type { MappingView } from "@/lib/intercom-integration/mappings";
 import { queryKeys } from "@/lib/query-keys";
 import { MappingRow } from "./mapping-row";
 import { reloadSummaryText } from "./reload-summary";
+import { formatDateTime } from "@/lib/format";
+import { EmptyState } from "@/components/empty-state";
 
 const toRow = (m: MappingView): MappingRowInput => ({
   id: m.id,
@@ -31,10 +33,6 @@ const toRow = (m: MappingView): MappingRowInput => ({
 });
 
 const emptyRow = (): MappingRowInput => ({ source: "", attribute: "", conversion: "", separator: DEFAULT_SEPARATOR, longStrings: "truncate", writePolicy: "overwrite", enabled: true });
-
-function formatTime(date: Date) {
-  return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-}
 
 export function MappingForm({
   sources,
@@ -97,7 +95,6 @@ export function MappingForm({
       setSavedMappings(result.data.mappings);
       form.reset({ mappings: result.data.mappings.map(toRow) });
       toast.success(`Mappings saved to the draft configuration (${result.data.mappings.length}).`);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.intercom.mappings });
       router.refresh();
     },
     onError: () => form.setError("root.server", { type: "server", message: "Tailor couldn't reach the server. Your changes are still here; try again." }),
@@ -113,7 +110,7 @@ export function MappingForm({
             <p className="font-medium text-zinc-900">
               {attributes.length.toLocaleString("en")} Intercom contact attributes ({attributes.filter((a) => !a.unavailable).length.toLocaleString("en")} can be written)
             </p>
-            <p className="text-zinc-600">{loadedAt ? `Loaded from Intercom ${formatTime(loadedAt)}` : "Not loaded from Intercom yet"}</p>
+            <p className="text-zinc-600">{loadedAt ? `Loaded from Intercom ${formatDateTime(loadedAt)}` : "Not loaded from Intercom yet"}</p>
           </div>
           {canEdit ? (
             <Button type="button" variant="secondary" onClick={() => reload.mutate()} pending={reload.isPending} disabled={isSubmitting}>
@@ -131,14 +128,11 @@ export function MappingForm({
         {readOnly ? <Alert>You can view these mappings. Only an owner or admin can change them.</Alert> : null}
 
         {fields.length === 0 ? (
-          <div className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center">
-            <p className="font-medium">No field mappings yet</p>
-            <p className="mt-1 text-sm text-zinc-600">
+          <EmptyState title="No field mappings yet">
               {sources.length === 0
                 ? "Create segment groups first (Segments in the sidebar), then map them here."
                 : "Add a mapping to write a segment group’s or question’s answer into an Intercom contact field."}
-            </p>
-          </div>
+          </EmptyState>
         ) : (
           <ol className="space-y-3">
             {fields.map((field, index) => (

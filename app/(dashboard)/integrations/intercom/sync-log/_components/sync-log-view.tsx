@@ -13,6 +13,8 @@ import { toast } from "@/components/ui/toaster";
 import { queryKeys } from "@/lib/query-keys";
 import { loadSyncLogAction, retrySyncJobAction } from "@/lib/sync/actions";
 import type { SyncChartBucket, SyncLogEntry, SyncLogView as View } from "@/lib/sync/log";
+import { formatDateTime } from "@/lib/format";
+import { EmptyState } from "@/components/empty-state";
 
 const IDENTIFIED_BY_TEXT = {
   verified: "Verified identity (signed by your server)",
@@ -47,7 +49,7 @@ type Filter = { status: "all" | Status; contact: string; attribute: string; peri
 const defaultFilter: Filter = { status: "all", contact: "", attribute: "", period: "24h" };
 
 function time(iso: string) {
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "short", timeStyle: "medium", timeZone: "UTC" }) + " UTC";
+  return formatDateTime(iso, { seconds: true });
 }
 function ms(value: number | null) {
   if (value === null) return "—";
@@ -149,9 +151,7 @@ export function SyncLogView({ initial, canRetry }: { initial: View; canRetry: bo
             </Button>
           </div>
           {view.entries.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-zinc-300 bg-white p-8 text-center text-sm text-zinc-600">
-              No writes match these filters. Writes appear here when an identified visitor answers a mapped question.
-            </p>
+            <EmptyState title="No writes match these filters">Writes appear here when an identified visitor answers a mapped question.</EmptyState>
           ) : (
             <Entries entries={view.entries} canRetry={canRetry} onRetry={(id) => retry.mutate(id)} retrying={retry.isPending ? retry.variables : undefined} />
           )}

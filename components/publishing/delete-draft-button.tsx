@@ -5,16 +5,27 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
-import { deleteFlowAction } from "@/lib/flows/actions";
+import type { ActionResult } from "@/lib/action";
 
-export function DeleteFlowButton({ id, name }: { id: string; name: string }) {
+/** Deletes a personalization or flow from the draft (the published version stays live), then opens its list. */
+export function DeleteDraftButton({
+  noun,
+  name,
+  listHref,
+  onDelete,
+}: {
+  noun: string;
+  name: string;
+  listHref: string;
+  onDelete: () => Promise<ActionResult<unknown>>;
+}) {
   const router = useRouter();
   return (
     <ConfirmDialog
       trigger={
         <Button type="button" variant="ghost" className="text-red-700 hover:bg-red-50">
           <Trash2 className="size-4" aria-hidden />
-          Delete flow
+          Delete {noun}
         </Button>
       }
       title={`Delete “${name}”?`}
@@ -22,10 +33,10 @@ export function DeleteFlowButton({ id, name }: { id: string; name: string }) {
       confirmLabel="Delete"
       confirmVariant="danger"
       onConfirm={async () => {
-        const result = await deleteFlowAction({ id });
+        const result = await onDelete();
         if (!result.ok) return result.message;
         toast.success(`Deleted “${name}” from the draft. Publish to remove it from your site.`);
-        router.push("/flows");
+        router.push(listHref);
         router.refresh();
       }}
     />
