@@ -12,9 +12,21 @@ type ProfileNode = { id: number; callFrame: CallFrame; children?: number[] };
 export type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas?: number[]; startTime?: number; endTime?: number };
 export type SummaryOptions = { top?: number; match?: string; lastSeconds?: number };
 export type ProfileLine = { name: string; samples: number; percent: number };
-export type ProfileSummary = { busy: number; total: number; self: ProfileLine[]; inclusive: ProfileLine[] };
+export type ProfileSummary = { busy: number; total: number; self: ProfileLine[]; inclusive: ProfileLine[]; areas: ProfileLine[] };
 
 const IDLE = new Set(["(idle)", "(program)"]);
+
+/** Where a sample's own time went: the socket write, GC, a package, Tailor's code or Node's internals. */
+function area(frame: CallFrame): string {
+  const { url, functionName: name } = frame;
+  if (name === "writev" || name === "writeUtf8String" || name === "writeBuffer") return "socket write (the syscall)";
+  if (name === "(garbage collector)") return "GC";
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return `package ${pkg[1]}`;
+  if (/\/(lib|db)\//.test(url)) return "Tailor (lib/, db/)";
+  if (url.startsWith("node:")) return "Node internals (HTTP parser, streams, events, timers)";
+  return "other (microtask queue, natives)";
+}
 
 function label(frame: CallFrame): string {
   const where = frame.url ? `${frame.url.replace(/^.*\/(node_modules\/)/, "$1").replace(`file://${process.cwd()}/`, "").replace(process.cwd(), ".")}:${frame.lineNumber + 1}` : "";
@@ -31,6 +43,7 @@ export function summarizeProfile(profile: CpuProfile, { top = 40, match, lastSec
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
+  const areas = new Map<string, number>();
   let busy = 0;
   let kept = 0;
   const deltas = profile.timeDeltas ?? [];
@@ -45,6 +58,8 @@ export function summarizeProfile(profile: CpuProfile, { top = 40, match, lastSec
     busy += 1;
     const name = label(node.callFrame);
     self.set(name, (self.get(name) ?? 0) + 1);
+    const where = area(node.callFrame);
+    areas.set(where, (areas.get(where) ?? 0) + 1);
     const seen = new Set<string>();
     for (let up: number | undefined = id; up !== undefined; up = parent.get(up)) {
       const frame = byId.get(up)!.callFrame;
@@ -61,13 +76,16 @@ export function summarizeProfile(profile: CpuProfile, { top = 40, match, lastSec
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, samples]) => ({ name, samples, percent: busy ? (100 * samples) / busy : 0 }));
-  return { busy, total: kept, self: lines(self), inclusive: lines(inclusive) };
+  const byArea = [...areas.entries()].sort((a, b) => b[1] - a[1]).map(([name, samples]) => ({ name, samples, percent: busy ? (100 * samples) / busy : 0 }));
+  return { busy, total: kept, self: lines(self), inclusive: lines(inclusive), areas: byArea };
 }
 
 export function formatSummary(summary: ProfileSummary): string {
   const rows = (list: ProfileLine[]) => list.map((l) => `${l.percent.toFixed(1).padStart(5)} %  ${l.name}`).join("\n");
   return [
     `${summary.busy} busy samples of ${summary.total}`,
+    "self time by area (% of busy):",
+    rows(summary.areas.slice(0, 12)),
     "self time (% of busy):",
     rows(summary.self),
     "inclusive time (% of busy):",
