@@ -12,9 +12,11 @@
  *
  * Runs the built app (`next build` first if .next is missing, or with --build) and the runtime
  * server on one fresh SQLite database, with the local Intercom emulator at its default limit
- * (1,666 calls per 10 s). Ports: BENCH_PORT (app), +5 (runtime server), +6 (bare node:http).
- * --profile: the runtime server runs with --cpu-prof (profile in BENCH_PROFILE_DIR, default
- * .bench-profile/) and the hottest functions are printed. Writes docs/performance.md ("Website runtime").
+ * (1,666 calls per 10 s). Ports: BENCH_PORT (app), +5 (runtime server), +6 (bare node:http), +7 (profiled runtime server).
+ * --profile: one more decide run on a second runtime server (port +7) under --cpu-prof (profile
+ * in BENCH_PROFILE_DIR, default .bench-profile/); its hottest functions are printed. Writes docs/performance.md ("Website runtime").
+ * --runtime-only: no Next (no build), no replay, nothing written: the bare handler, the runtime
+ * server's /health and its decisions only, for quick before/after checks while profiling.
  */
 import autocannon from "autocannon";
 import { eq } from "drizzle-orm";
@@ -24,8 +26,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { writePerformanceSection } from "./docs-section";
+import { formatSummary, summarizeProfile, type CpuProfile } from "./profile-summary";
 
 const args = new Set(process.argv.slice(2));
+const runtimeOnly = args.has("--runtime-only");
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -34,6 +38,8 @@ const VIEWS = Number(process.env.BENCH_VIEWS ?? 20_000);
 const base = `http://127.0.0.1:${PORT}`;
 const RUNTIME_PORT = PORT + 5;
 const BARE_PORT = PORT + 6;
+const PROFILE_PORT = PORT + 7;
+const profileBase = `http://127.0.0.1:${PROFILE_PORT}`;
 const runtimeBase = `http://127.0.0.1:${RUNTIME_PORT}`;
 const bareBase = `http://127.0.0.1:${BARE_PORT}`;
 const profileDir = path.resolve(process.env.BENCH_PROFILE_DIR ?? ".bench-profile");
@@ -53,7 +59,7 @@ Object.assign(process.env, {
 type Calls = { byRoute: Map<string, number>; status429: number; total: number };
 
 async function post(pathname: string, body: unknown) {
-  const res = await fetch(`${base}${pathname}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${runtimeOnly ? runtimeBase : base}${pathname}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
   return res.json() as Promise<Record<string, unknown>>;
 }
@@ -74,8 +80,34 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => autocannon(opts, (err, result) => (err ? reject(err) : resolve(result))));
 }
 
+/** CPU seconds (user + system) a process has used so far (Linux /proc), or null elsewhere. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
+
+type Measured = autocannon.Result & { cpuUs: number | null };
+
+/**
+ * A load run plus the server's CPU time per request: less sensitive than requests/s to other
+ * processes on the machine (it counts the server's own work, not the time it waited for a core).
+ */
+async function measured(pid: number | undefined, load: () => Promise<autocannon.Result>): Promise<Measured> {
+  const before = cpuSeconds(pid);
+  const result = await load();
+  const after = cpuSeconds(pid);
+  const cpuUs = before === null || after === null || result.requests.total === 0 ? null : ((after - before) * 1e6) / result.requests.total;
+  return Object.assign(result, { cpuUs });
+}
+
+const cpuText = (r: Measured) => (r.cpuUs === null ? "n/a" : r.cpuUs.toFixed(0));
+
 async function main() {
-  if (args.has("--build") || !existsSync(".next/BUILD_ID")) {
+  if (!runtimeOnly && (args.has("--build") || !existsSync(".next/BUILD_ID"))) {
     console.log("▸ next build");
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
     if (build.status !== 0) process.exit(1);
@@ -124,15 +156,16 @@ async function main() {
   await closeDb();
 
   console.log(`▸ server.mjs (next) on ${base}, runtime server on ${runtimeBase}, bare node:http on ${bareBase}`);
-  const app = spawn(process.execPath, ["server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
-  const profile = args.has("--profile") ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const runtime = spawn(process.execPath, [...profile, "--conditions=react-server", "--import", "tsx", "lib/runtime-server/cli.ts"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", TAILOR_RUNTIME_PORT: String(RUNTIME_PORT), TAILOR_RUNTIME_HOST: "127.0.0.1" },
-  });
+  const app = runtimeOnly ? null : spawn(process.execPath, ["server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
+  const startRuntime = (port: number, profile: string[] = []) =>
+    spawn(process.execPath, [...profile, "--conditions=react-server", "--import", "tsx", "lib/runtime-server/cli.ts"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production", TAILOR_RUNTIME_PORT: String(port), TAILOR_RUNTIME_HOST: "127.0.0.1" },
+    });
+  const runtime = startRuntime(RUNTIME_PORT);
   const bare = spawn(process.execPath, ["bench/bare-node.mjs", String(BARE_PORT)], { stdio: "ignore" });
   try {
-    await Promise.all([waitForApp(), waitForApp(`${runtimeBase}/health`), waitForApp(bareBase)]);
+    await Promise.all([runtimeOnly ? null : waitForApp(), waitForApp(`${runtimeBase}/health`), waitForApp(bareBase)]);
 
     // 1. Throughput with a warm cache: 100 identified visitors, each decided once before measuring.
     const warm = Array.from({ length: 100 }, (_, i) => `bench-warm-${i.toString().padStart(4, "0")}`);
@@ -154,13 +187,36 @@ async function main() {
     for (const body of bodies) await fetch(`${runtimeBase}/api/v1/decide`, { method: "POST", headers: { "content-type": "application/json" }, body });
     const callsBefore = calls.total;
     console.log(`▸ autocannon: ${DURATION_S}s × ${CONNECTIONS} connections per route`);
-    const bareRun = await run({ url: `${bareBase}/`, connections: CONNECTIONS, duration: DURATION_S });
-    const health = await run({ url: `${base}/api/health`, connections: CONNECTIONS, duration: DURATION_S });
-    const runtimeHealth = await run({ url: `${runtimeBase}/health`, connections: CONNECTIONS, duration: DURATION_S });
-    const standalone = await decideRun(runtimeBase, bodies);
-    const standaloneFlow = await decideRun(runtimeBase, flowBodies);
-    const decide = await decideRun(base, bodies);
-    const decideFlow = await decideRun(base, flowBodies);
+    const bareRun = await measured(bare.pid, () => run({ url: `${bareBase}/`, connections: CONNECTIONS, duration: DURATION_S }));
+    const health = runtimeOnly ? bareRun : await measured(app?.pid, () => run({ url: `${base}/api/health`, connections: CONNECTIONS, duration: DURATION_S }));
+    const runtimeHealth = await measured(runtime.pid, () => run({ url: `${runtimeBase}/health`, connections: CONNECTIONS, duration: DURATION_S }));
+    const standalone = await measured(runtime.pid, () => decideRun(runtimeBase, bodies));
+    const standaloneFlow = await measured(runtime.pid, () => decideRun(runtimeBase, flowBodies));
+    if (args.has("--profile")) {
+      // A second runtime server under the profiler, for one more decide run only: the profile's
+      // window is that run (printed at the end), not the other routes' load.
+      const profiled = startRuntime(PROFILE_PORT, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`]);
+      const exited = new Promise((resolve) => profiled.once("exit", resolve));
+      try {
+        await waitForApp(`${profileBase}/health`);
+        for (const body of bodies) await fetch(`${profileBase}/api/v1/decide`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        const profiledRun = await decideRun(profileBase, bodies);
+        console.log(`▸ under the profiler: runtime decide ${profiledRun.requests.average.toFixed(0)} requests/s`);
+      } finally {
+        profiled.kill("SIGTERM");
+        await exited;
+      }
+    }
+    if (runtimeOnly) {
+      const line = (name: string, r: Measured) =>
+        `${name.padEnd(22)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  server CPU ${cpuText(r)} µs/request  (${(r.requests.average / bareRun.requests.average).toFixed(2)}× bare)`;
+      const failed = [standalone, standaloneFlow].filter((r) => r.non2xx > 0 || r.errors > 0);
+      console.log(["", line("bare node:http", bareRun), line("runtime /health", runtimeHealth), line("runtime decide", standalone), line("runtime decide + flow", standaloneFlow)].join("\n"));
+      if (failed.length > 0) throw new Error("failed requests in the runtime runs");
+      return;
+    }
+    const decide = await measured(app?.pid, () => decideRun(base, bodies));
+    const decideFlow = await measured(app?.pid, () => decideRun(base, flowBodies));
     const warmCalls = calls.total - callsBefore;
     const runs = { bare: bareRun, health, runtimeHealth, standalone, standaloneFlow, decide, decideFlow };
     const failed = Object.entries(runs).filter(([, r]) => r.non2xx > 0 || r.errors > 0 || r.requests.total === 0);
@@ -216,18 +272,20 @@ async function main() {
       `autocannon in the bench process, ${CONNECTIONS} connections, ${DURATION_S} s per route, each server in its own process;`,
       "identity verification Required, every visitor identified with a server-signed hash. Compare ratios (measured in the same run), not absolute numbers.",
       "",
-      "| server | route | requests/s (mean) | p50 ms | p99 ms |",
-      "|---|---|---|---|---|",
-      `| bare node:http (machine's limit) | GET / (JSON, no I/O) | ${bareRun.requests.average.toFixed(0)} | ${bareRun.latency.p50} | ${bareRun.latency.p99} |`,
-      `| Next (server.mjs) | GET /api/health (trivial route) | ${health.requests.average.toFixed(0)} | ${health.latency.p50} | ${health.latency.p99} |`,
-      `| runtime server | GET /health (the framework's floor: hono + adapter, no I/O) | ${runtimeHealth.requests.average.toFixed(0)} | ${runtimeHealth.latency.p50} | ${runtimeHealth.latency.p99} |`,
-      `| runtime server | POST /api/v1/decide (identified, warm cache) | ${standalone.requests.average.toFixed(0)} | ${standalone.latency.p50} | ${standalone.latency.p99} |`,
-      `| runtime server | POST /api/v1/decide with flow: true | ${standaloneFlow.requests.average.toFixed(0)} | ${standaloneFlow.latency.p50} | ${standaloneFlow.latency.p99} |`,
-      `| Next (server.mjs) | POST /api/v1/decide (identified, warm cache) | ${decide.requests.average.toFixed(0)} | ${decide.latency.p50} | ${decide.latency.p99} |`,
-      `| Next (server.mjs) | POST /api/v1/decide with flow: true | ${decideFlow.requests.average.toFixed(0)} | ${decideFlow.latency.p50} | ${decideFlow.latency.p99} |`,
+      "| server | route | requests/s (mean) | p50 ms | p99 ms | server CPU µs per request |",
+      "|---|---|---|---|---|---|",
+      `| bare node:http (machine's limit) | GET / (JSON, no I/O) | ${bareRun.requests.average.toFixed(0)} | ${bareRun.latency.p50} | ${bareRun.latency.p99} | ${cpuText(bareRun)} |`,
+      `| Next (server.mjs) | GET /api/health (trivial route) | ${health.requests.average.toFixed(0)} | ${health.latency.p50} | ${health.latency.p99} | ${cpuText(health)} |`,
+      `| runtime server | GET /health (the framework's floor: hono + adapter, no I/O) | ${runtimeHealth.requests.average.toFixed(0)} | ${runtimeHealth.latency.p50} | ${runtimeHealth.latency.p99} | ${cpuText(runtimeHealth)} |`,
+      `| runtime server | POST /api/v1/decide (identified, warm cache) | ${standalone.requests.average.toFixed(0)} | ${standalone.latency.p50} | ${standalone.latency.p99} | ${cpuText(standalone)} |`,
+      `| runtime server | POST /api/v1/decide with flow: true | ${standaloneFlow.requests.average.toFixed(0)} | ${standaloneFlow.latency.p50} | ${standaloneFlow.latency.p99} | ${cpuText(standaloneFlow)} |`,
+      `| Next (server.mjs) | POST /api/v1/decide (identified, warm cache) | ${decide.requests.average.toFixed(0)} | ${decide.latency.p50} | ${decide.latency.p99} | ${cpuText(decide)} |`,
+      `| Next (server.mjs) | POST /api/v1/decide with flow: true | ${decideFlow.requests.average.toFixed(0)} | ${decideFlow.latency.p50} | ${decideFlow.latency.p99} | ${cpuText(decideFlow)} |`,
       "",
       `- Runtime server decide / bare node:http: **${standaloneRatio.toFixed(2)}×** requests/s (aim ≥ 0.3×: ${verdict(standaloneRatio >= 0.3)}); ` +
         `p99 **${standaloneP99Ratio.toFixed(2)}×** (aim ≤ 3×: ${verdict(standaloneP99Ratio <= 3)}); with a flow offered **${standaloneFlowRatio.toFixed(2)}×**.`,
+      `- Server CPU per request (user + system, /proc): runtime decide ${cpuText(standalone)} µs, bare node:http ${cpuText(bareRun)} µs, hono's /health ${cpuText(runtimeHealth)} µs` +
+        (standalone.cpuUs && bareRun.cpuUs ? `: a decision costs **${(standalone.cpuUs / bareRun.cpuUs).toFixed(1)}×** the bare handler's CPU (less sensitive to other load than requests/s).` : "."),
       `- Next decide / trivial Next route: **${ratio.toFixed(2)}×** requests/s (aim ≥ 0.8×: ${verdict(ratio >= 0.8)}); p99 **${p99Ratio.toFixed(2)}×**; with a flow offered **${flowRatio.toFixed(2)}×**.`,
       `- Runtime server / Next, same decisions: **${standaloneVsNext.toFixed(1)}×** the requests/s.`,
       `- Intercom calls during the warm-cache run: ${warmCalls}.`,
@@ -240,36 +298,26 @@ async function main() {
     console.log(`\n${report}\n`);
     writePerformanceSection("Website runtime", report);
   } finally {
-    app.kill("SIGTERM");
+    app?.kill("SIGTERM");
     bare.kill("SIGTERM");
     const runtimeExited = new Promise((resolve) => runtime.once("exit", resolve));
     runtime.kill("SIGTERM");
     await runtimeExited;
     await emulator.close();
+    if (args.has("--profile")) printProfile();
   }
-  if (args.has("--profile")) printProfile();
 }
 
-/** The hottest functions (self time) of the newest CPU profile the runtime server wrote. */
+/** The hottest functions (self and inclusive time) of the newest CPU profile the runtime server wrote. */
 function printProfile() {
-  type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
   const files = readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(profileDir, f));
   // The newest run's main thread: tsx's loader thread writes a small profile of its own.
   const newest = files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs).slice(0, 3).sort((a, b) => statSync(b).size - statSync(a).size)[0];
   if (!newest) return console.log("no CPU profile was written");
-  const profile = JSON.parse(readFileSync(newest, "utf8")) as { nodes: Node[]; samples: number[] };
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  for (const id of profile.samples) {
-    const frame = byId.get(id)!.callFrame;
-    const where = frame.url ? `${frame.url.replace(/^.*\/(node_modules\/)/, "$1").replace(process.cwd(), ".")}:${frame.lineNumber + 1}` : "";
-    const key = `${frame.functionName || "(anonymous)"} ${where}`.trim();
-    self.set(key, (self.get(key) ?? 0) + 1);
-  }
-  const idle = new Set(profile.nodes.filter((n) => ["(idle)", "(program)"].includes(n.callFrame.functionName)).map((n) => n.id));
-  const total = profile.samples.filter((id) => !idle.has(id)).length;
-  console.log(`\n▸ CPU profile ${newest}: ${total} busy samples of ${profile.samples.length}; hottest functions (self time, % of busy)`);
-  for (const [name, n] of [...self.entries()].filter(([name]) => !/^\((idle|program)\)/.test(name)).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${((100 * n) / total).toFixed(1).padStart(5)} %  ${name}`);
+  const profile = JSON.parse(readFileSync(newest, "utf8")) as CpuProfile;
+  // The last DURATION_S seconds: the measured run (the server exits right after it), not its start-up.
+  const summary = summarizeProfile(profile, { top: 40, lastSeconds: DURATION_S });
+  console.log(`\n▸ CPU profile ${newest}, last ${DURATION_S} s (npx tsx bench/profile-summary.ts FILE for more)\n${formatSummary(summary)}`);
 }
 
 

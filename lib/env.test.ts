@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { env, EnvError, parseEnv } from "./env";
+import { ensurePeerStamp, env, EnvError, parseEnv, settleEnv } from "./env";
 
 describe("settings (lib/env.ts)", () => {
   it("gives every setting its default, in the unit its name says", () => {
@@ -72,6 +72,37 @@ describe("settings (lib/env.ts)", () => {
       expect(env().TAILOR_PUBLIC_RATE_LIMIT).toBe(78);
       process.env.TAILOR_PUBLIC_RATE_LIMIT = "abc";
       expect(() => env()).toThrow('TAILOR_PUBLIC_RATE_LIMIT must be a whole number ≥ 1 (got "abc")');
+    });
+  });
+
+  describe("settleEnv() (a started server)", () => {
+    const saved = { limit: process.env.TAILOR_PUBLIC_RATE_LIMIT, stamp: process.env.TAILOR_PEER_STAMP };
+    const envState = (globalThis as { tailorEnvState?: { settled: boolean } }).tailorEnvState!;
+    afterEach(() => {
+      envState.settled = false;
+      for (const [key, value] of [["TAILOR_PUBLIC_RATE_LIMIT", saved.limit], ["TAILOR_PEER_STAMP", saved.stamp]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    });
+
+    it("reads the environment once more, then keeps those settings", () => {
+      process.env.TAILOR_PUBLIC_RATE_LIMIT = "90";
+      env();
+      process.env.TAILOR_PUBLIC_RATE_LIMIT = "91";
+      const settled = settleEnv();
+      expect(settled.TAILOR_PUBLIC_RATE_LIMIT).toBe(91);
+      process.env.TAILOR_PUBLIC_RATE_LIMIT = "92";
+      expect(env()).toBe(settled);
+      expect(settleEnv().TAILOR_PUBLIC_RATE_LIMIT).toBe(92);
+    });
+
+    it("still sees the peer stamp a listener makes after settling (else no client address is believed)", () => {
+      delete process.env.TAILOR_PEER_STAMP;
+      expect(settleEnv().TAILOR_PEER_STAMP).toBeUndefined();
+      const stamp = ensurePeerStamp();
+      expect(stamp).toMatch(/^[0-9a-f]{32}$/);
+      expect(env().TAILOR_PEER_STAMP).toBe(stamp);
     });
   });
 });

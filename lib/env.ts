@@ -11,7 +11,8 @@ import { z } from "zod";
  *   TAILOR_PUBLIC_RATE_LIMIT=abc → "Invalid settings: TAILOR_PUBLIC_RATE_LIMIT must be a whole number ≥ 1 (got "abc")"
  *
  * `env()` parses process.env once and again only when one of these variables changed since (the
- * demo, tests and benches set some at run time, e.g. the emulator's URLs), so reads are cheap.
+ * demo, tests and benches set some at run time, e.g. the emulator's URLs), so reads are cheap; in a
+ * started server (settleEnv) it stops comparing, so reads are free.
  */
 export type EnvSource = Record<string, string | undefined>;
 
@@ -163,14 +164,34 @@ export function parseEnv(source: EnvSource): Settings {
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR ?? path.join(process.cwd(), "data")) };
 }
 
-let cached: { fingerprint: string; settings: Settings } | undefined;
+// On globalThis: Next bundles this module into more than one chunk (instrumentation, route handlers).
+type EnvState = { cached?: { fingerprint: string; settings: Settings }; settled: boolean };
+const state = ((globalThis as { tailorEnvState?: EnvState }).tailorEnvState ??= { settled: false });
 
-/** The settings of this process (parsed again only when one of its variables changed). */
+/**
+ * The settings of this process (parsed again only when one of its variables changed). Comparing
+ * the variables costs ~13 µs (one process.env read each), and a request asks several times: once a
+ * server has started (settleEnv), its environment is final and the parsed settings are returned as is.
+ */
 export function env(): Settings {
+  if (state.settled && state.cached) return state.cached.settings;
   const source = process.env;
   const fingerprint = KEYS.map((k) => source[k] ?? "\u0000").join("\u0001");
-  if (cached?.fingerprint !== fingerprint) cached = { fingerprint, settings: parseEnv(source) };
-  return cached.settings;
+  if (state.cached?.fingerprint !== fingerprint) state.cached = { fingerprint, settings: parseEnv(source) };
+  return state.cached.settings;
+}
+
+/**
+ * Called once by a server process after start-up (lib/shared/lifecycle.ts: the app's
+ * instrumentation and the runtime server): nothing in such a process changes its environment
+ * afterwards, so env() stops comparing. Tests, benches and the demo never call it; they set
+ * variables at run time.
+ */
+export function settleEnv(): Settings {
+  state.settled = false;
+  const settings = env();
+  state.settled = true;
+  return settings;
 }
 
 /**
@@ -179,6 +200,10 @@ export function env(): Settings {
  * kept in the environment so env() and child processes see the same value.
  */
 export function ensurePeerStamp(): string {
-  process.env.TAILOR_PEER_STAMP ||= randomBytes(16).toString("hex");
+  if (!process.env.TAILOR_PEER_STAMP) {
+    process.env.TAILOR_PEER_STAMP = randomBytes(16).toString("hex");
+    // A settled env() must see the stamp, or no peer address would ever be believed.
+    if (state.settled) settleEnv();
+  }
   return process.env.TAILOR_PEER_STAMP;
 }

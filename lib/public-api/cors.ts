@@ -16,13 +16,24 @@ function normalizedSet(allowed: readonly string[]): Set<string> {
   return set;
 }
 
-/** `ownOrigins`: the app's origin(s); the built-in demo page is served from there. */
-export function isOriginAllowed(origin: string | null, allowed: readonly string[], ownOrigins: string | readonly (string | null)[]): boolean {
+/**
+ * `ownOrigins`: the app's origin(s); the built-in demo page is served from there (a function: worked
+ * out only when needed). A browser sends the origin in its normal form, so a listed origin is found
+ * as sent, without parsing it; anything else is normalized first.
+ */
+export function isOriginAllowed(
+  origin: string | null,
+  allowed: readonly string[],
+  ownOrigins: string | readonly (string | null)[] | (() => readonly (string | null)[]),
+): boolean {
   if (!origin) return false;
+  const listed = normalizedSet(allowed);
+  if (listed.has(origin)) return true;
   const normalized = normalizeOrigin(origin);
   if (!normalized) return false;
-  if (typeof ownOrigins === "string" ? normalized === ownOrigins : ownOrigins.includes(normalized)) return true;
-  return normalizedSet(allowed).has(normalized);
+  const own = typeof ownOrigins === "function" ? ownOrigins() : ownOrigins;
+  if (typeof own === "string" ? normalized === own : own.includes(normalized)) return true;
+  return listed.has(normalized);
 }
 
 export function corsHeaders(origin: string): Record<string, string> {

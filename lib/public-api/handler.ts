@@ -49,7 +49,7 @@ export function publicEndpoint<S extends z.ZodType>(schema: S, run: (input: z.ou
       const site = await findSiteByKey(siteKey);
       if (!site) throw new PublicApiError(404, "unknown_site", "No site has this site key. Copy the snippet again from Settings → Website.");
       if (origin) {
-        if (!isOriginAllowed(origin, site.allowedOrigins, [requestOrigin(request), appOrigin])) {
+        if (!isOriginAllowed(origin, site.allowedOrigins, () => [requestOrigin(request), appOrigin])) {
           throw new PublicApiError(403, "origin_not_allowed", `${origin} is not an allowed origin for this site. Add it in Settings → Website.`);
         }
         cors = corsHeaders(origin);

@@ -11,8 +11,14 @@ import { createRuntimeApp } from "./app";
  * client-sent x-tailor-peer must not survive in either.
  */
 export function stampPeer(req: IncomingMessage, value: string): void {
+  const sent = PEER_HEADER in req.headers;
   req.headers[PEER_HEADER] = value;
   const raw = req.rawHeaders;
+  if (!sent) {
+    // The usual case (the client sent none): append in place, no copy of the headers.
+    raw.push(PEER_HEADER, value);
+    return;
+  }
   const kept: string[] = [];
   for (let i = 0; i < raw.length; i += 2) if (raw[i]!.toLowerCase() !== PEER_HEADER) kept.push(raw[i]!, raw[i + 1]!);
   kept.push(PEER_HEADER, value);
