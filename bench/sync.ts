@@ -147,6 +147,17 @@ async function main() {
     const jobs = await getDb().select({ status: j.status }).from(j);
     const notDone = jobs.filter((x) => x.status !== "done").length;
 
+    // Where the time went: the pacer spaces requests window ÷ (target × limit) apart, so any longer
+    // gap between two requests is capacity left unused (a slow claim, a stall, the window guard).
+    const target = Number(process.env.TAILOR_SYNC_RATE_TARGET ?? 0.95);
+    const interval = WINDOW_MS / (target * LIMIT);
+    const gaps = requests.slice(1).map((r, i) => r.at - requests[i]!.at);
+    const late = gaps.filter((g) => g > 1.5 * interval);
+    const lostMs = late.reduce((sum, g) => sum + (g - interval), 0);
+    console.log(
+      `  gaps over 1.5 × the ${interval.toFixed(1)} ms slot interval: ${late.length}, ${(lostMs / 1000).toFixed(1)} s of ${(spanMs / 1000).toFixed(1)} s; largest ${[...late].sort((a, b) => b - a).slice(0, 5).map((g) => g.toFixed(0)).join(", ")} ms`,
+    );
+
     const rows = [
       ["Database", `${dialect}, ${WORKERS} worker(s) × concurrency ${CONCURRENCY}`],
       ["Emulator limit", `${LIMIT} calls per ${WINDOW_MS / 1000} s window (${limitPerMinute.toFixed(0)}/min)`],

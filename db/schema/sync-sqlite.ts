@@ -55,7 +55,10 @@ export const syncJobs = sqliteTable(
       .on(t.workspaceId, t.targetKey)
       .where(sql`status in ('pending', 'waiting_identification', 'paused') and kind <> 'event'`),
     index("sync_jobs_claim_idx").on(t.status, t.nextRunAt),
-    index("sync_jobs_target_idx").on(t.workspaceId, t.targetKey),
+    // A target's jobs by status and due time: the claim's per-candidate checks ("a job of this target
+    // is running", "an earlier open event of this visitor") are index seeks, not scans of the
+    // target's whole history. Its (workspace_id, target_key) prefix serves the coalescing lookups.
+    index("sync_jobs_target_status_idx").on(t.workspaceId, t.targetKey, t.status, t.nextRunAt),
     index("sync_jobs_workspace_created_idx").on(t.workspaceId, t.createdAt),
     uniqueIndex("sync_jobs_idempotency_idx").on(t.workspaceId, t.idempotencyKey),
   ],

@@ -1,5 +1,5 @@
 // Saving the workspace's event rules (Integrations → Intercom → Data events): the whole set is
-// replaced in one transaction and audited; takes effect on this node at once, elsewhere within 5 s.
+// replaced in one transaction and audited; takes effect on every node at once (invalidation bus).
 import { eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
@@ -36,6 +36,6 @@ export async function saveEventRules(actor: Actor, input: z.output<typeof saveEv
       tx,
     );
   });
-  forgetBehaviorRules(actor.workspaceId);
+  await forgetBehaviorRules(actor.workspaceId);
   return listBehaviorRules(actor.workspaceId);
 }

@@ -1,13 +1,16 @@
 // Which website behaviours become Intercom data events: the workspace's rules, cached per process
-// for 5 seconds like the other runtime caches (a change in the dashboard clears this process's copy).
+// for 5 seconds like the other runtime caches. A change in the dashboard drops every node's copy at
+// once through the invalidation bus (lib/shared/bus.ts); the expiry stays the safety net.
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
 import type { Behavior } from "@/db/schema/behavior-types";
+import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
 
 export type BehaviorRule = { id: string; behavior: Behavior; match: string | null; eventName: string; enabled: boolean };
 
 const TTL_MS = 5_000;
 const cache = new Map<string, { at: number; rules: BehaviorRule[] }>();
+onInvalidate("behavior-rules", (workspaceId) => (workspaceId === "*" ? cache.clear() : cache.delete(workspaceId)));
 
 export async function listBehaviorRules(workspaceId: string): Promise<BehaviorRule[]> {
   const r = tables.behaviorEventRules;
@@ -32,8 +35,9 @@ export async function enabledRules(workspaceId: string, behavior: Behavior): Pro
   return entry.rules.filter((rule) => rule.behavior === behavior);
 }
 
-export function forgetBehaviorRules(workspaceId: string): void {
-  cache.delete(workspaceId);
+/** After a change: drops the workspace's rules here at once and tells the other nodes. Never throws. */
+export async function forgetBehaviorRules(workspaceId: string): Promise<void> {
+  await broadcastInvalidate("behavior-rules", workspaceId);
 }
 
 /**

@@ -37,6 +37,26 @@ describe("rate pacing (pure)", () => {
     expect(plan.next.nextSlotAt.getTime()).toBe(30);
   });
 
+  it("the first answer puts the requests made before it on the schedule, so a low limit's first window keeps its share", () => {
+    // Four requests at the cold interval (20 ms) before anything told the limit.
+    let state: RateRow = row({ limit: null, remaining: null, nextSlotAt: new Date(0) });
+    const slots: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const plan = planSlot(state, 0, config);
+      slots.push(plan.slot);
+      state = { ...state, ...plan.next };
+    }
+    expect(slots).toEqual([0, 20, 40, 60]);
+    expect(state.remaining).toBe(-4);
+    // The first answer: limit 100 per 10 s, so the schedule is 10_000 / 95 ≈ 105 ms apart.
+    const seen = applyObservation(state, { limit: 100, remaining: 99, resetAt: new Date(10_000) }, config);
+    expect(seen).toMatchObject({ limit: 100, remaining: 99, resetAt: new Date(10_000) });
+    expect(Math.abs(seen.nextSlotAt!.getTime() - 4 * (10_000 / 95))).toBeLessThan(1);
+    // A limit the cold interval already respects moves nothing; later answers never move the schedule.
+    expect(applyObservation(state, { limit: 1_666, remaining: 1_665, resetAt: new Date(10_000) }, config).nextSlotAt).toEqual(new Date(80));
+    expect(applyObservation({ ...state, ...seen }, { limit: 100, remaining: 98, resetAt: new Date(10_000) }, config).nextSlotAt).toBeUndefined();
+  });
+
   it("observations: a newer window replaces, the same window keeps the lower remaining, an older one is ignored", () => {
     const reset = new Date(5_000_000);
     const base = row({ remaining: 40, resetAt: reset });

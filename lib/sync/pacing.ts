@@ -43,10 +43,12 @@ export function planSlot(row: RateRow, now: number, config: PacingConfig): SlotP
   let slot = Math.max(now, row.nextSlotAt.getTime());
   const limit = row.limit;
   if (limit === null || limit <= 0) {
-    return { slot, next: { remaining: row.remaining, resetAt: row.resetAt, nextSlotAt: new Date(slot + config.coldIntervalMs) } };
+    // Before the first answer: `remaining` counts the requests reserved so far as a negative number,
+    // so the first answer can put them on the schedule (applyObservation).
+    return { slot, next: { remaining: Math.min(0, row.remaining ?? 0) - 1, resetAt: row.resetAt, nextSlotAt: new Date(slot + config.coldIntervalMs) } };
   }
   let resetAt = row.resetAt?.getTime() ?? null;
-  let remaining = row.remaining ?? limit;
+  let remaining = row.remaining === null || row.remaining < 0 ? limit : row.remaining;
   // The window we knew about is over: a new one opens with this request; its reset is learnt from the answer.
   if (resetAt !== null && slot >= resetAt) {
     resetAt = null;
@@ -64,9 +66,24 @@ export function planSlot(row: RateRow, now: number, config: PacingConfig): SlotP
   };
 }
 
-/** Pure: the state after a response's X-RateLimit-* headers. Answers from an older window are ignored. */
-export function applyObservation(row: RateRow, info: RateLimitInfo): Pick<RateRow, "limit" | "remaining" | "resetAt"> {
+/**
+ * Pure: the state after a response's X-RateLimit-* headers. Answers from an older window are ignored.
+ * The first answer that tells the limit also puts the requests made before it (at the cold
+ * interval, faster than the schedule when the limit is low) on the schedule: the next slot moves to
+ * where it would be had they been spaced window ÷ (target × limit) apart. Without that, a low limit's
+ * first window held more than its share, its budget ran into the reserve, and the pacer stopped until
+ * X-RateLimit-Reset (whole seconds: up to a second lost, once per workspace).
+ */
+export function applyObservation(row: RateRow, info: RateLimitInfo, config?: PacingConfig): Pick<RateRow, "limit" | "remaining" | "resetAt"> & { nextSlotAt?: Date } {
   const limit = info.limit ?? row.limit;
+  if (limit === null || limit <= 0) return { limit, remaining: row.remaining, resetAt: row.resetAt };
+  const coldReserved = row.remaining !== null && row.remaining < 0 ? -row.remaining : 0;
+  if (coldReserved === 0) return observeWindow(row, info, limit);
+  const behind = config ? coldReserved * Math.max(0, config.windowMs / (config.target * limit) - config.coldIntervalMs) : 0;
+  return { ...observeWindow({ ...row, remaining: null }, info, limit), nextSlotAt: new Date(row.nextSlotAt.getTime() + behind) };
+}
+
+function observeWindow(row: RateRow, info: RateLimitInfo, limit: number | null): Pick<RateRow, "limit" | "remaining" | "resetAt"> {
   if (info.resetAt === undefined || info.remaining === undefined) return { limit, remaining: row.remaining, resetAt: row.resetAt };
   const known = row.resetAt?.getTime() ?? null;
   const seen = info.resetAt.getTime();
@@ -116,7 +133,7 @@ export function reserveSlot(workspaceId: string, config: PacingConfig, now = Dat
 }
 
 export function observeRateLimit(workspaceId: string, config: PacingConfig, info: RateLimitInfo): Promise<void> {
-  return updateRow(workspaceId, config, (row) => ({ set: applyObservation(row, info), result: undefined }));
+  return updateRow(workspaceId, config, (row) => ({ set: applyObservation(row, info, config), result: undefined }));
 }
 
 /** After a 429: nothing more until the reset Intercom announced. */

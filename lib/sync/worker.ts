@@ -33,6 +33,7 @@ export class SyncWorker {
   private wakeUp: (() => void) | null = null;
   private lastHousekeeping = 0;
   private lastDigestCheck = 0;
+  private housekeeping: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
 
   constructor(options: SyncWorkerOptions = {}) {
@@ -79,16 +80,17 @@ export class SyncWorker {
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        if (Date.now() - this.lastHousekeeping >= this.config.housekeepingMs) {
+        // Housekeeping runs beside the claim loop, not in it: while it works (promotions, backfills,
+        // the scheduled refresh, digests) jobs keep being claimed, so the pacing slots reserved ahead
+        // are never left empty. One housekeeping run at a time.
+        if (!this.housekeeping && Date.now() - this.lastHousekeeping >= this.config.housekeepingMs) {
           this.lastHousekeeping = Date.now();
-          await runHousekeeping({ backfillSettleMs: this.config.backfillSettleMs });
-          // Attribute/tag drift, capabilities and recovery of a connection that needs attention.
-          if (this.config.intercomRefresh) await runScheduledRefresh({ intervalMs: this.config.intercomRefreshMs });
-          // Digest emails: a cheap query, but not every 2 s tick (SMTP off makes it a no-op).
-          if (Date.now() - this.lastDigestCheck >= Math.min(60_000, this.config.notificationDigestMs)) {
-            this.lastDigestCheck = Date.now();
-            await sendDueDigests({ intervalMs: this.config.notificationDigestMs });
-          }
+          this.housekeeping = this.runHousekeepingTick()
+            .catch((error: unknown) => logError("sync worker housekeeping", error, { workerId: this.id }))
+            .finally(() => {
+              this.housekeeping = null;
+              this.lastHousekeeping = Date.now();
+            });
         }
         const free = this.config.concurrency - this.inflight.size;
         if (free > 0) {
@@ -102,7 +104,18 @@ export class SyncWorker {
         await this.sleep(this.config.pollMs);
       }
     }
-    await Promise.allSettled([...this.inflight]);
+    await Promise.allSettled([...this.inflight, this.housekeeping]);
+  }
+
+  private async runHousekeepingTick(): Promise<void> {
+    await runHousekeeping({ backfillSettleMs: this.config.backfillSettleMs });
+    // Attribute/tag drift, capabilities and recovery of a connection that needs attention.
+    if (this.config.intercomRefresh) await runScheduledRefresh({ intervalMs: this.config.intercomRefreshMs });
+    // Digest emails: a cheap query, but not every 2 s tick (SMTP off makes it a no-op).
+    if (Date.now() - this.lastDigestCheck >= Math.min(60_000, this.config.notificationDigestMs)) {
+      this.lastDigestCheck = Date.now();
+      await sendDueDigests({ intervalMs: this.config.notificationDigestMs });
+    }
   }
 
   private track(job: ClaimedJob) {
