@@ -79,7 +79,9 @@ export async function promoteVisitorEvents(
     .select({ id: j.id, eventCreatedAt: j.eventCreatedAt })
     .from(j)
     .where(and(eq(j.workspaceId, args.workspaceId), eq(j.visitorId, args.visitorId), eq(j.kind, "event"), eq(j.status, "waiting_identification")))
-    .orderBy(asc(j.eventCreatedAt), asc(j.createdAt));
+    // Same second: the order they were queued in (next_run_at is the enqueue time in ms until now;
+    // created_at has whole seconds on SQLite, so alone it leaves same-second events in any order).
+    .orderBy(asc(j.eventCreatedAt), asc(j.nextRunAt), asc(j.createdAt), asc(j.id));
   if (waiting.length === 0) return 0;
   const oldest = Math.floor((Date.now() - (args.windowMs ?? eventWaitWindowMs())) / 1000);
   const base = Date.now();
