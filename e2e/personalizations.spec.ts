@@ -118,7 +118,11 @@ test.describe("personalizations", () => {
 
     // A draft edit brings the badge back; the admin publishes it as v2.
     await page.goto(editorUrl);
-    await page.getByLabel("Default content", { exact: true }).fill("<p>Welcome back!</p>");
+    // The form fills its fields when it hydrates (react-hook-form's register); typing before that mixes
+    // the two texts, so wait for the saved content first.
+    const defaultContent = page.getByLabel("Default content", { exact: true });
+    await expect(defaultContent).toHaveValue("<p>Welcome!</p>");
+    await defaultContent.fill("<p>Welcome back!</p>");
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page.getByText("Saved “Homepage hero”.", { exact: false })).toBeVisible();
     await expect(banner.getByText("Unpublished changes")).toBeVisible();
