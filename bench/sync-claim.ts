@@ -14,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { resetBenchPostgres } from "./bench-database";
 
 const BACKLOGS = (process.env.BENCH_BACKLOGS ?? "1000,4000,10000").split(",").map(Number);
 const PER_VISITOR = Number(process.env.BENCH_EVENTS_PER_VISITOR ?? 1);
@@ -27,25 +28,11 @@ Object.assign(process.env, {
   TAILOR_ENCRYPTION_KEY: process.env.TAILOR_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
 });
 
-async function resetPostgres(url: string) {
-  const pg = (await import("pg")).default;
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name) || !name.includes("bench")) throw new Error(`refusing to reset ${name}: use a database whose name contains "bench"`);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-}
-
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 async function main() {
   const url = process.env.DATABASE_URL!;
-  if (url.startsWith("postgres")) await resetPostgres(url);
+  if (url.startsWith("postgres")) await resetBenchPostgres(url);
   const { migrateDatabase } = await import("@/db/migrate-db");
   const { closeDb, dialect, getDb, tables } = await import("@/db/client");
   const { claimJobs } = await import("@/lib/sync/claim");

@@ -22,6 +22,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { writePerformanceSection } from "./docs-section";
+import { resetBenchPostgres } from "./bench-database";
 
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 5_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 0);
@@ -39,23 +40,9 @@ Object.assign(process.env, {
 
 const ROLES = ["founder", "marketer", "developer"] as const;
 
-async function resetPostgres(url: string) {
-  const pg = (await import("pg")).default;
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name) || !name.includes("bench")) throw new Error(`refusing to reset ${name}: use a database whose name contains "bench"`);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-}
-
 async function main() {
   const url = process.env.DATABASE_URL!;
-  if (url.startsWith("postgres")) await resetPostgres(url);
+  if (url.startsWith("postgres")) await resetBenchPostgres(url);
   const { migrateDatabase } = await import("@/db/migrate-db");
   const { closeDb, dialect, getDb, tables } = await import("@/db/client");
   const { startIntercomEmulator } = await import("@/emulator/server");
