@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
 import { connectIntercom, getConnectionView } from "@/lib/intercom-integration/connection";
-import { savePersonalization, listPersonalizations } from "@/lib/personalizations/personalizations";
-import type { PersonalizationDraft } from "@/lib/personalizations/schema";
+import { savePersonalization, listPersonalizations, type PersonalizationSave } from "@/lib/personalizations/personalizations";
 import { listVersions, publishDraft } from "@/lib/publishing/versions";
 import { getOrCreateSite } from "@/lib/runtime/sites";
 
-const demoPersonalizations: PersonalizationDraft[] = [
+// hero and color keep no holdout (the demo's stories show their variants to every match); the trial
+// call to action measures its copy against a 10 % holdout on the "start-trial" goal (lib/dev/seed-analytics.ts).
+const demoPersonalizations: PersonalizationSave[] = [
   {
     placementKey: "hero",
     name: "Homepage hero",
