@@ -6,7 +6,7 @@ import { getDb, tables } from "@/db/client";
 import type { GoalKind } from "@/db/schema/analytics-types";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
-import { urlPatternMatches } from "@/lib/behavior/rules";
+import { urlPatternMatches } from "@/lib/rules/url-pattern";
 import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
 import type { SaveGoal } from "./goal-schema";
 
