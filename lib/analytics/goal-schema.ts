@@ -43,8 +43,7 @@ export const saveGoalSchema = z
     const check = v.kind === "click" ? selectorSchema : v.kind === "page_visit" ? pathPatternSchema : v.kind === "track" ? null : flowKeySchema;
     const parsed = check?.safeParse(v.target);
     if (parsed && !parsed.success) ctx.addIssue({ code: "custom", path: ["target"], message: parsed.error.issues[0]!.message });
-  })
-  .transform((v) => ({ ...v, target: v.kind === "track" || v.target.trim() === "" ? null : v.target.trim() }));
+  });
 export type SaveGoalInput = z.input<typeof saveGoalSchema>;
 export type SaveGoal = z.output<typeof saveGoalSchema>;
 

@@ -35,7 +35,8 @@ export async function activeGoals(workspaceId: string): Promise<Goal[]> {
 /** Creates a goal, or updates the one with this key. */
 export async function saveGoal(actor: Actor, input: SaveGoal): Promise<Goal> {
   const g = tables.goals;
-  const values = { name: input.name, kind: input.kind, target: input.target };
+  const target = input.kind === "track" || input.target.trim() === "" ? null : input.target.trim();
+  const values = { name: input.name, kind: input.kind, target };
   const [row] = await getDb()
     .insert(g)
     .values({ workspaceId: actor.workspaceId, key: input.key, ...values })

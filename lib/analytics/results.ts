@@ -28,6 +28,15 @@ export type DayPoint = { day: string; arms: Record<string, { visitors: number; c
 export type PersonalizationResults = { range: Range; from: string | null; to: string; goal: string | null; arms: ArmResult[]; days: DayPoint[] };
 
 type Subject = { placementKey: string; variants: readonly { id: string; name: string }[]; primaryGoal: string | null };
+
+/**
+ * What to measure for a personalization: the live version's goal (what visitors were measured on)
+ * or else the draft's, and arms labelled by the draft's variant names, then the live ones it no longer has.
+ */
+export function resultsSubject(draft: Subject, published: Subject | undefined): Subject {
+  const extra = (published?.variants ?? []).filter((v) => !draft.variants.some((d) => d.id === v.id));
+  return { placementKey: draft.placementKey, variants: [...draft.variants, ...extra], primaryGoal: published?.primaryGoal ?? draft.primaryGoal };
+}
 type Row = { placementKey: string; day: string; arm: string; goalKey: string; visitors: number; impressions: number; conversions: number };
 
 function labelOf(arm: string, variants: Subject["variants"]): string {

@@ -14,7 +14,7 @@ import { recordImpressions } from "./analytics-record";
 import { recordPageView, recordTrack } from "./behavior-visits";
 
 let actor: { workspaceId: string; userId: string };
-const everyone = { type: "group", combinator: "and", children: [] } as const;
+const everyone = { type: "group" as const, combinator: "and" as const, children: [] };
 const subject = { placementKey: "cta", variants: [{ id: "urgent", name: "Urgent" }], primaryGoal: "signup" };
 
 /** Visitor ids on each side of the 50 % holdout of this workspace's "cta". */
