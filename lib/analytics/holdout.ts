@@ -31,3 +31,15 @@ export function isInHoldout(workspaceId: string, placementKey: string, visitorId
   if (!(percent > 0)) return false;
   return holdoutBucket(workspaceId, placementKey, visitorId) < Math.min(percent, MAX_HOLDOUT_PERCENT) * (BUCKETS / 100);
 }
+
+/**
+ * What the debug panel and the preview say about a contact and a personalization's holdout. The
+ * holdout is per browser (anonymous id), so it is read from the contact's most recently seen visitor.
+ */
+export function holdoutNote(workspaceId: string, p: { placementKey: string; holdoutPercent: number }, matched: boolean, latestVisitor: string | null): string | null {
+  if (!matched || !(p.holdoutPercent > 0)) return null;
+  if (!latestVisitor) return `Holdout ${p.holdoutPercent} %: decided per browser on the first visit; this contact has no website visit yet.`;
+  return isInHoldout(workspaceId, p.placementKey, latestVisitor, p.holdoutPercent)
+    ? `In the ${p.holdoutPercent} % holdout (their latest browser): they see the default content instead.`
+    : `Not in the ${p.holdoutPercent} % holdout (their latest browser).`;
+}
