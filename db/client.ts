@@ -15,6 +15,7 @@ import * as sqliteIdentity from "./schema/identity-sqlite";
 import * as sqliteHealth from "./schema/health-sqlite";
 import * as sqliteNotifyPrefs from "./schema/notify-prefs-sqlite";
 import * as sqliteBehavior from "./schema/behavior-sqlite";
+import * as sqliteAnalytics from "./schema/analytics-sqlite";
 import * as pgCore from "./schema/pg";
 import * as pgRuntime from "./schema/runtime-pg";
 import * as pgSync from "./schema/sync-pg";
@@ -24,9 +25,10 @@ import * as pgIdentity from "./schema/identity-pg";
 import * as pgHealth from "./schema/health-pg";
 import * as pgNotifyPrefs from "./schema/notify-prefs-pg";
 import * as pgBehavior from "./schema/behavior-pg";
+import * as pgAnalytics from "./schema/analytics-pg";
 
-const sqliteSchema = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity, ...sqliteHealth, ...sqliteNotifyPrefs, ...sqliteBehavior };
-const pgSchema = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity, ...pgHealth, ...pgNotifyPrefs, ...pgBehavior };
+const sqliteSchema = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity, ...sqliteHealth, ...sqliteNotifyPrefs, ...sqliteBehavior, ...sqliteAnalytics };
+const pgSchema = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity, ...pgHealth, ...pgNotifyPrefs, ...pgBehavior, ...pgAnalytics };
 
 export type Dialect = "sqlite" | "postgres";
 

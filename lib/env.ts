@@ -145,6 +145,7 @@ const schema = z.object({
   TAILOR_INTERCOM_REFRESH: flag,
   TAILOR_NOTIFICATION_DIGEST_MS: int(86_400_000, 1_000),
   TAILOR_EVENT_WAIT_DAYS: int(30, 1, 3_650),
+  TAILOR_ANALYTICS_RETENTION_DAYS: int(90, 1, 3_650),
 });
 
 export type Settings = z.output<typeof schema> & {

@@ -29,13 +29,19 @@
  *
  * Endpoints (JSON bodies, credentials omitted, 3 s timeout):
  *   /decide   { siteKey, visitorId, url, placements: [key], flow: boolean }
- *             -> { placements: { [key]: { html, variant } }, fallback?: { reason }, flow?: FlowPrompt }
+ *             -> { placements: { [key]: { html, variant, arm } }, fallback?: { reason }, flow?: FlowPrompt,
+ *                  goals?: [{ key, selector }] }
  *             flow is true when no flow widget is open (decide runs for a flow even with no placements)
  *   /identify { siteKey, visitorId, email | intercomContactId, userHash? }
  *   /answers  { siteKey, visitorId, question, answers: [key] }
  *   /track    { siteKey, visitorId, type: "page", id, path, url, title, utm?: { source, medium, campaign } } once per
  *             page load (after a signed link's identity is taken off the address), or
- *             { siteKey, visitorId, type: "track", id, key, properties? }; id is random per report (retries count once)
+ *             { siteKey, visitorId, type: "track", id, key, properties? }; id is random per report (retries count once), or
+ *             { siteKey, visitorId, type: "impressions", id, impressions: [{ placement, arm }] }: after a decision is
+ *             applied, one keepalive request for the page's placements (each placement and arm once a day per
+ *             browser, remembered in localStorage tailor_seen), sent after the content shows, never awaited
+ * Goals: a click inside a decision's goals[].selector (remembered for the tab in sessionStorage tailor_goals,
+ * so pages without placements count too) is reported once per page as track(key).
  *   /flow     { siteKey, visitorId, flow: key, step: stepId, action, answers?: [key] } -> { flow: FlowPrompt | null }
  *             action "answer" (with answers; then decide runs again with flow: false), "continue",
  *             "cta" (keepalive; the link navigates) or "dismiss"; null, 404 or 409 close the widget.
@@ -61,6 +67,8 @@
   const FLOW = "tailor-flow";
   const TITLE_ID = FLOW + "-title";
   const COOKIE = "tailor_vid";
+  const SEEN = "tailor_seen";
+  const GOALS = "tailor_goals";
   const TIMEOUT_MS = 3000;
 
   try {
@@ -181,6 +189,8 @@
           else el.removeAttribute("data-tailor-variant");
         });
         revealAll();
+        reportImpressions(placements);
+        listenForGoals(decision && decision.goals);
         emit("decision", decision);
         if (flow && decision && decision.flow) openFlow(decision.flow);
       } catch (error) {
@@ -377,6 +387,51 @@
       emit("flow", { key: w.key, closed: true });
     }
 
+    // Impressions: what the page now shows, once per placement, arm and day in this browser.
+    function reportImpressions(placements) {
+      const today = new Date().toISOString().slice(0, 10);
+      const seen = readJson("localStorage", SEEN) || {};
+      const sent = [];
+      placementElements().forEach(function (node) {
+        const key = node.getAttribute(PLACEMENT);
+        const placement = Object.prototype.hasOwnProperty.call(placements, key) ? placements[key] : null;
+        const arm = placement && typeof placement.arm === "string" ? placement.arm : null;
+        if (!arm || seen[key + "|" + arm] === today || sent.some(function (i) { return i.placement === key; })) return;
+        sent.push({ placement: key, arm: arm });
+      });
+      if (!sent.length) return;
+      Object.keys(seen).forEach(function (k) {
+        if (seen[k] !== today) delete seen[k];
+      });
+      sent.forEach(function (i) {
+        seen[i.placement + "|" + i.arm] = today;
+      });
+      writeJson("localStorage", SEEN, seen);
+      post("/track", { type: "impressions", id: randomId(), impressions: sent.slice(0, 50) }, true).catch(function (error) {
+        fail("impressions", error);
+      });
+    }
+
+    // Click goals: one listener for the page; each goal counts once per page view.
+    let goals = readJson("sessionStorage", GOALS) || [];
+    const clicked = {};
+    function listenForGoals(list) {
+      if (!Array.isArray(list)) list = [];
+      goals = list.filter(function (g) {
+        return g && typeof g.key === "string" && typeof g.selector === "string";
+      });
+      writeJson("sessionStorage", GOALS, goals);
+    }
+    document.addEventListener("click", guard(function (event) {
+      const target = event.target;
+      if (!target || typeof target.closest !== "function") return;
+      goals.forEach(function (goal) {
+        if (clicked[goal.key] || !safely(function () { return target.closest(goal.selector); })) return;
+        clicked[goal.key] = true;
+        track(goal.key);
+      });
+    }), true);
+
     // Writes run while booting are awaited by the first decide instead of triggering their own.
     function send(action, path, body, keepalive) {
       const done = post(path, body, keepalive).then(
@@ -544,6 +599,20 @@
       f + "-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}",
     ].join("\n");
     (document.head || document.documentElement).appendChild(style);
+  }
+
+  // Storage may be missing or throw (sandboxed frames, privacy modes): then nothing is remembered.
+  function readJson(storage, name) {
+    return safely(function () {
+      const value = JSON.parse(window[storage].getItem(name) || "null");
+      return value && typeof value === "object" ? value : null;
+    });
+  }
+
+  function writeJson(storage, name, value) {
+    safely(function () {
+      window[storage].setItem(name, JSON.stringify(value));
+    });
   }
 
   function readOrCreateVisitorId() {

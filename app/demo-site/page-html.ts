@@ -24,6 +24,7 @@ export function demoSiteHtml({ siteKey, hideMs, workspace, scriptSrc = "/tailor.
   input { font: inherit; padding: 8px 10px; border: 1px solid #a1a1aa; border-radius: 6px; min-width: 240px; }
   button { font: inherit; padding: 8px 14px; border-radius: 6px; border: 0; background: #4f46e5; color: #fff; cursor: pointer; }
   button.secondary { background: #fff; color: #18181b; border: 1px solid #a1a1aa; }
+  a.cta { display: inline-block; padding: 10px 18px; border-radius: 6px; background: #4f46e5; color: #fff; font-weight: 600; text-decoration: none; }
   #status { font-size: 14px; color: #52525b; min-height: 1.5em; }
   .note { font-size: 13px; color: #52525b; }
 </style>
@@ -40,6 +41,10 @@ export function demoSiteHtml({ siteKey, hideMs, workspace, scriptSrc = "/tailor.
   <section data-tailor-placement="color" aria-live="polite">
     <p>Tell us your favorite color and we'll theme your dashboard.</p>
   </section>
+  <section data-tailor-placement="cta" aria-live="polite">
+    <p>Ready to see your numbers? Try Acme free for 14 days.</p>
+  </section>
+  <p><a id="start-trial" class="cta" href="/demo-site/pricing?workspace=${workspace}">Start free trial</a></p>
   <form id="identify" data-workspace="${workspace}">
     <label>Your email <input type="email" name="email" required autocomplete="email" placeholder="ada@example.com"></label>
     <button type="submit">Identify me</button>
@@ -78,7 +83,7 @@ export function demoSiteHtml({ siteKey, hideMs, workspace, scriptSrc = "/tailor.
   function show() { statusEl.textContent = decided + flowShown; }
   function listen() {
     window.tailor.on("decision", function (d) {
-      var shown = Object.keys(d.placements || {}).map(function (k) { return k + ": " + (d.placements[k].variant || "default"); });
+      var shown = Object.keys(d.placements || {}).map(function (k) { return k + ": " + (d.placements[k].variant || "default") + (d.placements[k].arm === "holdout" ? " (holdout)" : ""); });
       decided = (d.identified ? "Identified. " : "Anonymous. ") + "Showing " + shown.join(", ") + (d.fallback ? " (" + d.fallback.reason + ")" : "");
       show();
     });

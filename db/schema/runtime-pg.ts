@@ -64,6 +64,10 @@ export const personalizations = pgTable(
     defaultHtml: text("default_html").notNull(),
     variants: jsonb("variants").$type<unknown[]>().notNull(),
     position: integer("position").notNull(),
+    // Share of matching visitors (0–50 %) kept on the default content as the control group.
+    holdoutPercent: integer("holdout_percent").notNull().default(10),
+    // The goal (goals.key) the results page measures lift on; null: none chosen yet.
+    primaryGoal: text("primary_goal"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull(),
   },

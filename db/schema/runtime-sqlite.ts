@@ -66,6 +66,10 @@ export const personalizations = sqliteTable(
     defaultHtml: text("default_html").notNull(),
     variants: text("variants", { mode: "json" }).$type<unknown[]>().notNull(),
     position: integer("position").notNull(),
+    // Share of matching visitors (0–50 %) kept on the default content as the control group.
+    holdoutPercent: integer("holdout_percent").notNull().default(10),
+    // The goal (goals.key) the results page measures lift on; null: none chosen yet.
+    primaryGoal: text("primary_goal"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },

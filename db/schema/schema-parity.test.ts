@@ -19,9 +19,11 @@ import * as sqliteHealth from "./health-sqlite";
 import * as sqliteNotifyPrefs from "./notify-prefs-sqlite";
 import * as pgBehavior from "./behavior-pg";
 import * as sqliteBehavior from "./behavior-sqlite";
+import * as pgAnalytics from "./analytics-pg";
+import * as sqliteAnalytics from "./analytics-sqlite";
 
-const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity, ...pgHealth, ...pgNotifyPrefs, ...pgBehavior };
-const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity, ...sqliteHealth, ...sqliteNotifyPrefs, ...sqliteBehavior };
+const pg = { ...pgCore, ...pgRuntime, ...pgSync, ...pgFlows, ...pgAccounts, ...pgIdentity, ...pgHealth, ...pgNotifyPrefs, ...pgBehavior, ...pgAnalytics };
+const sqlite = { ...sqliteCore, ...sqliteRuntime, ...sqliteSync, ...sqliteFlows, ...sqliteAccounts, ...sqliteIdentity, ...sqliteHealth, ...sqliteNotifyPrefs, ...sqliteBehavior, ...sqliteAnalytics };
 
 // The two dialects must describe the same tables, so queries written once run on both.
 type Shape = {

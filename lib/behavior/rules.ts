@@ -5,6 +5,9 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
 import type { Behavior } from "@/db/schema/behavior-types";
 import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
+import { urlPatternMatches } from "@/lib/rules/url-pattern";
+
+export { urlPatternMatches };
 
 export type BehaviorRule = { id: string; behavior: Behavior; match: string | null; eventName: string; enabled: boolean };
 
@@ -40,18 +43,6 @@ export async function forgetBehaviorRules(workspaceId: string): Promise<void> {
   await broadcastInvalidate("behavior-rules", workspaceId);
 }
 
-/**
- * A URL pattern matches a page's path: `*` stands for any characters, anything else is literal and
- * case-insensitive; "/pricing" matches "/pricing" and "/pricing/" only, "/pricing*" also "/pricing/teams".
- */
-export function urlPatternMatches(pattern: string, path: string): boolean {
-  const source = pattern
-    .trim()
-    .split("*")
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-    .join(".*");
-  return new RegExp(`^${source}/?$`, "i").test(path);
-}
 
 /** Whether a rule's match applies to this behaviour's subject (URL path, track key, flow key, placement key). */
 export function ruleMatches(rule: BehaviorRule, subject: string): boolean {

@@ -1,4 +1,6 @@
 import "server-only";
+import { holdoutNote } from "@/lib/analytics/holdout";
+import { latestVisitorOf } from "@/lib/runtime/contact-visitor";
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
 import { previewFlows } from "@/lib/flows/engine";
@@ -238,13 +240,15 @@ export async function buildContactView(workspaceId: string, loaded: LoadedContac
   const fromIntercom = Object.entries(segments)
     .filter(([group]) => !Object.hasOwn(answeredSegments, group))
     .map(([group, keys]) => describeSegments(plan, group, keys));
+  const latestVisitor = await latestVisitorOf(workspaceId, contact.id);
   const personalizations = live.snapshot.personalizations.map((p) => {
     const outcome = previewDraft(p, context);
     const contents = [
       { label: "Default content", shown: outcome.winner === null, tags: renderContent(p.defaultHtml, context).tags },
       ...p.variants.map((v) => ({ label: `Variant “${v.name}”`, shown: outcome.winner?.id === v.id, tags: renderContent(v.html, context).tags })),
     ].filter((c) => c.tags.length > 0);
-    return { placementKey: p.placementKey, name: p.name, winner: outcome.winner?.name ?? null, variants: outcome.variants, contents };
+    const holdout = holdoutNote(workspaceId, p, outcome.winner !== null, latestVisitor);
+    return { placementKey: p.placementKey, name: p.name, winner: outcome.winner?.name ?? null, holdout, variants: outcome.variants, contents };
   });
 
   return {

@@ -52,6 +52,8 @@ export type PersonalizationTrace = {
   name: string;
   /** Name of the winning variant; null shows the default content. */
   winner: string | null;
+  /** Whether the contact's latest browser is in the holdout (null: no holdout applies). */
+  holdout: string | null;
   variants: PreviewVariant[];
   /** Merge tags of every content (default and each variant) rendered for this contact; `shown` is what it sees. */
   contents: { label: string; shown: boolean; tags: RenderedMergeTag[] }[];

@@ -88,6 +88,8 @@ async function main() {
   await setDemoApiBase("acme", withRuntime ? `${runtimeUrl}/api/v1` : null);
   const { seedDemoBehavior } = await import("@/lib/dev/seed-behavior");
   await seedDemoBehavior("acme");
+  const { seedDemoAnalytics } = await import("@/lib/dev/seed-analytics");
+  await seedDemoAnalytics("acme");
   await closeDb();
   makeDataDirPrivate(dir);
 

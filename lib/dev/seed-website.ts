@@ -1,12 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, tables } from "@/db/client";
 import { connectIntercom, getConnectionView } from "@/lib/intercom-integration/connection";
-import { savePersonalization, listPersonalizations } from "@/lib/personalizations/personalizations";
-import type { PersonalizationDraft } from "@/lib/personalizations/schema";
+import { savePersonalization, listPersonalizations, type PersonalizationSave } from "@/lib/personalizations/personalizations";
 import { listVersions, publishDraft } from "@/lib/publishing/versions";
 import { getOrCreateSite } from "@/lib/runtime/sites";
+import { saveGoal } from "@/lib/analytics/goals";
 
-const demoPersonalizations: PersonalizationDraft[] = [
+/** The demo's goal: a click on the page's "Start free trial" link (app/demo-site/page-html.ts). */
+export const DEMO_GOAL = { key: "start-trial", name: "Clicked Start free trial", kind: "click", target: "#start-trial" } as const;
+
+// hero and color keep no holdout (the demo's stories show their variants to every match); the trial
+// call to action measures its copy against a 10 % holdout on the "start-trial" goal (lib/dev/seed-analytics.ts).
+const demoPersonalizations: PersonalizationSave[] = [
   {
     placementKey: "hero",
     name: "Homepage hero",
@@ -37,6 +42,21 @@ const demoPersonalizations: PersonalizationDraft[] = [
       },
     ],
   },
+  {
+    placementKey: "cta",
+    name: "Trial call to action",
+    defaultHtml: "<p>Ready to see your numbers? Try Acme free for 14 days.</p>",
+    variants: [
+      {
+        id: "demo-offer",
+        name: "Limited-time offer",
+        rule: { type: "group", combinator: "and", children: [] },
+        html: "<p><strong>This week only:</strong> 30 days free instead of 14.</p>",
+      },
+    ],
+    holdoutPercent: 10,
+    primaryGoal: DEMO_GOAL.key,
+  },
 ];
 
 async function ownerOf(workspaceId: string) {
@@ -58,6 +78,7 @@ export async function seedDemoWebsite(workspaceSlug: string, intercomToken?: str
   const actor = await ownerOf(workspace.id);
   const site = await getOrCreateSite(workspace.id);
   if ((await listPersonalizations(workspace.id)).length === 0 && (await listVersions(workspace.id, 1)).length === 0) {
+    await saveGoal(actor, DEMO_GOAL);
     for (const p of demoPersonalizations) await savePersonalization(actor, p);
     await publishDraft(actor);
   }

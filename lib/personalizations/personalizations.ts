@@ -7,13 +7,27 @@ import { sanitizeContent } from "@/lib/rules/sanitize-content";
 
 export type PersonalizationView = PersonalizationDraft & { id: string; position: number; updatedAt: Date };
 
+/** What a save takes: the editor's form always sends the analytics settings; other callers may leave them out (no holdout, no goal). */
+export type PersonalizationSave = Omit<PersonalizationDraft, "holdoutPercent" | "primaryGoal"> &
+  Partial<Pick<PersonalizationDraft, "holdoutPercent" | "primaryGoal">> & { id?: string };
+
 type Actor = { workspaceId: string; userId: string };
 
 function toView(row: typeof tables.personalizations.$inferSelect): PersonalizationView {
   // Stored JSON was validated on the way in; parse again so a hand-edited row can't crash a page.
   const parsed = personalizationSchema.safeParse({ ...row, variants: row.variants });
   const variants = parsed.success ? parsed.data.variants : [];
-  return { id: row.id, placementKey: row.placementKey, name: row.name, defaultHtml: row.defaultHtml, variants, position: row.position, updatedAt: row.updatedAt };
+  return {
+    id: row.id,
+    placementKey: row.placementKey,
+    name: row.name,
+    defaultHtml: row.defaultHtml,
+    variants,
+    holdoutPercent: row.holdoutPercent,
+    primaryGoal: row.primaryGoal,
+    position: row.position,
+    updatedAt: row.updatedAt,
+  };
 }
 
 /** The draft personalizations, in display order. */
@@ -31,7 +45,7 @@ export async function getPersonalization(workspaceId: string, id: string): Promi
 }
 
 /** Creates or updates a draft personalization. Placement keys are unique per workspace. */
-export async function savePersonalization(actor: Actor, input: PersonalizationDraft & { id?: string }): Promise<PersonalizationView> {
+export async function savePersonalization(actor: Actor, input: PersonalizationSave): Promise<PersonalizationView> {
   const p = tables.personalizations;
   return getDb().transaction(async (tx) => {
     const [clash] = await tx
@@ -45,7 +59,15 @@ export async function savePersonalization(actor: Actor, input: PersonalizationDr
     }
     // Stored sanitized (allow-list, merge tags kept); the schema already refused unsafe content.
     const variants = input.variants.map((v) => ({ ...v, html: sanitizeContent(v.html) }));
-    const values = { placementKey: input.placementKey, name: input.name, defaultHtml: sanitizeContent(input.defaultHtml), variants, updatedAt: new Date() };
+    const values = {
+      placementKey: input.placementKey,
+      name: input.name,
+      defaultHtml: sanitizeContent(input.defaultHtml),
+      variants,
+      holdoutPercent: input.holdoutPercent ?? 0,
+      primaryGoal: input.primaryGoal ?? null,
+      updatedAt: new Date(),
+    };
     let id = input.id;
     if (id) {
       const updated = await tx

@@ -14,6 +14,8 @@ const contextOf = (contact: RuleContact): EvaluationContext => ({ intercom: { av
 const draft: PersonalizationDraft = {
   placementKey: "hero",
   name: "Hero",
+  holdoutPercent: 0,
+  primaryGoal: null,
   defaultHtml: '<p>Hello, fan of {{intercom.favorite_color | fallback: "color"}}</p>',
   variants: [
     { id: "v-big", name: "Big teams", rule: { type: "group", combinator: "and", children: [{ id: "c-seats", type: "attribute", attribute: "custom.seats", operator: "greater_than", value: 50 }] }, html: "<p>Big</p>" },

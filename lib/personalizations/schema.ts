@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { contentProblems } from "@/lib/rules/html-policy";
 import { ruleSchema } from "@/lib/rules/schema";
+import { DEFAULT_HOLDOUT_PERCENT, MAX_HOLDOUT_PERCENT } from "@/lib/analytics/holdout";
+import { goalKeySchema } from "@/lib/analytics/goal-schema";
 
 export const MAX_HTML_LENGTH = 20_000;
 export const MAX_VARIANTS = 20;
@@ -35,6 +37,15 @@ export const personalizationSchema = z.object({
   name: z.string().trim().min(1, "Name this personalization.").max(80, "Use at most 80 characters."),
   defaultHtml: htmlSchema,
   variants: z.array(variantSchema).max(MAX_VARIANTS, `At most ${MAX_VARIANTS} variants per placement.`),
+  /** Share of visitors who match a variant but see the default content: the control group for lift. */
+  holdoutPercent: z.coerce
+    .number({ error: "Enter a whole percentage." })
+    .int("Enter a whole percentage.")
+    .min(0, "The holdout is 0 % or more.")
+    .max(MAX_HOLDOUT_PERCENT, `Keep at most ${MAX_HOLDOUT_PERCENT} % in the holdout.`)
+    .default(DEFAULT_HOLDOUT_PERCENT),
+  /** The goal the results page measures (a goal key); null: none chosen. */
+  primaryGoal: z.preprocess((v) => (v === "" ? null : v), goalKeySchema.nullable()).default(null),
 });
 export type PersonalizationInput = z.input<typeof personalizationSchema>;
 export type PersonalizationDraft = z.output<typeof personalizationSchema>;

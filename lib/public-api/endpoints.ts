@@ -1,4 +1,5 @@
 import { recordPageView, recordTrack } from "@/lib/runtime/behavior-visits";
+import { recordImpressions } from "@/lib/runtime/analytics-record";
 import { advanceFlow } from "@/lib/runtime/flows";
 import { recordAnswer } from "@/lib/runtime/answers";
 import { decide } from "@/lib/runtime/decide";
@@ -31,9 +32,12 @@ export const flow = publicEndpoint(flowRequestSchema, (input, site) =>
   advanceFlow(site.workspaceId, input.visitorId, { flow: input.flow, step: input.step, action: input.action, answers: input.answers }),
 );
 
-// Page views and Tailor.track calls; the workspace's event rules turn them into Intercom data events.
+// Page views, Tailor.track calls and impressions: the workspace's event rules turn the first two into
+// Intercom data events, and its goals into conversions; impressions feed personalization analytics.
 export const track = publicEndpoint(trackRequestSchema, async (input, site) => {
-  if (input.type === "page") {
+  if (input.type === "impressions") {
+    await recordImpressions(site.workspaceId, input.visitorId, input.impressions);
+  } else if (input.type === "page") {
     await recordPageView(site.workspaceId, input.visitorId, { id: input.id, path: input.path, url: input.url, title: input.title, utm: input.utm });
   } else {
     await recordTrack(site.workspaceId, input.visitorId, { id: input.id, key: input.key, properties: input.properties });

@@ -78,4 +78,21 @@ export const trackRequestSchema = z.discriminatedUnion("type", [
       .refine((p) => Object.keys(p).length <= 9, "At most 9 properties (Intercom keeps 10 metadata keys, one is the key).")
       .optional(),
   }),
+  // What the page showed after a decision: one report per page, each placement once.
+  z.object({
+    ...base,
+    type: z.literal("impressions"),
+    id: reportId,
+    impressions: z
+      .array(
+        z
+          .object({
+            placement: key,
+            arm: z.string().max(80).regex(/^(default|holdout|variant:[^\s]{1,64})$/, "arm is default, holdout or variant:<id>."),
+          })
+          .strict(),
+      )
+      .min(1, "Send at least one impression.")
+      .max(50, "At most 50 placements per page."),
+  }),
 ]);

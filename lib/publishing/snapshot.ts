@@ -38,7 +38,9 @@ export const emptySnapshot: ConfigSnapshot = { personalizations: [], mappings: [
 /** Older versions were published before mappings and flows were part of the configuration. */
 export function normalizeSnapshot(value: unknown): ConfigSnapshot {
   const s = (value ?? {}) as Partial<ConfigSnapshot>;
-  return { personalizations: s.personalizations ?? [], mappings: s.mappings ?? [], flows: s.flows ?? [] };
+  // Versions published before holdouts existed had none: they keep showing every match its variant.
+  const personalizations = (s.personalizations ?? []).map((p) => ({ ...p, holdoutPercent: p.holdoutPercent ?? 0, primaryGoal: p.primaryGoal ?? null }));
+  return { personalizations, mappings: s.mappings ?? [], flows: s.flows ?? [] };
 }
 
 export async function buildDraftSnapshot(workspaceId: string, tx?: DbOrTx): Promise<ConfigSnapshot> {
@@ -50,7 +52,7 @@ export async function buildDraftSnapshot(workspaceId: string, tx?: DbOrTx): Prom
   ];
   const labelOf = new Map(sources.map((s) => [s.ref, s.label]));
   return {
-    personalizations: personalizations.map(({ placementKey, name, defaultHtml, variants }) => ({ placementKey, name, defaultHtml, variants })),
+    personalizations: personalizations.map(({ placementKey, name, defaultHtml, variants, holdoutPercent, primaryGoal }) => ({ placementKey, name, defaultHtml, variants, holdoutPercent, primaryGoal })),
     mappings: mappings.map((m) => ({
       id: m.id,
       source: m.source,
@@ -97,6 +99,8 @@ export function diffSnapshots(live: ConfigSnapshot, next: ConfigSnapshot): strin
       continue;
     }
     if (old.name !== p.name) lines.push(`${label}: renamed from "${old.name}"`);
+    if ((old.holdoutPercent ?? 0) !== p.holdoutPercent) lines.push(`${label}: holdout ${old.holdoutPercent ?? 0} % → ${p.holdoutPercent} %`);
+    if ((old.primaryGoal ?? null) !== p.primaryGoal) lines.push(`${label}: primary goal ${old.primaryGoal ?? "none"} → ${p.primaryGoal ?? "none"}`);
     if (old.defaultHtml !== p.defaultHtml) lines.push(`${label}: default content "${short(old.defaultHtml)}" → "${short(p.defaultHtml)}"`);
     const oldVariants = new Map(old.variants.map((v) => [v.id, v]));
     const newIds = new Set(p.variants.map((v) => v.id));

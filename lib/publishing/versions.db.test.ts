@@ -10,6 +10,8 @@ let actor: { workspaceId: string; userId: string };
 const hero = (html: string): PersonalizationDraft => ({
   placementKey: "hero",
   name: "Hero",
+  holdoutPercent: 0,
+  primaryGoal: null,
   defaultHtml: html,
   variants: [
     {

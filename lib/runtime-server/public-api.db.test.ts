@@ -209,7 +209,7 @@ describe.each([runtimeMount, nextMount].map((mount, i) => ({ mount, net: i + 1 }
     expect(ok.status).toBe(200);
     expect(ok.header("access-control-allow-origin")).toBe(SHOP);
     expect(ok.header("vary")).toMatch(/Origin/);
-    expect(ok.json()).toEqual({ placements: { hero: { html: "<h1>Hello there</h1>", variant: null } }, identified: false });
+    expect(ok.json()).toEqual({ placements: { hero: { html: "<h1>Hello there</h1>", variant: null, arm: "default" } }, identified: false });
 
     const app = await post("decide", { siteKey, visitorId: "visitor-cors-0001", placements: [] }, { from: from(12), headers: { Origin: "http://app.tailor.test" } });
     expect(app.status).toBe(200);
@@ -271,7 +271,7 @@ describe.each([runtimeMount, nextMount].map((mount, i) => ({ mount, net: i + 1 }
       expect(res.json()).toEqual({ identified: false, verified: false });
     }
     const attacker = await post("decide", { siteKey, visitorId: "attacker-00001", placements: ["hero"] }, { from: from(17) });
-    expect(attacker.json()).toEqual({ placements: { hero: { html: "<h1>Hello there</h1>", variant: null } }, identified: false });
+    expect(attacker.json()).toEqual({ placements: { hero: { html: "<h1>Hello there</h1>", variant: null, arm: "default" } }, identified: false });
     const visitors = await getDb().select().from(tables.visitors).where(and(eq(tables.visitors.workspaceId, workspaceId), eq(tables.visitors.anonymousId, "attacker-00001")));
     expect(visitors.every((v) => v.email === null && v.intercomContactId === null)).toBe(true);
 

@@ -6,6 +6,8 @@ import { touchVisitor } from "./visitors";
 import { linkOf } from "@/lib/behavior/metadata";
 import { recordBehavior } from "./behavior-record";
 import { queueBehaviorFieldWrites } from "./behavior-fields";
+import { activeGoals, pageGoals, trackGoals } from "@/lib/analytics/goals";
+import { recordConversions } from "./analytics-record";
 
 /** A page view this long after the previous one starts a new visit. */
 export const VISIT_GAP_MS = 30 * 60_000;
@@ -42,6 +44,7 @@ export async function recordPageView(workspaceId: string, anonymousId: string, p
     return count;
   });
   await queueBehaviorFieldWrites(workspaceId, visitor.id);
+  await recordConversions(workspaceId, visitor.id, pageGoals(await activeGoals(workspaceId), page.path), at);
   const events = await recordBehavior(workspaceId, visitor.id, {
     behavior: "page_visit",
     subject: page.path,
@@ -65,6 +68,7 @@ export type TrackCall = { id: string; key: string; properties?: Record<string, s
 /** `Tailor.track("key", {…})`: a custom behaviour; its properties become metadata after the key. */
 export async function recordTrack(workspaceId: string, anonymousId: string, call: TrackCall, at = new Date()): Promise<{ events: number }> {
   const visitor = await touchVisitor(workspaceId, anonymousId);
+  await recordConversions(workspaceId, visitor.id, trackGoals(await activeGoals(workspaceId), call.key), at);
   const events = await recordBehavior(workspaceId, visitor.id, {
     behavior: "track",
     subject: call.key,

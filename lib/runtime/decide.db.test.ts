@@ -50,14 +50,14 @@ beforeEach(async () => {
 describe("decide", () => {
   it("anonymous visitors get the default and cost no Intercom call", async () => {
     const decision = await decide(actor.workspaceId, "anon-visitor-1", ["hero"]);
-    expect(decision).toEqual({ placements: { hero: { html: "<h1>Hello there</h1>", variant: null } }, identified: false });
+    expect(decision).toEqual({ placements: { hero: { html: "<h1>Hello there</h1>", variant: null, arm: "default" } }, identified: false });
     expect(calls).toEqual([]);
   });
 
   it("an identified VIP gets the variant with merge tags, and later decisions come from the cache", async () => {
     expect(await identifyVisitor(actor.workspaceId, "visitor-ada-1", { email: "ADA@example.com" }, "verified")).toMatchObject({ linked: true });
     const decision = await decide(actor.workspaceId, "visitor-ada-1", ["hero"]);
-    expect(decision.placements.hero).toEqual({ html: "<h1>Welcome back</h1><p>Your color: teal</p>", variant: "VIP" });
+    expect(decision.placements.hero).toEqual({ html: "<h1>Welcome back</h1><p>Your color: teal</p>", variant: "VIP", arm: "variant:vip" });
     // The search returns the whole contact and tag names come from the workspace catalogue: no GET contact, no per-contact tag read.
     expect(calls).toEqual(["POST /contacts/search", "GET /tags"]);
     const reads = calls.length;

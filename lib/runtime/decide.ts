@@ -9,8 +9,15 @@ import { visitorWithSegments, type VisitorRow as DecisionVisitor } from "./visit
 import { identityForRuntime } from "@/lib/identity/settings";
 import { contactTrust } from "@/lib/identity/trust";
 import { recordVariantsSeen } from "@/lib/runtime/behavior-variants";
+import { armOf, HOLDOUT_ARM } from "@/lib/analytics/arms";
+import { isInHoldout } from "@/lib/analytics/holdout";
+import { activeGoals, clickGoals } from "@/lib/analytics/goals";
 
-export type PlacementDecision = { html: string; variant: string | null };
+/**
+ * `arm` is what the snippet reports back as the impression: "variant:<id>", "default" (no variant
+ * matched) or "holdout" (a variant matched, but the visitor is in the control group: default content).
+ */
+export type PlacementDecision = { html: string; variant: string | null; arm: string };
 export type Decision = {
   placements: Record<string, PlacementDecision>;
   identified: boolean;
@@ -18,6 +25,8 @@ export type Decision = {
   fallback?: { reason: string };
   /** The flow step to show, when asked for (`offerFlows`) and a published flow applies. */
   flow?: FlowPrompt;
+  /** Click goals: the snippet reports a click inside `selector` as `track(key)`. */
+  goals?: { key: string; selector: string }[];
 };
 
 /**
@@ -25,14 +34,16 @@ export type Decision = {
  * with `offerFlows`, also the flow step to show (the snippet asks when no flow widget is open).
  */
 export async function decide(workspaceId: string, anonymousId: string, placementKeys: string[], options: { offerFlows?: boolean } = {}): Promise<Decision> {
-  const [live, { visitor, segments }] = await Promise.all([getLiveConfig(workspaceId), visitorWithSegments(workspaceId, anonymousId)]);
+  const [live, { visitor, segments }, goals] = await Promise.all([getLiveConfig(workspaceId), visitorWithSegments(workspaceId, anonymousId), activeGoals(workspaceId)]);
+  const clicks = clickGoals(goals);
+  const withGoals = clicks.length > 0 ? { goals: clicks } : {};
   const wanted = new Set(placementKeys);
   const personalizations = live.snapshot.personalizations.filter((p) => wanted.size === 0 || wanted.has(p.placementKey));
   const flows = options.offerFlows ? live.snapshot.flows.filter((f) => f.enabled && f.steps.length > 0) : [];
   const claimed = Boolean(visitor.email || visitor.intercomContactId);
   if (personalizations.length === 0 && flows.length === 0) {
     // Cheap answer without Intercom; an unverified claim under "required" still reads as anonymous.
-    return { placements: {}, identified: claimed && (await contactForIdentifiedFlag(visitor)) };
+    return { placements: {}, identified: claimed && (await contactForIdentifiedFlag(visitor)), ...withGoals };
   }
 
   const lookup: DecisionContact = await contactForDecision(visitor);
@@ -46,13 +57,15 @@ export async function decide(workspaceId: string, anonymousId: string, placement
   const shown: EvaluationContext = lookup.hideFields ? { ...context, segments } : context;
   const placements: Record<string, PlacementDecision> = {};
   for (const p of personalizations) {
-    const variant = p.variants.find((v) => ruleMatches(v.rule, context)) ?? null;
+    const matched = p.variants.find((v) => ruleMatches(v.rule, context)) ?? null;
+    const held = matched !== null && isInHoldout(workspaceId, p.placementKey, anonymousId, p.holdoutPercent);
+    const variant = held ? null : matched;
     const template = variant ? variant.html : p.defaultHtml;
-    placements[p.placementKey] = { html: renderContent(template, shown).html, variant: variant?.name ?? null };
+    placements[p.placementKey] = { html: renderContent(template, shown).html, variant: variant?.name ?? null, arm: held ? HOLDOUT_ARM : armOf(variant) };
   }
   await recordVariantsSeen(workspaceId, visitor.id, personalizations, placements);
   const flow = flows.length > 0 ? await offerFlow({ workspaceId, visitor, flows, contact: lookup.contact, hideFields: lookup.hideFields, segments: context.segments }) : null;
-  return { placements, identified, ...(lookup.fallback ? { fallback: { reason: lookup.fallback } } : {}), ...(flow ? { flow } : {}) };
+  return { placements, identified, ...(lookup.fallback ? { fallback: { reason: lookup.fallback } } : {}), ...(flow ? { flow } : {}), ...withGoals };
 }
 
 async function contactForIdentifiedFlag(visitor: DecisionVisitor): Promise<boolean> {

@@ -17,6 +17,8 @@ import { VisitorRequestError } from "./errors";
 import { knownSegments } from "./known-segments";
 import { touchVisitor, visitorWithSegments, type VisitorRow } from "./visitors";
 import { recordBehavior } from "@/lib/runtime/behavior-record";
+import { activeGoals, flowGoals } from "@/lib/analytics/goals";
+import { recordConversions } from "@/lib/runtime/analytics-record";
 
 // Flows at request time: which flow (and step) a visitor is offered on a page view, and what
 // happens when they answer, continue, click or close. Everything is evaluated on the server, so
@@ -111,6 +113,10 @@ async function recordEvents(workspaceId: string, visitorId: string, flow: Pick<F
   for (const row of rows) {
     const behavior = BEHAVIOR_OF[row.kind];
     if (!behavior) continue;
+    if (row.kind === "complete" || row.kind === "cta") {
+      const goals = flowGoals(await activeGoals(workspaceId), row.kind === "complete" ? "flow_completed" : "flow_cta", flowKey);
+      await recordConversions(workspaceId, visitorId, goals, row.createdAt);
+    }
     const step = flow.steps.find((s) => s.id === row.stepId);
     await recordBehavior(workspaceId, visitorId, {
       behavior,

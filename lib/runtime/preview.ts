@@ -9,6 +9,8 @@ import { knownSegments } from "@/lib/runtime/known-segments";
 import { resolveContact } from "@/lib/runtime/visitors";
 import { identityOf, previewDraft, type PreviewOutcome } from "@/lib/personalizations/preview-result";
 import type { PersonalizationDraft } from "@/lib/personalizations/schema";
+import { holdoutNote } from "@/lib/analytics/holdout";
+import { latestVisitorOf } from "@/lib/runtime/contact-visitor";
 
 export class PreviewError extends UserFacingError {}
 
@@ -16,7 +18,8 @@ const NOT_CONNECTED = "Intercom is not connected, so there is no contact to prev
 const unavailable = (kind: string) => `Intercom is unavailable right now (${kind}). Try the preview again in a moment.`;
 
 export type PreviewContact = { id: string; name: string | null; email: string | null; linkReason: string };
-export type PreviewResult = PreviewOutcome & { contact: PreviewContact };
+/** `holdout`: whether the contact is in the draft's holdout (null: no holdout applies). */
+export type PreviewResult = PreviewOutcome & { contact: PreviewContact; holdout: string | null };
 
 function text(value: unknown): string | null {
   return typeof value === "string" && value !== "" ? value : null;
@@ -57,8 +60,10 @@ export async function previewPersonalization(workspaceId: string, contact: strin
   const { mappings } = (await getLiveConfig(workspaceId)).snapshot;
   const segments = await knownSegments(workspaceId, {}, ruleContact, mappings);
   const outcome = previewDraft(draft, { intercom: { available: true, contact: ruleContact }, segments });
+  const holdout = holdoutNote(workspaceId, draft, outcome.winner !== null, await latestVisitorOf(workspaceId, resolved.intercomContactId));
   return {
     ...outcome,
+    holdout,
     contact: {
       id: resolved.intercomContactId,
       name: text(ruleContact.standard.name),

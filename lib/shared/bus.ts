@@ -15,7 +15,7 @@ import { logError, logInfo } from "@/lib/log";
 import { redisClient } from "./redis";
 import { env } from "@/lib/env";
 
-export type Topic = "live" | "site" | "visitor" | "flow-closed" | "identity" | "contact" | "behavior-rules";
+export type Topic = "live" | "site" | "visitor" | "flow-closed" | "identity" | "contact" | "behavior-rules" | "goals";
 /** `key` "*" means "drop everything of this topic" (sent after a listener reconnects: messages may have been missed). */
 type Message = { topic: Topic; key: string; origin: string };
 type Handler = (key: string) => void;

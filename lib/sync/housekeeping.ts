@@ -3,6 +3,7 @@ import { getDb, tables } from "@/db/client";
 import { normalizeSnapshot } from "@/lib/publishing/snapshot";
 import { WRITABLE_IDENTITIES } from "@/lib/identity/trust";
 import { promoteWaitingEvents } from "./events";
+import { purgeOldAnalytics } from "@/lib/analytics/retention";
 import { contactTarget, enqueueWrite, queueIdentifiedVisitor } from "./outbox";
 import { computeWriteSet, isEmptyWriteSet, loadSourceIndex, visitorAnswers } from "@/lib/publishing/mapping-values";
 
@@ -176,4 +177,5 @@ export async function runHousekeeping(options: { backfillSettleMs?: number } = {
   await promoteIdentifiedVisitors();
   await promoteWaitingEvents();
   await queueBackfills({ settleMs: options.backfillSettleMs });
+  await purgeOldAnalytics();
 }

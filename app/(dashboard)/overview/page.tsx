@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { getConnectionHealth, healthTone } from "@/lib/intercom-integration/health";
 import { navFor } from "@/lib/nav";
 import { formatDay } from "@/lib/format";
+import { OverviewResults } from "@/components/analytics/overview-results";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -42,6 +43,7 @@ export default async function OverviewPage() {
           </span>
         </Alert>
       ) : null}
+      <OverviewResults workspaceId={ctx.workspaceId} />
       <div className="grid gap-4 md:grid-cols-2">
         <Card aria-labelledby="sections-title">
           <CardTitle id="sections-title">Your sections</CardTitle>

@@ -57,6 +57,7 @@ function PersonalizationResult({ trace }: { trace: PersonalizationTrace }) {
         <code className="font-mono text-xs text-zinc-500">{trace.placementKey}</code>
         <Badge tone={trace.winner ? "success" : "neutral"}>{trace.winner ? `Sees variant “${trace.winner}”` : "Sees the default content"}</Badge>
       </p>
+      {trace.holdout ? <p className="mt-1 text-sm text-zinc-700">{trace.holdout}</p> : null}
       {trace.variants.length > 0 ? (
         <ol className="mt-3 space-y-2">
           {trace.variants.map((v, i) => (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { History, Plus } from "lucide-react";
+import { History, Plus, Target } from "lucide-react";
 import { PageHeader } from "@/components/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -8,6 +8,9 @@ import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listPersonalizations } from "@/lib/personalizations/personalizations";
 import { EmptyState } from "@/components/empty-state";
+import { ResultsLine } from "@/components/analytics/results-line";
+import { resultsSummaries } from "@/lib/analytics/results";
+import { getLiveConfig } from "@/lib/publishing/versions";
 
 export const metadata: Metadata = { title: "Personalizations" };
 
@@ -15,6 +18,8 @@ export default async function PersonalizationsPage() {
   const ctx = await requireCapability("personalizations:read");
   const personalizations = await listPersonalizations(ctx.workspaceId);
   const canEdit = can(ctx.role, "personalizations:edit");
+  const live = (await getLiveConfig(ctx.workspaceId)).snapshot.personalizations;
+  const results = await resultsSummaries(ctx.workspaceId, live);
   return (
     <>
       <PageHeader
@@ -22,6 +27,10 @@ export default async function PersonalizationsPage() {
         description="What each placement on your site shows, and to whom. Changes are drafts until they are published."
         actions={
           <div className="flex flex-wrap gap-2">
+            <Link href="/personalizations/goals" className={buttonVariants({ variant: "secondary" })}>
+              <Target className="size-4" aria-hidden />
+              Goals
+            </Link>
             <Link href="/personalizations/versions" className={buttonVariants({ variant: "secondary" })}>
               <History className="size-4" aria-hidden />
               Versions
@@ -60,6 +69,7 @@ export default async function PersonalizationsPage() {
               <TableHead>Name</TableHead>
               <TableHead>Placement key</TableHead>
               <TableHead className="text-right">Variants</TableHead>
+              <TableHead>Results (30 days)</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -72,6 +82,11 @@ export default async function PersonalizationsPage() {
                 </TableCell>
                 <TableCell className="break-all font-mono text-xs text-zinc-700">{p.placementKey}</TableCell>
                 <TableCell className="text-right tabular-nums">{p.variants.length}</TableCell>
+                <TableCell className="text-sm">
+                  <Link href={`/personalizations/${p.id}/results`} className="hover:underline">
+                    <ResultsLine summary={results.get(p.placementKey)} />
+                  </Link>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

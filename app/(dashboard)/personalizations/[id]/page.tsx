@@ -8,6 +8,8 @@ import { NotFoundError } from "@/lib/errors";
 import { getRuleBuilderOptions } from "@/lib/builder-options/rules";
 import { getPersonalization } from "@/lib/personalizations/personalizations";
 import { PersonalizationEditor } from "../_components/personalization-editor";
+import { PersonalizationTabs } from "../_components/personalization-tabs";
+import { listGoals } from "@/lib/analytics/goals";
 
 export const metadata: Metadata = { title: "Edit personalization" };
 
@@ -20,20 +22,22 @@ export default async function PersonalizationPage({ params }: { params: Promise<
     throw error;
   });
   const options = await getRuleBuilderOptions(ctx.workspaceId);
-  const { placementKey, name, defaultHtml, variants } = personalization;
+  const { placementKey, name, defaultHtml, variants, holdoutPercent, primaryGoal } = personalization;
   return (
     <>
       <Link href="/personalizations" className="text-sm text-brand-700 hover:underline">
         ← Personalizations
       </Link>
       <PageHeader title={name} description={<span className="font-mono text-xs">{placementKey}</span>} />
+      <PersonalizationTabs id={personalization.id} />
       <PersonalizationEditor
         key={personalization.updatedAt.toISOString()}
         id={personalization.id}
-        initial={{ placementKey, name, defaultHtml, variants }}
+        initial={{ placementKey, name, defaultHtml, variants, holdoutPercent, primaryGoal }}
         canEdit={can(ctx.role, "personalizations:edit")}
         attributes={options.attributes}
         segmentGroups={options.segmentGroups}
+        goals={await listGoals(ctx.workspaceId)}
       />
     </>
   );

@@ -20,8 +20,9 @@ import { DeleteDraftButton } from "@/components/publishing/delete-draft-button";
 import { MergeTagHelp } from "./merge-tag-help";
 import { PreviewPanel } from "./preview-panel";
 import { VariantRow } from "./variant-row";
+import { MeasurementFields } from "./measurement-fields";
 
-const blank: PersonalizationInput = { placementKey: "", name: "", defaultHtml: "", variants: [] };
+const blank: PersonalizationInput = { placementKey: "", name: "", defaultHtml: "", variants: [], holdoutPercent: 10, primaryGoal: null };
 
 export function PersonalizationEditor({
   id,
@@ -29,6 +30,7 @@ export function PersonalizationEditor({
   canEdit,
   attributes,
   segmentGroups,
+  goals,
 }: {
   /** Absent for a new personalization. */
   id?: string;
@@ -36,6 +38,7 @@ export function PersonalizationEditor({
   canEdit: boolean;
   attributes: RuleAttributeOption[];
   segmentGroups: RuleSegmentGroupOption[];
+  goals: { key: string; name: string }[];
 }) {
   const router = useRouter();
   const form = useForm<PersonalizationInput, unknown, PersonalizationDraft>({ resolver: zodResolver(personalizationSchema), defaultValues: initial });
@@ -135,6 +138,8 @@ export function PersonalizationEditor({
               />
             </div>
           </Card>
+
+          <MeasurementFields goals={goals} />
         </fieldset>
 
         {canEdit ? (

@@ -85,6 +85,7 @@ function PreviewOutcomeView({ result }: { result: PreviewResult }) {
         </Badge>
         <span className="text-xs text-zinc-500">Contact {result.contact.id}: {result.contact.linkReason}</span>
       </div>
+      {result.holdout ? <p className="text-sm text-zinc-700">{result.holdout}</p> : null}
 
       <div>
         <h3 className="mb-1.5 text-sm font-medium">Rendered content</h3>

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
 import { getRuleBuilderOptions } from "@/lib/builder-options/rules";
 import { PersonalizationEditor } from "../_components/personalization-editor";
+import { listGoals } from "@/lib/analytics/goals";
 
 export const metadata: Metadata = { title: "New personalization" };
 
@@ -16,7 +17,7 @@ export default async function NewPersonalizationPage() {
         ← Personalizations
       </Link>
       <PageHeader title="New personalization" description="Saved as a draft; nothing changes on your site until it is published." />
-      <PersonalizationEditor canEdit attributes={options.attributes} segmentGroups={options.segmentGroups} />
+      <PersonalizationEditor canEdit attributes={options.attributes} segmentGroups={options.segmentGroups} goals={await listGoals(ctx.workspaceId)} />
     </>
   );
 }

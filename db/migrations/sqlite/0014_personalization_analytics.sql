@@ -1,0 +1,69 @@
+CREATE TABLE `analytics_conversions` (
+	`workspace_id` text NOT NULL,
+	`visitor_id` text NOT NULL,
+	`placement_key` text NOT NULL,
+	`arm` text NOT NULL,
+	`goal_key` text NOT NULL,
+	`first_at` integer NOT NULL,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`visitor_id`) REFERENCES `visitors`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `analytics_conversions_once_idx` ON `analytics_conversions` (`workspace_id`,`visitor_id`,`placement_key`,`arm`,`goal_key`);--> statement-breakpoint
+CREATE INDEX `analytics_conversions_first_idx` ON `analytics_conversions` (`first_at`);--> statement-breakpoint
+CREATE TABLE `analytics_daily` (
+	`workspace_id` text NOT NULL,
+	`placement_key` text NOT NULL,
+	`day` text NOT NULL,
+	`arm` text NOT NULL,
+	`goal_key` text NOT NULL,
+	`visitors` integer DEFAULT 0 NOT NULL,
+	`impressions` integer DEFAULT 0 NOT NULL,
+	`conversions` integer DEFAULT 0 NOT NULL,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `analytics_daily_key_idx` ON `analytics_daily` (`workspace_id`,`placement_key`,`day`,`arm`,`goal_key`);--> statement-breakpoint
+CREATE TABLE `analytics_events` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`visitor_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`placement_key` text NOT NULL,
+	`arm` text NOT NULL,
+	`goal_key` text NOT NULL,
+	`day` text NOT NULL,
+	`occurred_at` integer NOT NULL,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`visitor_id`) REFERENCES `visitors`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `analytics_events_once_idx` ON `analytics_events` (`workspace_id`,`visitor_id`,`placement_key`,`kind`,`arm`,`goal_key`,`day`);--> statement-breakpoint
+CREATE INDEX `analytics_events_occurred_idx` ON `analytics_events` (`occurred_at`);--> statement-breakpoint
+CREATE TABLE `analytics_exposures` (
+	`workspace_id` text NOT NULL,
+	`visitor_id` text NOT NULL,
+	`placement_key` text NOT NULL,
+	`arm` text NOT NULL,
+	`first_at` integer NOT NULL,
+	`last_at` integer NOT NULL,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`visitor_id`) REFERENCES `visitors`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `analytics_exposures_visitor_arm_idx` ON `analytics_exposures` (`workspace_id`,`visitor_id`,`placement_key`,`arm`);--> statement-breakpoint
+CREATE INDEX `analytics_exposures_last_idx` ON `analytics_exposures` (`last_at`);--> statement-breakpoint
+CREATE TABLE `goals` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`key` text NOT NULL,
+	`name` text NOT NULL,
+	`kind` text NOT NULL,
+	`target` text,
+	`created_at` integer DEFAULT (unixepoch() * 1000) NOT NULL,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `goals_workspace_key_idx` ON `goals` (`workspace_id`,`key`);--> statement-breakpoint
+ALTER TABLE `personalizations` ADD `holdout_percent` integer DEFAULT 10 NOT NULL;--> statement-breakpoint
+ALTER TABLE `personalizations` ADD `primary_goal` text;

@@ -1,0 +1,101 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDb, tables } from "@/db/client";
+import { savePersonalization } from "@/lib/personalizations/personalizations";
+import { publishDraft } from "@/lib/publishing/versions";
+import { createMember, createWorkspace } from "@/lib/testing/factories";
+import { saveGoal } from "@/lib/analytics/goals";
+import { saveGoalSchema } from "@/lib/analytics/goal-schema";
+import { isInHoldout } from "@/lib/analytics/holdout";
+import { personalizationResults, resultsSummaries } from "@/lib/analytics/results";
+import { purgeOldAnalytics } from "@/lib/analytics/retention";
+import { decide } from "./decide";
+import { recordImpressions } from "./analytics-record";
+import { recordPageView, recordTrack } from "./behavior-visits";
+
+let actor: { workspaceId: string; userId: string };
+const everyone = { type: "group" as const, combinator: "and" as const, children: [] };
+const subject = { placementKey: "cta", variants: [{ id: "urgent", name: "Urgent" }], primaryGoal: "signup" };
+
+/** Visitor ids on each side of the 50 % holdout of this workspace's "cta". */
+function visitorIds(workspaceId: string, count: number, held: boolean): string[] {
+  const ids: string[] = [];
+  for (let i = 0; ids.length < count; i++) if (isInHoldout(workspaceId, "cta", `visitor-${i}`, 50) === held) ids.push(`visitor-${i}`);
+  return ids;
+}
+
+beforeEach(async () => {
+  const ws = await createWorkspace("Analytics Co");
+  const { user } = await createMember(ws.id, "admin");
+  actor = { workspaceId: ws.id, userId: user.id };
+  await savePersonalization(actor, {
+    placementKey: "cta",
+    name: "Trial CTA",
+    defaultHtml: "<p>Start a trial</p>",
+    variants: [{ id: "urgent", name: "Urgent", rule: everyone, html: "<p>Start today</p>" }],
+    holdoutPercent: 50,
+    primaryGoal: "signup",
+  });
+  await publishDraft(actor);
+  await saveGoal(actor, saveGoalSchema.parse({ key: "signup", name: "Signed up", kind: "track" }));
+  await saveGoal(actor, saveGoalSchema.parse({ key: "pricing", name: "Saw pricing", kind: "page_visit", target: "/pricing*" }));
+});
+
+describe("personalization analytics", () => {
+  it("holds out visitors deterministically, counts impressions once a day, attributes conversions to earlier exposures, and rolls up per arm", async () => {
+    const [inside, inside2] = visitorIds(actor.workspaceId, 2, true);
+    const [outside, outside2, late] = visitorIds(actor.workspaceId, 3, false);
+
+    // The holdout sees the default content; the other side the variant, on every call.
+    const held = await decide(actor.workspaceId, inside!, ["cta"]);
+    expect(held.placements.cta).toEqual({ html: "<p>Start a trial</p>", variant: null, arm: "holdout" });
+    const shown = await decide(actor.workspaceId, outside!, ["cta"]);
+    expect(shown.placements.cta).toEqual({ html: "<p>Start today</p>", variant: "Urgent", arm: "variant:urgent" });
+    expect((await decide(actor.workspaceId, inside!, ["cta"])).placements.cta!.arm).toBe("holdout");
+
+    // Impressions: repeats on the same day count once; forged arms (holdout claimed from outside, unknown variants,
+    // unknown placements) are dropped.
+    const day1 = new Date("2026-03-02T10:00:00Z");
+    expect(await recordImpressions(actor.workspaceId, inside!, [{ placement: "cta", arm: "holdout" }], day1)).toBe(1);
+    expect(await recordImpressions(actor.workspaceId, inside!, [{ placement: "cta", arm: "holdout" }], day1)).toBe(0);
+    expect(await recordImpressions(actor.workspaceId, outside!, [{ placement: "cta", arm: "variant:urgent" }], day1)).toBe(1);
+    expect(await recordImpressions(actor.workspaceId, outside2!, [{ placement: "cta", arm: "holdout" }, { placement: "cta", arm: "variant:gone" }, { placement: "nope", arm: "default" }], day1)).toBe(0);
+    expect(await recordImpressions(actor.workspaceId, inside2!, [{ placement: "cta", arm: "variant:urgent" }], day1)).toBe(0);
+    expect(await recordImpressions(actor.workspaceId, outside2!, [{ placement: "cta", arm: "variant:urgent" }], day1)).toBe(1);
+    const day2 = new Date("2026-03-03T10:00:00Z");
+    expect(await recordImpressions(actor.workspaceId, outside!, [{ placement: "cta", arm: "variant:urgent" }], day2)).toBe(1);
+
+    // Conversions: a track goal and a page-visit goal, each counted once per arm; a visitor who converts
+    // before seeing anything converts for nothing, and a later exposure does not claim it.
+    await recordTrack(actor.workspaceId, outside!, { id: "t-1-abcdef", key: "signup" }, day2);
+    await recordTrack(actor.workspaceId, outside!, { id: "t-2-abcdef", key: "signup" }, day2);
+    await recordTrack(actor.workspaceId, inside!, { id: "t-3-abcdef", key: "signup" }, day2);
+    await recordPageView(actor.workspaceId, outside2!, { id: "p-1-abcdef", path: "/pricing/teams" }, day2);
+    await recordTrack(actor.workspaceId, late!, { id: "t-4-abcdef", key: "signup" }, day1);
+    await recordImpressions(actor.workspaceId, late!, [{ placement: "cta", arm: "variant:urgent" }], day2);
+
+    const results = await personalizationResults(actor.workspaceId, subject, "all", day2);
+    expect(results.arms.map(({ arm, label, visitors, impressions, conversions }) => ({ arm, label, visitors, impressions, conversions }))).toEqual([
+      { arm: "variant:urgent", label: "Urgent", visitors: 3, impressions: 4, conversions: 1 },
+      { arm: "holdout", label: "Holdout (control)", visitors: 1, impressions: 1, conversions: 1 },
+    ]);
+    expect(results.arms[0]!.rate).toBeCloseTo(1 / 3);
+    expect(results.arms[0]!.lift!.lift).toBeCloseTo(1 / 3 - 1);
+    expect(results.arms[0]!.verdict!.tone).toBe("waiting");
+    expect(results.days.map((d) => d.day)).toEqual(["2026-03-02", "2026-03-03"]);
+    expect(results.days[1]!.arms["variant:urgent"]).toEqual({ visitors: 1, conversions: 1 });
+    // 7 days from day 2 still covers both; the pricing goal has its own rollup rows.
+    expect((await personalizationResults(actor.workspaceId, { ...subject, primaryGoal: "pricing" }, "7d", day2)).arms[0]!.conversions).toBe(1);
+    const summary = (await resultsSummaries(actor.workspaceId, [subject], day2)).get("cta")!;
+    expect(summary.visitors).toBe(4);
+    expect(summary.best?.label).toBe("Urgent");
+
+    // Retention: raw rows go after the period, the rollups stay.
+    const e = tables.analyticsEvents;
+    expect((await getDb().select().from(e).where(eq(e.workspaceId, actor.workspaceId))).length).toBeGreaterThan(0);
+    await purgeOldAnalytics({ now: new Date(day2.getTime() + 91 * 86_400_000), force: true });
+    expect(await getDb().select().from(e).where(eq(e.workspaceId, actor.workspaceId))).toEqual([]);
+    expect(await getDb().select().from(tables.analyticsExposures).where(eq(tables.analyticsExposures.workspaceId, actor.workspaceId))).toEqual([]);
+    expect((await personalizationResults(actor.workspaceId, subject, "all", day2)).arms[0]!.visitors).toBe(3);
+  });
+});
