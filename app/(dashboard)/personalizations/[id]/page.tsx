@@ -34,6 +34,7 @@ export default async function PersonalizationPage({ params }: { params: Promise<
         canEdit={can(ctx.role, "personalizations:edit")}
         attributes={options.attributes}
         segmentGroups={options.segmentGroups}
+        catalogue={options.catalogue}
       />
     </>
   );

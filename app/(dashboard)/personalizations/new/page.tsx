@@ -16,7 +16,7 @@ export default async function NewPersonalizationPage() {
         ← Personalizations
       </Link>
       <PageHeader title="New personalization" description="Saved as a draft; nothing changes on your site until it is published." />
-      <PersonalizationEditor canEdit attributes={options.attributes} segmentGroups={options.segmentGroups} />
+      <PersonalizationEditor canEdit attributes={options.attributes} segmentGroups={options.segmentGroups} catalogue={options.catalogue} />
     </>
   );
 }
