@@ -44,7 +44,8 @@ export function Combobox({
     setOpen(false);
   };
   const keys = useListboxKeys(shown.length, open, setOpen, pick);
-  const expanded = open && !inputProps.disabled;
+  // With nothing to suggest at all (e.g. Intercom not connected) it is a plain text field.
+  const expanded = open && !inputProps.disabled && options.length > 0;
 
   return (
     <div className="relative">

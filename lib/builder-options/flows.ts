@@ -6,8 +6,8 @@ import type { QuestionOption } from "@/lib/flows/builder-outline";
 export type FlowBuilderOptions = RuleBuilderOptions & { questions: QuestionOption[] };
 
 /** What the flow builder offers: the Segments page's questions (with group and answers) and the rule builder's options. */
-export async function getFlowBuilderOptions(workspaceId: string): Promise<FlowBuilderOptions> {
-  const [rules, overview] = await Promise.all([getRuleBuilderOptions(workspaceId), getSegmentsOverview(workspaceId)]);
+export async function getFlowBuilderOptions(workspaceId: string, editor?: { userId: string }): Promise<FlowBuilderOptions> {
+  const [rules, overview] = await Promise.all([getRuleBuilderOptions(workspaceId, editor), getSegmentsOverview(workspaceId)]);
   const questions = overview.questions.map((q) => ({
     key: q.key,
     text: q.text,

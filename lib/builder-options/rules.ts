@@ -16,8 +16,8 @@ const DATE_STANDARD = new Set(["created_at", "updated_at"]);
  * Intercom attribute cache (archived ones flagged), the workspace's tags and segment groups. A name
  * Intercom doesn't have can still be typed; the editors flag it (lib/rules/references.ts).
  */
-export async function getRuleBuilderOptions(workspaceId: string): Promise<RuleBuilderOptions> {
-  const [catalogue, segments] = await Promise.all([getIntercomCatalogue(workspaceId), getSegmentsOverview(workspaceId)]);
+export async function getRuleBuilderOptions(workspaceId: string, editor?: { userId: string }): Promise<RuleBuilderOptions> {
+  const [catalogue, segments] = await Promise.all([getIntercomCatalogue(workspaceId, editor), getSegmentsOverview(workspaceId)]);
   const standard: BuilderAttribute[] = STANDARD_ATTRIBUTES.map((name) => ({
     name,
     label: name,

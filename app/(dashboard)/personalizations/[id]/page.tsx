@@ -19,7 +19,7 @@ export default async function PersonalizationPage({ params }: { params: Promise<
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const options = await getRuleBuilderOptions(ctx.workspaceId);
+  const options = await getRuleBuilderOptions(ctx.workspaceId, can(ctx.role, "personalizations:edit") ? ctx : undefined);
   const { placementKey, name, defaultHtml, variants } = personalization;
   return (
     <>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { getRuleBuilderOptions } from "@/lib/builder-options/rules";
 import { PersonalizationEditor } from "../_components/personalization-editor";
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "New personalization" };
 
 export default async function NewPersonalizationPage() {
   const ctx = await requireCapability("personalizations:edit");
-  const options = await getRuleBuilderOptions(ctx.workspaceId);
+  const options = await getRuleBuilderOptions(ctx.workspaceId, can(ctx.role, "personalizations:edit") ? ctx : undefined);
   return (
     <>
       <Link href="/personalizations" className="text-sm text-brand-700 hover:underline">
