@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
 import { publishAction } from "@/lib/publishing/actions";
+import { IntercomReferences } from "./intercom-references";
 
 /** The shell's "Unpublished changes" badge and, for publishers, the review-and-publish dialog. */
 export function PublishControls({
@@ -71,6 +72,7 @@ export function PublishControls({
               ) : null}
             </Alert>
           ) : null}
+          <IntercomReferences />
           <ul className="mt-4 max-h-[50dvh] list-disc space-y-1.5 overflow-y-auto pl-5 text-sm text-zinc-800" aria-label="Changes to publish">
             {changes.map((line, i) => (
               <li key={i} className="break-words">

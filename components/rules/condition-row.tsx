@@ -3,22 +3,28 @@
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { parseAttributeName, ruleAttributeName } from "@/lib/rules/attributes";
+import { ruleAttributeState, tagState } from "@/lib/rules/references";
 import {
-  ATTRIBUTE_OPERATORS,
   SEGMENT_OPERATORS,
   TAG_OPERATORS,
   type AttributeCondition,
   type AttributeValue,
   type Condition,
   type SegmentCondition,
+  type TagCondition,
 } from "@/lib/rules/schema";
 import { attributeOperatorLabels, conditionTypeLabels, segmentOperatorLabels, tagOperatorLabels } from "@/lib/rules/labels";
+import { useIntercomCatalogue } from "./catalogue-context";
+import { ReferenceFlag } from "./reference-flag";
 import {
   errorAt,
+  operatorsFor,
   parseList,
-  valueKindOf,
+  valueKindFor,
   type RuleAttributeOption,
   type RuleSegmentGroupOption,
   type ValueKind,
@@ -41,6 +47,7 @@ function valueFor(kind: ValueKind, previous: AttributeValue | undefined, previou
   if (kind === previousKind) return previous;
   if (kind === "list") return typeof previous === "string" ? parseList(previous) : [];
   if (previousKind === "list" && Array.isArray(previous) && kind === "text") return previous.join(", ");
+  if (kind === "boolean") return true;
   return "";
 }
 
@@ -103,16 +110,7 @@ export function ConditionRow({ condition, position, idPrefix, errors, disabled, 
                 ))}
               </Select>
             </div>
-            <div className="min-w-0 flex-1 basis-40">
-              <Input
-                aria-label="Tag"
-                placeholder="vip"
-                value={condition.tag}
-                disabled={disabled}
-                {...invalid("tag")}
-                onChange={(e) => onChange({ ...condition, tag: e.target.value })}
-              />
-            </div>
+            <TagField condition={condition} id={id} disabled={disabled} invalid={invalid} onChange={onChange} />
           </>
         ) : null}
         {condition.type === "attribute" ? (
@@ -138,6 +136,32 @@ export function ConditionRow({ condition, position, idPrefix, errors, disabled, 
 
 type Invalid = (key: string) => object;
 
+function TagField({ condition, id, disabled, invalid, onChange }: { condition: TagCondition; id: string; disabled?: boolean; invalid: Invalid; onChange: (c: Condition) => void }) {
+  const catalogue = useIntercomCatalogue();
+  const options: ComboboxOption[] = (catalogue.tags ?? []).map((tag) => ({ value: tag, label: tag }));
+  const state = tagState(catalogue, condition.tag);
+  const flagId = `${id}-tag-state`;
+  const flagged = state === "missing";
+  const aria = invalid("tag") as { "aria-describedby"?: string };
+  return (
+    <div className="min-w-0 flex-1 basis-40">
+      <Combobox
+        aria-label="Tag"
+        placeholder={catalogue.tags === null ? "vip" : "Search tags…"}
+        listLabel="Intercom tags"
+        emptyText="No Intercom tag matches: it will be kept as typed."
+        options={options}
+        value={condition.tag}
+        disabled={disabled}
+        {...aria}
+        aria-describedby={[aria["aria-describedby"], flagged ? flagId : null].filter(Boolean).join(" ") || undefined}
+        onChange={(tag) => onChange({ ...condition, tag })}
+      />
+      {flagged ? <ReferenceFlag id={flagId} state={state} extra="Saved as typed; it matches no contact until the tag exists." /> : null}
+    </div>
+  );
+}
+
 function AttributeFields({
   condition,
   id,
@@ -153,30 +177,50 @@ function AttributeFields({
   invalid: Invalid;
   onChange: (c: Condition) => void;
 }) {
-  const kind = valueKindOf(condition.operator);
-  const listId = `${id}-attributes`;
+  const catalogue = useIntercomCatalogue();
+  const ref = parseAttributeName(condition.attribute);
+  const chosen = ref ? attributes.find((a) => a.custom === (ref.source === "custom") && a.name.toLowerCase() === ref.key.toLowerCase()) : undefined;
+  const kind = valueKindFor(condition.operator, chosen?.dataType);
+  const operators = operatorsFor(chosen?.dataType);
+  const state = ruleAttributeState(catalogue, condition.attribute);
+  const flagId = `${id}-attribute-state`;
+  const flagged = state === "missing" || state === "archived";
+  const options: ComboboxOption[] = attributes.map((a) => ({
+    value: ruleAttributeName(a.name),
+    label: a.name,
+    detail: dataTypeWords[a.dataType] ?? a.dataType,
+    badge: a.archived ? "archived" : a.writable ? undefined : "read-only",
+  }));
+  const aria = invalid("attribute") as { "aria-describedby"?: string };
+
+  const setAttribute = (attribute: string) => {
+    const nextRef = parseAttributeName(attribute);
+    const next = nextRef ? attributes.find((a) => a.custom === (nextRef.source === "custom") && a.name.toLowerCase() === nextRef.key.toLowerCase()) : undefined;
+    const allowed = operatorsFor(next?.dataType);
+    if (allowed.includes(condition.operator) && valueKindFor(condition.operator, next?.dataType) === kind) return onChange({ ...condition, attribute });
+    // The new attribute's type takes other operators or another kind of value: start that part afresh.
+    const operator = allowed.includes(condition.operator) ? condition.operator : allowed[0]!;
+    const value = valueFor(valueKindFor(operator, next?.dataType), condition.value, kind);
+    const base: AttributeCondition = { id: condition.id, type: "attribute", attribute, operator };
+    onChange(value === undefined ? base : { ...base, value });
+  };
+
   return (
     <>
       <div className="min-w-0 flex-1 basis-44">
-        <Input
+        <Combobox
           aria-label="Attribute"
-          list={listId}
-          placeholder="custom.favorite_color"
+          placeholder="Search attributes…"
+          listLabel="Intercom attributes"
+          emptyText="No Intercom attribute matches: type intercom.<name> to keep your own."
+          options={options}
           value={condition.attribute}
           disabled={disabled}
-          autoComplete="off"
-          spellCheck={false}
-          className="font-mono"
-          {...invalid("attribute")}
-          onChange={(e) => onChange({ ...condition, attribute: e.target.value })}
+          {...aria}
+          aria-describedby={[aria["aria-describedby"], flagged ? flagId : null].filter(Boolean).join(" ") || undefined}
+          onChange={setAttribute}
         />
-        <datalist id={listId}>
-          {attributes.map((a) => (
-            <option key={a.name} value={a.name}>
-              {a.label}
-            </option>
-          ))}
-        </datalist>
+        {flagged ? <ReferenceFlag id={flagId} state={state} extra={state === "missing" ? "Saved as typed; contacts have no value for it." : undefined} /> : null}
       </div>
       <div className="w-full sm:w-40">
         <Select
@@ -185,12 +229,12 @@ function AttributeFields({
           disabled={disabled}
           onChange={(e) => {
             const operator = e.target.value as AttributeCondition["operator"];
-            const value = valueFor(valueKindOf(operator), condition.value, kind);
+            const value = valueFor(valueKindFor(operator, chosen?.dataType), condition.value, kind);
             const next: AttributeCondition = { id: condition.id, type: "attribute", attribute: condition.attribute, operator };
             onChange(value === undefined ? next : { ...next, value });
           }}
         >
-          {ATTRIBUTE_OPERATORS.map((op) => (
+          {(operators.includes(condition.operator) ? operators : [...operators, condition.operator]).map((op) => (
             <option key={op} value={op}>
               {attributeOperatorLabels[op]}
             </option>
@@ -213,6 +257,8 @@ function AttributeFields({
     </>
   );
 }
+
+const dataTypeWords: Record<string, string> = { string: "text", integer: "integer", float: "decimal", boolean: "yes/no", date: "date" };
 
 function ValueInput({
   kind,
@@ -256,6 +302,14 @@ function ValueInput({
         {...invalid}
         onChange={(e) => onChange(e.target.value === "" ? "" : Number(e.target.value))}
       />
+    );
+  }
+  if (kind === "boolean") {
+    return (
+      <Select aria-label="Value" value={value === false ? "false" : "true"} disabled={disabled} {...invalid} onChange={(e) => onChange(e.target.value === "true")}>
+        <option value="true">true</option>
+        <option value="false">false</option>
+      </Select>
     );
   }
   if (kind === "date") {

@@ -49,9 +49,9 @@ export function RuleBuilder({ value, onChange, label, idPrefix, errors, disabled
         onChange={(group) => onChange(group)}
       />
       {listConditions(value).some((c) => c.type === "attribute") ? (
-        <p className="text-xs text-zinc-500">
-          Attributes: a standard field ({attributes.filter((a) => !a.custom).map((a) => a.name).join(", ") || "email, name, role"}) or a custom
-          attribute as <code className="font-mono">custom.&lt;name&gt;</code>, e.g. <code className="font-mono">custom.favorite_color</code>.
+        <p className="text-xs text-zinc-600">
+          Attributes are written as in merge tags: <code className="font-mono">intercom.&lt;name&gt;</code>, e.g.{" "}
+          <code className="font-mono">intercom.email</code> or <code className="font-mono">intercom.favorite_color</code>.
         </p>
       ) : null}
     </div>

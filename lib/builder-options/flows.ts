@@ -1,13 +1,13 @@
 import "server-only";
-import { getRuleBuilderOptions, type BuilderAttribute, type BuilderSegmentGroup } from "@/lib/builder-options/rules";
+import { getRuleBuilderOptions, type RuleBuilderOptions } from "@/lib/builder-options/rules";
 import { getSegmentsOverview } from "@/lib/segments/segments";
 import type { QuestionOption } from "@/lib/flows/builder-outline";
 
-export type FlowBuilderOptions = { questions: QuestionOption[]; attributes: BuilderAttribute[]; segmentGroups: BuilderSegmentGroup[] };
+export type FlowBuilderOptions = RuleBuilderOptions & { questions: QuestionOption[] };
 
 /** What the flow builder offers: the Segments page's questions (with group and answers) and the rule builder's options. */
-export async function getFlowBuilderOptions(workspaceId: string): Promise<FlowBuilderOptions> {
-  const [rules, overview] = await Promise.all([getRuleBuilderOptions(workspaceId), getSegmentsOverview(workspaceId)]);
+export async function getFlowBuilderOptions(workspaceId: string, editor?: { userId: string }): Promise<FlowBuilderOptions> {
+  const [rules, overview] = await Promise.all([getRuleBuilderOptions(workspaceId, editor), getSegmentsOverview(workspaceId)]);
   const questions = overview.questions.map((q) => ({
     key: q.key,
     text: q.text,

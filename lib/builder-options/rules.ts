@@ -1,22 +1,31 @@
 import "server-only";
-import { getAttributeCache } from "@/lib/intercom-integration/attributes";
-import { CUSTOM_ATTRIBUTE_PREFIX, STANDARD_ATTRIBUTES } from "@/lib/rules/attributes";
+import { getIntercomCatalogue } from "@/lib/intercom-integration/catalogue";
+import { STANDARD_ATTRIBUTES } from "@/lib/rules/attributes";
+import type { CatalogueAttribute, IntercomCatalogue } from "@/lib/rules/references";
 import { getSegmentsOverview } from "@/lib/segments/segments";
 
-export type BuilderAttribute = { name: string; label: string; dataType: string; custom: boolean };
+export type BuilderAttribute = CatalogueAttribute;
 export type BuilderSegmentGroup = { key: string; name: string; segments: { key: string; name: string }[] };
+export type RuleBuilderOptions = { attributes: BuilderAttribute[]; segmentGroups: BuilderSegmentGroup[]; catalogue: IntercomCatalogue };
+
+const READ_ONLY_STANDARD = new Set(["id", "created_at", "updated_at"]);
+const DATE_STANDARD = new Set(["created_at", "updated_at"]);
 
 /**
- * What the rule builder suggests: the standard fields rules understand, the custom attributes from
- * the Intercom attribute cache (loaded on the mapping screen), and the workspace's segment groups.
- * Attributes not in the cache can still be typed as custom.<name>.
+ * What the rule and merge-tag editors offer: the standard fields, the custom attributes of the
+ * Intercom attribute cache (archived ones flagged), the workspace's tags and segment groups. A name
+ * Intercom doesn't have can still be typed; the editors flag it (lib/rules/references.ts).
  */
-export async function getRuleBuilderOptions(workspaceId: string): Promise<{ attributes: BuilderAttribute[]; segmentGroups: BuilderSegmentGroup[] }> {
-  const [cache, segments] = await Promise.all([getAttributeCache(workspaceId), getSegmentsOverview(workspaceId)]);
-  const standard: BuilderAttribute[] = STANDARD_ATTRIBUTES.map((name) => ({ name, label: name, dataType: "string", custom: false }));
-  const custom: BuilderAttribute[] = cache.attributes
-    .filter((a) => a.custom && !a.archived && !a.removed)
-    .map((a) => ({ name: `${CUSTOM_ATTRIBUTE_PREFIX}${a.name}`, label: a.label, dataType: a.dataType, custom: true }));
+export async function getRuleBuilderOptions(workspaceId: string, editor?: { userId: string }): Promise<RuleBuilderOptions> {
+  const [catalogue, segments] = await Promise.all([getIntercomCatalogue(workspaceId, editor), getSegmentsOverview(workspaceId)]);
+  const standard: BuilderAttribute[] = STANDARD_ATTRIBUTES.map((name) => ({
+    name,
+    label: name,
+    dataType: DATE_STANDARD.has(name) ? "date" : "string",
+    custom: false,
+    archived: false,
+    writable: !READ_ONLY_STANDARD.has(name),
+  }));
   const segmentGroups = segments.groups.map((g) => ({ key: g.key, name: g.name, segments: g.segments.map((s) => ({ key: s.key, name: s.name })) }));
-  return { attributes: [...standard, ...custom], segmentGroups };
+  return { attributes: [...standard, ...(catalogue.attributes ?? [])], segmentGroups, catalogue };
 }

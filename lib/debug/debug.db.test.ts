@@ -63,7 +63,7 @@ async function publishRoleRule() {
       {
         id: "v-dev",
         name: "Developers",
-        rule: { type: "group", combinator: "and", children: [{ id: "c1", type: "attribute", attribute: "custom.job_role", operator: "equals", value: "developer" }] },
+        rule: { type: "group", combinator: "and", children: [{ id: "c1", type: "attribute", attribute: "intercom.job_role", operator: "equals", value: "developer" }] },
         html: "Hello {{intercom.name}}",
       },
     ],

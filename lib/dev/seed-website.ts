@@ -36,7 +36,7 @@ const demoPersonalizations: PersonalizationSave[] = [
         rule: {
           type: "group",
           combinator: "and",
-          children: [{ id: "demo-color-exists", type: "attribute", attribute: "custom.favorite_color", operator: "exists" }],
+          children: [{ id: "demo-color-exists", type: "attribute", attribute: "intercom.favorite_color", operator: "exists" }],
         },
         html: "<p>Your dashboard is themed in <strong>{{intercom.favorite_color | fallback: \"your favorite color\"}}</strong>.</p>",
       },

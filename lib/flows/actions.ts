@@ -2,6 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
+import { getIntercomCatalogue } from "@/lib/intercom-integration/catalogue";
+import { describeReferenceLine } from "@/lib/rules/references";
+import { flowReferenceLines } from "./references";
 import { deleteFlow, saveFlow } from "./flows";
 import { deleteFlowSchema, saveFlowSchema } from "./schema";
 
@@ -12,7 +15,9 @@ export const saveFlowAction = defineAction({
   run: async (input, ctx) => {
     const saved = await saveFlow(ctx, input);
     revalidatePath("/", "layout"); // the shell's "unpublished changes" badge
-    return { id: saved.id, key: saved.key };
+    // Saved regardless; the editor shows what Intercom doesn't have (a typo'd tag, an archived attribute).
+    const warnings = flowReferenceLines([saved], await getIntercomCatalogue(ctx.workspaceId)).map(describeReferenceLine);
+    return { id: saved.id, key: saved.key, warnings };
   },
 });
 

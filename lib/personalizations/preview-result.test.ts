@@ -18,7 +18,7 @@ const draft: PersonalizationDraft = {
   primaryGoal: null,
   defaultHtml: '<p>Hello, fan of {{intercom.favorite_color | fallback: "color"}}</p>',
   variants: [
-    { id: "v-big", name: "Big teams", rule: { type: "group", combinator: "and", children: [{ id: "c-seats", type: "attribute", attribute: "custom.seats", operator: "greater_than", value: 50 }] }, html: "<p>Big</p>" },
+    { id: "v-big", name: "Big teams", rule: { type: "group", combinator: "and", children: [{ id: "c-seats", type: "attribute", attribute: "intercom.seats", operator: "greater_than", value: 50 }] }, html: "<p>Big</p>" },
     { id: "v-vip", name: "VIP", rule: { type: "group", combinator: "and", children: [{ id: "c-vip", type: "tag", operator: "has", tag: "vip" }] }, html: "<p>VIP in {{intercom.favorite_color}}</p>" },
     { id: "v-all", name: "Everyone", rule: { type: "group", combinator: "and", children: [] }, html: "<p>All</p>" },
   ],

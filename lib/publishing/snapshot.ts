@@ -7,6 +7,7 @@ import { loadMappingSources } from "@/lib/intercom-integration/mapping-sources";
 import { listPersonalizations } from "@/lib/personalizations/personalizations";
 import type { PersonalizationDraft } from "@/lib/personalizations/schema";
 import { describeRule } from "@/lib/rules/describe";
+import { canonicalRule } from "@/lib/rules/schema";
 
 /**
  * The published configuration: what the website runtime serves. Built from the draft rows; a
@@ -35,12 +36,27 @@ export type ConfigSnapshot = {
 
 export const emptySnapshot: ConfigSnapshot = { personalizations: [], mappings: [], flows: [] };
 
-/** Older versions were published before mappings and flows were part of the configuration. */
+/**
+ * Older versions were published before mappings and flows were part of the configuration, and before
+ * rules spoke one naming (`custom.x` → `intercom.x`): versions stay as published, and read canonical.
+ */
 export function normalizeSnapshot(value: unknown): ConfigSnapshot {
   const s = (value ?? {}) as Partial<ConfigSnapshot>;
-  // Versions published before holdouts existed had none: they keep showing every match its variant.
-  const personalizations = (s.personalizations ?? []).map((p) => ({ ...p, holdoutPercent: p.holdoutPercent ?? 0, primaryGoal: p.primaryGoal ?? null }));
-  return { personalizations, mappings: s.mappings ?? [], flows: s.flows ?? [] };
+  return {
+    // Versions published before holdouts existed had none: they keep showing every match its variant.
+    personalizations: (s.personalizations ?? []).map((p) => ({
+      ...p,
+      holdoutPercent: p.holdoutPercent ?? 0,
+      primaryGoal: p.primaryGoal ?? null,
+      variants: (p.variants ?? []).map((v) => ({ ...v, rule: canonicalRule(v.rule) })),
+    })),
+    mappings: s.mappings ?? [],
+    flows: (s.flows ?? []).map((f) => ({
+      ...f,
+      audience: canonicalRule(f.audience),
+      steps: (f.steps ?? []).map((step) => ("branches" in step ? { ...step, branches: step.branches.map((b) => ({ ...b, rule: canonicalRule(b.rule) })) } : step)),
+    })),
+  };
 }
 
 export async function buildDraftSnapshot(workspaceId: string, tx?: DbOrTx): Promise<ConfigSnapshot> {

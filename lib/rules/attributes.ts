@@ -1,14 +1,16 @@
-// How rules and merge tags address contact data.
-//
-// Rules: standard Intercom fields by their API name (`email`, `role`, `created_at`, …); custom
-// attributes as `custom.<name>`, where <name> is the attribute's Intercom `name` and may contain
-// spaces (`custom.Signup Source`). Merge tags use `intercom.<name>` for both: Intercom refuses
-// custom names that clash with standard ones, so a bare name is never ambiguous.
+// How rules and merge tags address contact data: one naming, `intercom.<name>`, for standard fields
+// (`intercom.email`) and custom attributes (`intercom.favorite_color`, `intercom.Signup Source`)
+// alike. Intercom refuses custom names that clash with standard ones, so a bare name is never
+// ambiguous. Merge tags write the same path in braces (`{{intercom.favorite_color}}`).
+// Older rules said `custom.<name>` or a bare standard field (`email`): they still read correctly
+// (canonicalAttributeName turns them into the one naming on read and on save).
 
 export const STANDARD_ATTRIBUTES = ["id", "email", "name", "role", "external_id", "created_at", "updated_at"] as const;
 export type StandardAttribute = (typeof STANDARD_ATTRIBUTES)[number];
 
-export const CUSTOM_ATTRIBUTE_PREFIX = "custom.";
+export const INTERCOM_ATTRIBUTE_PREFIX = "intercom.";
+/** The older spelling of custom attributes in rules; read, never written. */
+const LEGACY_CUSTOM_PREFIX = "custom.";
 
 export type AttributeRef = { source: "standard"; key: StandardAttribute } | { source: "custom"; key: string };
 
@@ -21,13 +23,29 @@ export function isStandardAttribute(name: string): name is StandardAttribute {
   return (STANDARD_ATTRIBUTES as readonly string[]).includes(name);
 }
 
-/** Parses a rule's `attribute` field; null when it names neither a standard field nor `custom.<name>`. */
+/** Parses a rule's `attribute` field; null when it is neither `intercom.<name>` nor an older spelling. */
 export function parseAttributeName(name: string): AttributeRef | null {
-  if (name.startsWith(CUSTOM_ATTRIBUTE_PREFIX)) {
-    const key = name.slice(CUSTOM_ATTRIBUTE_PREFIX.length).trim();
-    return key === "" ? null : { source: "custom", key };
+  for (const prefix of [INTERCOM_ATTRIBUTE_PREFIX, LEGACY_CUSTOM_PREFIX]) {
+    if (!name.startsWith(prefix)) continue;
+    const key = name.slice(prefix.length).trim();
+    if (key === "") return null;
+    return prefix === LEGACY_CUSTOM_PREFIX ? { source: "custom", key } : refForName(key);
   }
   return isStandardAttribute(name) ? { source: "standard", key: name } : null;
+}
+
+/** A rule's attribute in the one naming (`custom.x` → `intercom.x`, `email` → `intercom.email`); anything else unchanged. */
+export function canonicalAttributeName(name: string): string {
+  const ref = parseAttributeName(name);
+  if (!ref) return name;
+  // `custom.email` named a custom attribute called "email", which `intercom.email` would not: keep it.
+  if (ref.source === "custom" && isStandardAttribute(ref.key)) return name;
+  return `${INTERCOM_ATTRIBUTE_PREFIX}${ref.key}`;
+}
+
+/** The rule attribute for an Intercom attribute name: `favorite_color` → `intercom.favorite_color`. */
+export function ruleAttributeName(intercomName: string): string {
+  return `${INTERCOM_ATTRIBUTE_PREFIX}${intercomName}`;
 }
 
 /** The attribute as a marketer reads it: `email`, `favorite_color`, `Signup Source`. */

@@ -150,7 +150,14 @@ describe("evaluateCondition on attributes", () => {
     expect(evaluateCondition(attr("is_empty", undefined, "updated_at"), known).matched).toBe(true);
   });
 
-  it("reads custom attributes as custom.<name>, spaces and case included", () => {
+  it("reads attributes as intercom.<name>, standard and custom, spaces and case included", () => {
+    expect(evaluateCondition(attr("equals", "blog", "intercom.Signup Source"), known).matched).toBe(true);
+    expect(evaluateCondition(attr("equals", "teal", "intercom.Favorite_Color"), known).matched).toBe(true);
+    expect(evaluateCondition(attr("equals", "ada@example.com", "intercom.email"), known).matched).toBe(true);
+    expect(evaluateCondition(attr("exists", undefined, "intercom.favorite_colour"), known).matched).toBe(false);
+  });
+
+  it("still reads the older spelling custom.<name>, spaces and case included", () => {
     expect(evaluateCondition(attr("equals", "blog", "custom.Signup Source"), known).matched).toBe(true);
     expect(evaluateCondition(attr("equals", "teal", "custom.Favorite_Color"), known).matched).toBe(true);
     expect(evaluateCondition(attr("exists", undefined, "custom.favorite_colour"), known).matched).toBe(false);
@@ -163,7 +170,7 @@ describe("evaluateCondition on attributes", () => {
   });
 
   it("never resolves Object.prototype members", () => {
-    for (const name of ["custom.constructor", "custom.__proto__", "custom.toString", "constructor"]) {
+    for (const name of ["custom.constructor", "custom.__proto__", "custom.toString", "constructor", "intercom.constructor", "intercom.__proto__"]) {
       expect(evaluateCondition(attr("exists", undefined, name), known).matched).toBe(false);
     }
   });

@@ -55,12 +55,27 @@ describe("ruleSchema", () => {
     expect(messages(group([attribute(operator, value)])).join(" ")).toContain(message);
   });
 
-  it.each(["favorite_color", "custom.", "Email", ""])("refuses the attribute name %j", (name) => {
+  it.each(["favorite_color", "custom.", "intercom.", "intercom. ", "Email", ""])("refuses the attribute name %j", (name) => {
     expect(messages(group([attribute("exists", undefined, name)])).length).toBeGreaterThan(0);
   });
 
-  it.each(["email", "created_at", "custom.favorite_color", "custom.Signup Source"])("accepts the attribute name %j", (name) => {
-    expect(messages(group([attribute("exists", undefined, name)]))).toEqual([]);
+  it.each(["intercom.email", "intercom.created_at", "intercom.favorite_color", "intercom.Signup Source", "email", "custom.favorite_color"])(
+    "accepts the attribute name %j",
+    (name) => {
+      expect(messages(group([attribute("exists", undefined, name)]))).toEqual([]);
+    },
+  );
+
+  it.each([
+    ["custom.favorite_color", "intercom.favorite_color"],
+    ["custom.Signup Source", "intercom.Signup Source"],
+    ["email", "intercom.email"],
+    ["intercom.favorite_color", "intercom.favorite_color"],
+    // A custom attribute once called "email" can't be written as intercom.email (that is the standard field): kept.
+    ["custom.email", "custom.email"],
+  ])("reads and saves %j in the one naming as %j", (name, canonical) => {
+    const parsed = ruleSchema.parse(group([attribute("exists", undefined, name)]));
+    expect((parsed.children[0] as { attribute: string }).attribute).toBe(canonical);
   });
 
   it("needs a segment for is / is_not", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseAttributeName, STANDARD_ATTRIBUTES } from "./attributes";
+import { canonicalAttributeName, parseAttributeName } from "./attributes";
 import { isBlank, parseIsoDate, toNumber } from "./coerce";
 
 // Audience rules: a tree of and/or groups whose leaves are conditions on Intercom tags, Intercom
@@ -34,7 +34,7 @@ export interface TagCondition {
 export interface AttributeCondition {
   id: string;
   type: "attribute";
-  /** A standard field (`email`) or `custom.<name>`. */
+  /** `intercom.<name>`: a standard field (`intercom.email`) or a custom attribute; older rules say `custom.<name>` or `email`. */
   attribute: string;
   operator: AttributeOperator;
   /** Absent for exists/is_empty; string[] for in_list; ISO date for before/after; number for greater/less_than. */
@@ -94,7 +94,7 @@ const attributeConditionSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["attribute"],
-        message: `Unknown attribute "${condition.attribute}". Use a standard field (${STANDARD_ATTRIBUTES.join(", ")}) or "custom.<name>".`,
+        message: `Unknown attribute "${condition.attribute}". Write Intercom attributes as "intercom.<name>", e.g. intercom.email or intercom.favorite_color.`,
       });
     }
     const problem = valueProblem(condition.operator, condition.value);
@@ -164,6 +164,7 @@ function nodeSchemaAt(depth: number): z.ZodType<RuleNode, RuleNode> {
   return z.discriminatedUnion("type", [...conditions, tooDeepGroupSchema]) as z.ZodType<RuleNode, RuleNode>;
 }
 
+// Parsing also canonicalizes attribute names, so every read and every save speaks the one naming.
 export const ruleSchema: z.ZodType<Rule, Rule> = groupSchemaOf(nodeSchemaAt(2)).superRefine((rule, ctx) => {
   const conditions = listConditions(rule);
   if (conditions.length > MAX_RULE_CONDITIONS) {
@@ -180,7 +181,7 @@ export const ruleSchema: z.ZodType<Rule, Rule> = groupSchemaOf(nodeSchemaAt(2)).
     }
     seen.add(condition.id);
   }
-});
+}).transform((rule) => canonicalRule(rule));
 
 export const conditionSchema: z.ZodType<Condition, Condition> = z.discriminatedUnion("type", [
   tagConditionSchema,
@@ -200,4 +201,16 @@ export function listConditions(rule: RuleGroup): Condition[] {
 /** A rule with no conditions: an empty "and" group, which matches every visitor. */
 export function emptyRule(): Rule {
   return { type: "group", combinator: "and", children: [] };
+}
+
+/** The rule with every attribute in the one naming (`intercom.<name>`); applied on read and on save. */
+export function canonicalRule<T extends RuleGroup>(rule: T): T {
+  if (!rule || !Array.isArray(rule.children)) return rule; // hostile or old data is left for the evaluator to refuse
+  const children = rule.children.map((child): RuleNode => {
+    if (isGroup(child)) return canonicalRule(child);
+    if (child.type !== "attribute") return child;
+    const attribute = canonicalAttributeName(child.attribute);
+    return attribute === child.attribute ? child : { ...child, attribute };
+  });
+  return { ...rule, children };
 }

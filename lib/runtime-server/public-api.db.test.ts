@@ -133,7 +133,7 @@ describe.each([runtimeMount, nextMount].map((mount, i) => ({ mount, net: i + 1 }
         {
           id: "known",
           name: "Known",
-          rule: { type: "group", combinator: "and", children: [{ id: "c1", type: "attribute", attribute: "custom.favorite_color", operator: "exists" }] },
+          rule: { type: "group", combinator: "and", children: [{ id: "c1", type: "attribute", attribute: "intercom.favorite_color", operator: "exists" }] },
           html: "<h1>Welcome back, {{intercom.name | fallback: \"friend\"}}</h1><p>{{intercom.favorite_color}}</p>",
         },
       ],

@@ -41,7 +41,7 @@ beforeEach(async () => {
       {
         id: "known",
         name: "Known",
-        rule: { type: "group", combinator: "and", children: [{ id: "c1", type: "attribute", attribute: "custom.tailor_role", operator: "exists" }] },
+        rule: { type: "group", combinator: "and", children: [{ id: "c1", type: "attribute", attribute: "intercom.tailor_role", operator: "exists" }] },
         html: '<h1>Welcome back, {{intercom.name | fallback: "friend"}}</h1>',
       },
     ],

@@ -12,7 +12,7 @@ export default async function FlowPage({ params }: { params: Promise<{ id: strin
   const ctx = await requireCapability("flows:read");
   const { id } = await params;
   // The layout already answered 404 for ids outside this workspace.
-  const [flow, options] = await Promise.all([orNotFound(getFlow(ctx.workspaceId, id)), getFlowBuilderOptions(ctx.workspaceId)]);
+  const [flow, options] = await Promise.all([orNotFound(getFlow(ctx.workspaceId, id)), getFlowBuilderOptions(ctx.workspaceId, can(ctx.role, "flows:edit") ? ctx : undefined)]);
   const { key, name, enabled, audience, steps } = flow;
   return <FlowEditor id={flow.id} initial={{ key, name, enabled, audience, steps }} canEdit={can(ctx.role, "flows:edit")} options={options} />;
 }

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { FormProvider, useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,7 +12,10 @@ import { saveFlowAction, deleteFlowAction } from "@/lib/flows/actions";
 import { buildOutline, questionMap, type QuestionOption } from "@/lib/flows/builder-outline";
 import { flowSchema, MAX_STEPS, type FlowDraft, type FlowInput, type FlowStep } from "@/lib/flows/schema";
 import { validateFlow } from "@/lib/flows/validate";
+import { IntercomCatalogueProvider } from "@/components/rules/catalogue-context";
 import type { RuleAttributeOption, RuleSegmentGroupOption } from "@/components/rules/rule-builder";
+import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";
+import type { IntercomCatalogue } from "@/lib/rules/references";
 import { AddStep } from "./add-step";
 import { DeleteDraftButton } from "@/components/publishing/delete-draft-button";
 import { FlowOutline } from "./flow-outline";
@@ -21,7 +24,7 @@ import { focusStep } from "./focus-step";
 import { StepCard } from "./step-card";
 import { ValidationPanel } from "./validation-panel";
 
-export type BuilderOptions = { questions: QuestionOption[]; attributes: RuleAttributeOption[]; segmentGroups: RuleSegmentGroupOption[] };
+export type BuilderOptions = { questions: QuestionOption[]; attributes: RuleAttributeOption[]; segmentGroups: RuleSegmentGroupOption[]; catalogue: IntercomCatalogue };
 
 export function FlowEditor({ id, initial, canEdit, options }: { id: string; initial: FlowInput; canEdit: boolean; options: BuilderOptions }) {
   const router = useRouter();
@@ -37,13 +40,6 @@ export function FlowEditor({ id, initial, canEdit, options }: { id: string; init
   const problems = useMemo(() => validateFlow({ steps }, questions), [steps, questions]);
   const outline = useMemo(() => buildOutline(steps, problems, questions), [steps, problems, questions]);
 
-  useEffect(() => {
-    if (!isDirty || !canEdit) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [isDirty, canEdit]);
-
   async function onSubmit(values: FlowDraft) {
     const result = await saveFlowAction({ id, flow: values });
     if (!result.ok) {
@@ -55,9 +51,12 @@ export function FlowEditor({ id, initial, canEdit, options }: { id: string; init
       return;
     }
     const left = validateFlow(values, questions).length;
-    toast.success("Saved (draft)", {
-      description: left === 0 ? "Publish to make it live." : `${left === 1 ? "1 problem" : `${left} problems`} to fix before it can be published.`,
-    });
+    const problems = left === 0 ? "Publish to make it live." : `${left === 1 ? "1 problem" : `${left} problems`} to fix before it can be published.`;
+    if (result.data.warnings.length > 0) {
+      toast.error("Saved (draft), but Intercom doesn't have everything it names.", { description: [...result.data.warnings, problems].join(" · ") });
+    } else {
+      toast.success("Saved (draft)", { description: problems });
+    }
     form.reset(values, { keepDefaultValues: false });
     router.refresh();
   }
@@ -68,7 +67,9 @@ export function FlowEditor({ id, initial, canEdit, options }: { id: string; init
   }
 
   return (
+    <IntercomCatalogueProvider catalogue={options.catalogue} attributes={options.attributes}>
     <FormProvider {...form}>
+      <UnsavedChangesGuard when={canEdit && isDirty && !isSubmitting} />
       <form onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label="Edit flow" className="space-y-6">
         {errors.root?.server ? <Alert tone="error">{errors.root.server.message}</Alert> : null}
         {!canEdit ? <Alert>You can view this flow and its analytics. An owner, admin or marketer can change it.</Alert> : null}
@@ -130,5 +131,6 @@ export function FlowEditor({ id, initial, canEdit, options }: { id: string; init
         ) : null}
       </form>
     </FormProvider>
+    </IntercomCatalogueProvider>
   );
 }

@@ -5,7 +5,8 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { Textarea } from "@/components/ui/textarea";
+import { MergeTagFlags, useMergeTagReferenceProblems } from "@/components/rules/merge-tag-flags";
+import { MergeTagTextarea } from "@/components/rules/merge-tag-textarea";
 import type { QuestionOption } from "@/lib/flows/builder-outline";
 import type { FlowInput, FlowStep } from "@/lib/flows/schema";
 import { extractMergeTags } from "@/lib/rules/merge-tags";
@@ -105,19 +106,24 @@ function QuestionField({ index, id, questions, error }: { index: number; id: str
 }
 
 function BodyField({ index, id, error }: { index: number; id: string; error?: string }) {
-  const { control, register } = useFormContext<FlowInput>();
+  const { control, register, setValue } = useFormContext<FlowInput>();
   const name = `steps.${index}.body` as `steps.${number}.body`;
   const value = (useWatch({ control, name }) as string | undefined) ?? "";
   const problems = useMemo(() => extractMergeTags(value).problems, [value]);
+  const unknown = useMergeTagReferenceProblems(value);
   const problemsId = `${id}-merge-tags`;
+  const flagsId = `${id}-merge-tag-flags`;
   const aria = fieldAria(id, { error, hint: true });
+  const { ref, ...field } = register(name);
   return (
     <FormField id={id} label="Message" hint='Plain text. Merge tags fill in contact data, e.g. Hi {{intercom.name | fallback: "there"}}!' error={error}>
-      <Textarea
+      <MergeTagTextarea
         rows={3}
         {...aria}
-        aria-describedby={[aria["aria-describedby"], problems.length > 0 ? problemsId : null].filter(Boolean).join(" ") || undefined}
-        {...register(name)}
+        aria-describedby={[aria["aria-describedby"], problems.length > 0 ? problemsId : null, unknown.length > 0 ? flagsId : null].filter(Boolean).join(" ") || undefined}
+        {...field}
+        textareaRef={ref}
+        onValueChange={(text) => setValue(name, text, { shouldDirty: true })}
       />
       {problems.length > 0 ? (
         <ul id={problemsId} className="space-y-0.5 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" aria-live="polite">
@@ -128,6 +134,7 @@ function BodyField({ index, id, error }: { index: number; id: string; error?: st
           ))}
         </ul>
       ) : null}
+      <MergeTagFlags id={flagsId} problems={unknown} />
     </FormField>
   );
 }

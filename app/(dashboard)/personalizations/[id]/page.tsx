@@ -21,7 +21,7 @@ export default async function PersonalizationPage({ params }: { params: Promise<
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const options = await getRuleBuilderOptions(ctx.workspaceId);
+  const options = await getRuleBuilderOptions(ctx.workspaceId, can(ctx.role, "personalizations:edit") ? ctx : undefined);
   const { placementKey, name, defaultHtml, variants, holdoutPercent, primaryGoal } = personalization;
   return (
     <>
@@ -38,6 +38,7 @@ export default async function PersonalizationPage({ params }: { params: Promise<
         attributes={options.attributes}
         segmentGroups={options.segmentGroups}
         goals={await listGoals(ctx.workspaceId)}
+        catalogue={options.catalogue}
       />
     </>
   );

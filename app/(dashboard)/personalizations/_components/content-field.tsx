@@ -2,8 +2,9 @@
 
 import { useMemo } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
+import { MergeTagFlags, useMergeTagReferenceProblems } from "@/components/rules/merge-tag-flags";
+import { MergeTagTextarea } from "@/components/rules/merge-tag-textarea";
 import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Textarea } from "@/components/ui/textarea";
 import type { PersonalizationInput } from "@/lib/personalizations/schema";
 import { extractMergeTags } from "@/lib/rules/merge-tags";
 
@@ -11,20 +12,25 @@ type ContentPath = "defaultHtml" | `variants.${number}.html`;
 
 /** An HTML content textarea that checks its merge tags as you type. */
 export function ContentField({ id, name, label, hint, error }: { id: string; name: ContentPath; label: string; hint: string; error?: string }) {
-  const { control, register } = useFormContext<PersonalizationInput>();
+  const { control, register, setValue } = useFormContext<PersonalizationInput>();
   const value = useWatch({ control, name }) ?? "";
   const problems = useMemo(() => extractMergeTags(value).problems, [value]);
   const problemsId = `${id}-merge-tags`;
+  const flagsId = `${id}-merge-tag-flags`;
+  const unknown = useMergeTagReferenceProblems(value);
   const aria = fieldAria(id, { error, hint: true });
+  const { ref, ...field } = register(name);
   return (
     <FormField id={id} label={label} hint={hint} error={error}>
-      <Textarea
+      <MergeTagTextarea
         rows={4}
         spellCheck={false}
         className="font-mono text-[13px]"
         {...aria}
-        aria-describedby={[aria["aria-describedby"], problems.length > 0 ? problemsId : null].filter(Boolean).join(" ") || undefined}
-        {...register(name)}
+        aria-describedby={[aria["aria-describedby"], problems.length > 0 ? problemsId : null, unknown.length > 0 ? flagsId : null].filter(Boolean).join(" ") || undefined}
+        {...field}
+        textareaRef={ref}
+        onValueChange={(text) => setValue(name, text, { shouldDirty: true })}
       />
       {problems.length > 0 ? (
         <ul id={problemsId} className="space-y-0.5 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" aria-live="polite">
@@ -39,6 +45,7 @@ export function ContentField({ id, name, label, hint, error }: { id: string; nam
           ))}
         </ul>
       ) : null}
+      <MergeTagFlags id={flagsId} problems={unknown} />
     </FormField>
   );
 }

@@ -4,7 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { FormProvider, useFieldArray, useForm, useWatch } from "react-hook-form";
+import { IntercomCatalogueProvider } from "@/components/rules/catalogue-context";
 import type { RuleAttributeOption, RuleSegmentGroupOption } from "@/components/rules/rule-builder";
+import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
@@ -14,6 +16,7 @@ import { toast } from "@/components/ui/toaster";
 import { showServerErrors } from "@/lib/forms";
 import { savePersonalizationAction, deletePersonalizationAction } from "@/lib/personalizations/actions";
 import { MAX_VARIANTS, personalizationSchema, type PersonalizationDraft, type PersonalizationInput } from "@/lib/personalizations/schema";
+import type { IntercomCatalogue } from "@/lib/rules/references";
 import { emptyRule } from "@/lib/rules/schema";
 import { ContentField } from "./content-field";
 import { DeleteDraftButton } from "@/components/publishing/delete-draft-button";
@@ -31,6 +34,7 @@ export function PersonalizationEditor({
   attributes,
   segmentGroups,
   goals,
+  catalogue,
 }: {
   /** Absent for a new personalization. */
   id?: string;
@@ -39,6 +43,7 @@ export function PersonalizationEditor({
   attributes: RuleAttributeOption[];
   segmentGroups: RuleSegmentGroupOption[];
   goals: { key: string; name: string }[];
+  catalogue: IntercomCatalogue;
 }) {
   const router = useRouter();
   const form = useForm<PersonalizationInput, unknown, PersonalizationDraft>({ resolver: zodResolver(personalizationSchema), defaultValues: initial });
@@ -49,7 +54,12 @@ export function PersonalizationEditor({
   async function onSubmit(values: PersonalizationDraft) {
     const result = await savePersonalizationAction(id ? { ...values, id } : values);
     if (!result.ok) return showServerErrors(form, result);
-    toast.success(`Saved “${values.name}”. Publish to make it live.`);
+    const { warnings } = result.data;
+    if (warnings.length > 0) {
+      toast.error(`Saved “${values.name}”, but Intercom doesn't have everything it names.`, { description: warnings.join(" · ") });
+    } else {
+      toast.success(`Saved “${values.name}”. Publish to make it live.`);
+    }
     if (!id) {
       router.replace(`/personalizations/${result.data.id}`);
     } else {
@@ -60,7 +70,9 @@ export function PersonalizationEditor({
 
   const variantsError = errors.variants?.message ?? errors.variants?.root?.message;
   return (
+    <IntercomCatalogueProvider catalogue={catalogue} attributes={attributes}>
     <FormProvider {...form}>
+      <UnsavedChangesGuard when={canEdit && isDirty && !isSubmitting} />
       <form onSubmit={form.handleSubmit(onSubmit)} noValidate aria-label={id ? "Edit personalization" : "New personalization"} className="space-y-6">
         {errors.root?.server ? <Alert tone="error">{errors.root.server.message}</Alert> : null}
         {!canEdit ? <Alert>You can view this personalization and preview it. An owner, admin or marketer can change it.</Alert> : null}
@@ -158,5 +170,6 @@ export function PersonalizationEditor({
       </form>
       <PreviewPanel />
     </FormProvider>
+    </IntercomCatalogueProvider>
   );
 }

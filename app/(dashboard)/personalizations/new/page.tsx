@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { getRuleBuilderOptions } from "@/lib/builder-options/rules";
 import { PersonalizationEditor } from "../_components/personalization-editor";
 import { listGoals } from "@/lib/analytics/goals";
@@ -10,14 +11,14 @@ export const metadata: Metadata = { title: "New personalization" };
 
 export default async function NewPersonalizationPage() {
   const ctx = await requireCapability("personalizations:edit");
-  const options = await getRuleBuilderOptions(ctx.workspaceId);
+  const options = await getRuleBuilderOptions(ctx.workspaceId, can(ctx.role, "personalizations:edit") ? ctx : undefined);
   return (
     <>
       <Link href="/personalizations" className="text-sm text-brand-700 hover:underline">
         ← Personalizations
       </Link>
       <PageHeader title="New personalization" description="Saved as a draft; nothing changes on your site until it is published." />
-      <PersonalizationEditor canEdit attributes={options.attributes} segmentGroups={options.segmentGroups} goals={await listGoals(ctx.workspaceId)} />
+      <PersonalizationEditor canEdit attributes={options.attributes} segmentGroups={options.segmentGroups} catalogue={options.catalogue} goals={await listGoals(ctx.workspaceId)} />
     </>
   );
 }

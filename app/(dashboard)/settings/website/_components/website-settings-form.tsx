@@ -14,6 +14,7 @@ import { toast } from "@/components/ui/toaster";
 import { showServerErrors } from "@/lib/forms";
 import { updateWebsiteSettingsAction } from "@/lib/runtime/website-actions";
 import { websiteSettingsSchema, type WebsiteSettingsInput, type WebsiteSettingsValues } from "@/lib/website/schema";
+import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";
 
 /** Origins are typed one per line; the form value holds the non-blank lines, so error N is the Nth of them. */
 function linesOf(text: string): { origins: string[]; lineNumbers: number[] } {
@@ -56,6 +57,7 @@ export function WebsiteSettingsForm({ allowedOrigins, hideMs, apiBase }: { allow
 
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="mt-4 space-y-4" aria-label="Website settings">
+      <UnsavedChangesGuard when={isDirty && !isSubmitting} />
       {errors.root?.server ? <Alert tone="error">{errors.root.server.message}</Alert> : null}
       <div className="space-y-1.5">
         <Label htmlFor="allowedOrigins">Allowed origins</Label>

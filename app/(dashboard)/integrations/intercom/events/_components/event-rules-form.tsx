@@ -17,6 +17,7 @@ import type { BehaviorRule } from "@/lib/behavior/rules";
 import { behaviorLabels, saveEventRulesSchema, type EventRuleInput, type SaveEventRulesInput } from "@/lib/behavior/schema";
 import { showServerErrors } from "@/lib/forms";
 import { EmptyState } from "@/components/empty-state";
+import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";
 
 const toRow = (r: BehaviorRule): EventRuleInput => ({ id: r.id, behavior: r.behavior, match: r.match ?? "", eventName: r.eventName, enabled: r.enabled });
 const emptyRow = (): EventRuleInput => ({ behavior: "page_visit", match: "", eventName: "", enabled: true });
@@ -41,6 +42,7 @@ export function EventRulesForm({ rules, canEdit }: { rules: BehaviorRule[]; canE
 
   return (
     <form onSubmit={form.handleSubmit((values) => save.mutateAsync(values))} noValidate aria-label="Data events" className="space-y-4">
+      <UnsavedChangesGuard when={!readOnly && isDirty && !isSubmitting} />
       {errors.root?.server ? <Alert tone="error">{errors.root.server.message}</Alert> : null}
       {readOnly ? <Alert>You can view these events. Only an owner or admin can change them.</Alert> : null}
       {fields.length === 0 ? (

@@ -20,6 +20,7 @@ import { MappingRow } from "./mapping-row";
 import { reloadSummaryText } from "./reload-summary";
 import { formatDateTime } from "@/lib/format";
 import { EmptyState } from "@/components/empty-state";
+import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";
 
 const toRow = (m: MappingView): MappingRowInput => ({
   id: m.id,
@@ -104,6 +105,7 @@ export function MappingForm({
   const loadedAt = attributesQuery.data.loadedAt ? new Date(attributesQuery.data.loadedAt) : null;
   return (
     <FormProvider {...form}>
+      <UnsavedChangesGuard when={canEdit && isDirty && !isSubmitting} />
       <form onSubmit={form.handleSubmit((values) => save.mutateAsync(values))} noValidate aria-label="Field mappings" className="space-y-4">
         <div className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4 sm:flex-row sm:items-center sm:justify-between">
           <div className="text-sm">
