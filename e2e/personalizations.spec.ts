@@ -108,7 +108,9 @@ test.describe("personalizations", () => {
     await admin.goto("/personalizations/versions");
     const v1 = admin.getByRole("region", { name: "v1", exact: true });
     await expect(v1).toContainText("Live");
-    await expect(v1).toContainText(workspace.members.admin.email);
+    // Authorship: the marketer made the change, the admin published it.
+    await expect(v1).toContainText(/Changes by\s*Marketer \w+/);
+    await expect(v1).toContainText(/Published by\s*Admin \w+/);
     await expect(v1.getByRole("list", { name: "Changes in v1" })).toContainText("added with 1 variant");
 
     // Another workspace's owner gets a 404 for this id.
