@@ -33,8 +33,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center gap-2 border-b border-zinc-200 bg-white px-4">
           <MobileNav items={items} workspaceName={ctx.workspaceName} />
-          <p className="font-semibold md:hidden">Tailor</p>
-          <div className="ml-auto flex items-center gap-3">
+          <p className="hidden font-semibold sm:block md:hidden">Tailor</p>
+          <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
             {pendingRequests > 0 ? <PendingRequestsLink count={pendingRequests} /> : null}
             {publishStatus && publishStatus.changes.length > 0 ? (
               <PublishControls

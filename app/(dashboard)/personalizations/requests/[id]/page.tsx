@@ -36,7 +36,11 @@ export default async function PublishRequestPage({ params }: { params: Promise<{
             {request.baseVersion === null ? " before anything was published" : `, against v${request.baseVersion}`}.
           </>
         }
-        actions={<RequestStatusBadge status={request.status} />}
+        actions={
+          <div>
+            <RequestStatusBadge status={request.status} />
+          </div>
+        }
       />
       <div className="space-y-4">
         {request.status === "declined" ? (
