@@ -1,18 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { eq } from "drizzle-orm";
-import type { Page } from "@playwright/test";
 import { callAction, captureAction, expect, signIn, test, type TestWorkspace } from "./fixtures";
+import { seriousViolations } from "./axe";
 import { emulator } from "./emulator";
 import { mailTo } from "./mail";
 
 const screens = "test-results/screens";
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).exclude("[data-toaster]").analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 async function actorOf(workspace: TestWorkspace, role: "marketer" | "admin") {
   const { getDb, tables } = await import("@/db/client");

@@ -1,39 +1,25 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Send } from "lucide-react";
-import { useRouter } from "next/navigation";
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { FormField, fieldAria } from "@/components/ui/form-field";
-import { Textarea } from "@/components/ui/textarea";
-import { toast } from "@/components/ui/toaster";
-import { showServerErrors } from "@/lib/forms";
-import { submitPublishRequestAction } from "@/lib/publishing/request-actions";
-import { submitPublishRequestSchema, type SubmitPublishRequestInput } from "@/lib/publishing/request-schema";
+import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { ChangeList } from "./change-list";
+
+// The form (react-hook-form + zod) loads when the dialog opens: this dialog sits in the shell of every page.
+const RequestReviewForm = dynamic(() => import("./request-review-form").then((m) => m.RequestReviewForm), {
+  loading: () => <p className="mt-4 text-sm text-zinc-500">Loading…</p>,
+});
 
 /** For members who edit but may not publish: why, and a way to send the draft to an owner or admin. */
 export function RequestReviewDialog({ changes, blockers }: { changes: string[]; blockers: string[] }) {
   const [open, setOpen] = useState(false);
-  const router = useRouter();
-  const form = useForm<SubmitPublishRequestInput>({ resolver: zodResolver(submitPublishRequestSchema), defaultValues: { note: "" } });
-  const { errors, isSubmitting } = form.formState;
-
-  async function onSubmit(values: SubmitPublishRequestInput) {
-    const result = await submitPublishRequestAction(values);
-    if (!result.ok) return showServerErrors(form, result);
-    toast.success("Sent for review. You'll get a notification when it's answered.");
-    form.reset({ note: "" });
-    setOpen(false);
-    router.refresh();
-  }
+  const [busy, setBusy] = useState(false);
 
   return (
-    <Dialog open={open} onOpenChange={(next) => !isSubmitting && setOpen(next)}>
+    <Dialog open={open} onOpenChange={(next) => !busy && setOpen(next)}>
       <DialogTrigger asChild>
         <Button size="sm">
           <Send className="size-4" aria-hidden />
@@ -54,20 +40,7 @@ export function RequestReviewDialog({ changes, blockers }: { changes: string[]; 
             <ChangeList changes={blockers} label="Problems to fix" className="list-disc space-y-1 pl-5" />
           </Alert>
         ) : null}
-        <form onSubmit={form.handleSubmit(onSubmit)} className="mt-4 space-y-4" noValidate>
-          {errors.root?.server ? <Alert tone="error">{errors.root.server.message}</Alert> : null}
-          <FormField id="request-note" label="Note for the reviewer" hint="Optional: what changed and why, or when it should go live." error={errors.note?.message}>
-            <Textarea rows={3} maxLength={1000} disabled={isSubmitting} {...fieldAria("request-note", { error: errors.note?.message, hint: true })} {...form.register("note")} />
-          </FormField>
-          <DialogFooter>
-            <Button type="button" variant="secondary" onClick={() => setOpen(false)} disabled={isSubmitting}>
-              Cancel
-            </Button>
-            <Button type="submit" pending={isSubmitting} disabled={blockers.length > 0}>
-              {isSubmitting ? "Sending…" : "Send for review"}
-            </Button>
-          </DialogFooter>
-        </form>
+        <RequestReviewForm disabled={blockers.length > 0} onBusyChange={setBusy} onDone={() => setOpen(false)} />
       </DialogContent>
     </Dialog>
   );
