@@ -17,7 +17,7 @@ export const layers = {
   ],
   provider: ["^lib/intercom/"],
   domain: [
-    "^lib/(auth|members|notifications|rules|segments|intercom-integration|personalizations|flows|publishing|identity|website|analytics)/",
+    "^lib/(auth|members|notifications|rules|segments|intercom-integration|personalizations|flows|drafts|publishing|identity|website|analytics)/",
   ],
   engine: ["^lib/(runtime|sync|debug)/"],
   // Server actions live beside their domain (lib/<domain>/actions.ts, *-actions.ts) but are edges.

@@ -1,18 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { callAction, captureAction, expect, signIn, test } from "./fixtures";
+import { seriousViolations } from "./axe";
 import { emulator } from "./emulator";
 import { storageStateOf } from "./users";
 
 const screens = "test-results/screens";
-
-async function seriousViolations(page: Page) {
-  // Toasts are excluded: axe measures them mid fade-in, at partial opacity.
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).exclude("[data-toaster]").analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 async function openPersonalizations(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Personalizations" }).click();
@@ -108,7 +100,9 @@ test.describe("personalizations", () => {
     await admin.goto("/personalizations/versions");
     const v1 = admin.getByRole("region", { name: "v1", exact: true });
     await expect(v1).toContainText("Live");
-    await expect(v1).toContainText(workspace.members.admin.email);
+    // Authorship: the marketer made the change, the admin published it.
+    await expect(v1).toContainText(/Changes by\s*Marketer \w+/);
+    await expect(v1).toContainText(/Published by\s*Admin \w+/);
     await expect(v1.getByRole("list", { name: "Changes in v1" })).toContainText("added with 1 variant");
 
     // Another workspace's owner gets a 404 for this id.

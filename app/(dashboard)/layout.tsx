@@ -9,11 +9,16 @@ import { can, roleLabels } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/guard";
 import { navFor } from "@/lib/nav";
 import { getPublishStatus } from "@/lib/publishing/versions";
+import { PendingRequestsLink } from "@/components/publishing/request-links";
+import { countPendingRequests, myPendingRequest } from "@/lib/publishing/requests";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const ctx = await requireCapability("workspace:read");
   const items = navFor(ctx.role);
   const publishStatus = can(ctx.role, "personalizations:read") ? await getPublishStatus(ctx.workspaceId) : null;
+  const canPublish = can(ctx.role, "publish");
+  const pendingRequests = canPublish ? await countPendingRequests(ctx.workspaceId) : 0;
+  const myRequest = !canPublish && can(ctx.role, "publish:request") ? await myPendingRequest(ctx.workspaceId, ctx.userId) : null;
   return (
     <div className="flex min-h-dvh">
       <aside className="hidden w-60 shrink-0 flex-col border-r border-zinc-200 bg-zinc-100/70 px-3 py-4 md:flex">
@@ -28,10 +33,18 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center gap-2 border-b border-zinc-200 bg-white px-4">
           <MobileNav items={items} workspaceName={ctx.workspaceName} />
-          <p className="font-semibold md:hidden">Tailor</p>
-          <div className="ml-auto flex items-center gap-3">
+          <p className="hidden font-semibold sm:block md:hidden">Tailor</p>
+          <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
+            {pendingRequests > 0 ? <PendingRequestsLink count={pendingRequests} /> : null}
             {publishStatus && publishStatus.changes.length > 0 ? (
-              <PublishControls changes={publishStatus.changes} blockers={publishStatus.blockers} liveVersion={publishStatus.liveVersion} canPublish={can(ctx.role, "publish")} />
+              <PublishControls
+                changes={publishStatus.changes}
+                blockers={publishStatus.blockers}
+                liveVersion={publishStatus.liveVersion}
+                canPublish={canPublish}
+                canRequest={can(ctx.role, "publish:request")}
+                myPendingRequestId={myRequest?.id ?? null}
+              />
             ) : null}
             <NotificationBell unread={await unreadCount(ctx.workspaceId, ctx.userId)} />
             <UserMenu name={ctx.name} email={ctx.email} roleLabel={roleLabels[ctx.role]} />

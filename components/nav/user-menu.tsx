@@ -4,7 +4,8 @@ import { signOut } from "@/lib/auth";
 import { signOutEverywhereAction } from "@/lib/auth/account-actions";
 import { Badge } from "@/components/ui/badge";
 
-// On a phone the two buttons show only their icons (their names stay for screen readers and tooltips).
+// On a phone the two buttons show only their icons (their names stay for screen readers and tooltips)
+// and the role badge is left out, so the header's publish controls fit at 390 px.
 const accountButton = "flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100";
 
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
@@ -14,7 +15,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
         <p className="text-sm font-medium leading-tight">{name}</p>
         <p className="text-xs text-zinc-600">{email}</p>
       </div>
-      <Badge tone="info">
+      <Badge tone="info" className="hidden sm:inline-flex">
         <span className="sr-only">Role: </span>
         {roleLabel}
       </Badge>

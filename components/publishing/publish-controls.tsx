@@ -10,25 +10,35 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
 import { publishAction } from "@/lib/publishing/actions";
 import { IntercomReferences } from "./intercom-references";
+import { ChangeList } from "./change-list";
+import { MyPendingRequestLink } from "./request-links";
+import { RequestReviewDialog } from "./request-review-dialog";
 
-/** The shell's "Unpublished changes" badge and, for publishers, the review-and-publish dialog. */
+/**
+ * The shell's "Unpublished changes" badge and, for publishers, the review-and-publish dialog; for
+ * members who may only ask, "Request review" (or their pending request).
+ */
 export function PublishControls({
   changes,
   blockers,
   liveVersion,
   canPublish,
+  canRequest,
+  myPendingRequestId,
 }: {
   changes: string[];
   blockers: string[];
   liveVersion: number | null;
   canPublish: boolean;
+  canRequest: boolean;
+  myPendingRequestId: string | null;
 }) {
   const router = useRouter();
   const nextVersion = (liveVersion ?? 0) + 1;
 
   return (
     <div className="flex items-center gap-2">
-      <Badge tone="warning" title={canPublish ? undefined : "An owner or admin can publish them."}>
+      <Badge tone="warning" title={canPublish ? undefined : "Visitors see the published version until an owner or admin publishes these changes."}>
         <span className="hidden sm:inline">Unpublished changes</span>
         <span className="sm:hidden">Unpublished</span>
       </Badge>
@@ -73,14 +83,12 @@ export function PublishControls({
             </Alert>
           ) : null}
           <IntercomReferences />
-          <ul className="mt-4 max-h-[50dvh] list-disc space-y-1.5 overflow-y-auto pl-5 text-sm text-zinc-800" aria-label="Changes to publish">
-            {changes.map((line, i) => (
-              <li key={i} className="break-words">
-                {line}
-              </li>
-            ))}
-          </ul>
+          <ChangeList changes={changes} label="Changes to publish" className="mt-4 max-h-[50dvh] list-disc space-y-1.5 overflow-y-auto pl-5 text-sm text-zinc-800" />
         </ConfirmDialog>
+      ) : myPendingRequestId ? (
+        <MyPendingRequestLink id={myPendingRequestId} />
+      ) : canRequest ? (
+        <RequestReviewDialog changes={changes} blockers={blockers} />
       ) : null}
     </div>
   );

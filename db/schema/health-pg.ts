@@ -34,6 +34,8 @@ export const notifications = pgTable(
     title: text("title").notNull(),
     body: text("body").notNull(),
     link: text("link"),
+    // Addressed to one member (e.g. a publish request's answer); null: everyone in the workspace.
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [index("notifications_workspace_created_idx").on(t.workspaceId, t.createdAt)],

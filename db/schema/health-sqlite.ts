@@ -35,6 +35,8 @@ export const notifications = sqliteTable(
     title: text("title").notNull(),
     body: text("body").notNull(),
     link: text("link"),
+    // Addressed to one member (e.g. a publish request's answer); null: everyone in the workspace.
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
     createdAt: ts("created_at").notNull().default(sql`(unixepoch() * 1000)`),
   },
   (t) => [index("notifications_workspace_created_idx").on(t.workspaceId, t.createdAt)],

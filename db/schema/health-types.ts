@@ -3,5 +3,5 @@ export const FAILURE_KINDS = ["unauthorized", "forbidden", "not_found", "rate_li
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 export type FailureCounts = Partial<Record<FailureKind, number>>;
 
-export const NOTIFICATION_KINDS = ["drift", "connection", "dead_letter", "read_only"] as const;
+export const NOTIFICATION_KINDS = ["drift", "connection", "dead_letter", "read_only", "publish_request"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -1,6 +1,7 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users, workspaces } from "./pg";
 import { IDENTIFIED_BY } from "./identity-types";
+import { PUBLISH_REQUEST_STATUSES } from "./publishing-types";
 
 // Website runtime: the snippet's site, visitors and their answers, personalizations (draft) and
 // published configuration versions. Mirror of ./runtime-sqlite.ts.
@@ -84,7 +85,46 @@ export const configVersions = pgTable(
     changes: jsonb("changes").$type<string[]>().notNull(),
     restoredFromVersion: integer("restored_from_version"),
     publishedByUserId: text("published_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    // Who changed the draft this version publishes (lib/drafts/authors.ts); absent before authorship was recorded.
+    authorUserIds: jsonb("author_user_ids").$type<string[]>(),
     publishedAt: timestamp("published_at", { withTimezone: true, mode: "date" }).notNull(),
   },
   (t) => [uniqueIndex("config_versions_workspace_version_idx").on(t.workspaceId, t.version)],
+);
+
+/** Who has changed the draft since the last publish: one row per editor, cleared by each publish. */
+export const draftAuthors = pgTable(
+  "draft_authors",
+  {
+    workspaceId: workspaceId(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    lastEditedAt: timestamp("last_edited_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
+);
+
+/**
+ * A marketer's request to publish the draft as it was when they asked: the snapshot reviewed is
+ * stored with it, so approving publishes exactly that (lib/publishing/requests.ts).
+ */
+export const publishRequests = pgTable(
+  "publish_requests",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    requestedByUserId: text("requested_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    note: text("note").notNull(),
+    snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
+    changes: jsonb("changes").$type<string[]>().notNull(),
+    authorUserIds: jsonb("author_user_ids").$type<string[]>().notNull(),
+    // The live version the request was made against (null: nothing published yet).
+    baseVersion: integer("base_version"),
+    status: text("status", { enum: PUBLISH_REQUEST_STATUSES }).notNull(),
+    decidedByUserId: text("decided_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    declineReason: text("decline_reason"),
+    publishedVersion: integer("published_version"),
+    createdAt: createdAt(),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("publish_requests_workspace_status_idx").on(t.workspaceId, t.status, t.createdAt)],
 );

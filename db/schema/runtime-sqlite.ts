@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, primaryKey, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users, workspaces } from "./sqlite";
 import { IDENTIFIED_BY } from "./identity-types";
+import { PUBLISH_REQUEST_STATUSES } from "./publishing-types";
 
 // Website runtime: the snippet's site, visitors and their answers, personalizations (draft) and
 // published configuration versions. Mirror of ./runtime-pg.ts.
@@ -86,7 +87,46 @@ export const configVersions = sqliteTable(
     changes: text("changes", { mode: "json" }).$type<string[]>().notNull(),
     restoredFromVersion: integer("restored_from_version"),
     publishedByUserId: text("published_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    // Who changed the draft this version publishes (lib/drafts/authors.ts); absent before authorship was recorded.
+    authorUserIds: text("author_user_ids", { mode: "json" }).$type<string[]>(),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [uniqueIndex("config_versions_workspace_version_idx").on(t.workspaceId, t.version)],
+);
+
+/** Who has changed the draft since the last publish: one row per editor, cleared by each publish. */
+export const draftAuthors = sqliteTable(
+  "draft_authors",
+  {
+    workspaceId: workspaceId(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    lastEditedAt: integer("last_edited_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
+);
+
+/**
+ * A marketer's request to publish the draft as it was when they asked: the snapshot reviewed is
+ * stored with it, so approving publishes exactly that (lib/publishing/requests.ts).
+ */
+export const publishRequests = sqliteTable(
+  "publish_requests",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    requestedByUserId: text("requested_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    note: text("note").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    changes: text("changes", { mode: "json" }).$type<string[]>().notNull(),
+    authorUserIds: text("author_user_ids", { mode: "json" }).$type<string[]>().notNull(),
+    // The live version the request was made against (null: nothing published yet).
+    baseVersion: integer("base_version"),
+    status: text("status", { enum: PUBLISH_REQUEST_STATUSES }).notNull(),
+    decidedByUserId: text("decided_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    declineReason: text("decline_reason"),
+    publishedVersion: integer("published_version"),
+    createdAt: createdAt(),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("publish_requests_workspace_status_idx").on(t.workspaceId, t.status, t.createdAt)],
 );

@@ -28,6 +28,8 @@ const capabilityRoles = {
   "flows:edit": ["owner", "admin", "marketer"],
   // Publishing changes what every visitor sees: owners and admins.
   "publish": ["owner", "admin"],
+  // Anyone who edits the draft may send it to an owner or admin for review (lib/publishing/requests.ts).
+  "publish:request": ["owner", "admin", "marketer"],
   "settings:read": ["owner", "admin", "marketer"],
   "website:manage": ["owner", "admin", "marketer"],
   // The debug panel reads a contact's Intercom data; test writes change it, so they are audited.

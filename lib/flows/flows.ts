@@ -3,6 +3,7 @@ import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { everyone, flowSchema, type FlowDraft } from "./schema";
+import { noteDraftEdit } from "@/lib/drafts/authors";
 
 export type FlowView = FlowDraft & { id: string; position: number; updatedAt: Date; updatedBy: string | null };
 
@@ -67,6 +68,7 @@ export async function saveFlow(actor: Actor, input: { id?: string; flow: FlowDra
       id = row!.id;
     }
     await recordAudit({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: input.id ? "flow.updated" : "flow.created", target: flow.key }, tx);
+    await noteDraftEdit(actor, tx);
     return toView((await tx.select().from(f).where(eq(f.id, id)))[0]!);
   });
 }
@@ -77,6 +79,7 @@ export async function deleteFlow(actor: Actor, id: string): Promise<void> {
     const deleted = await tx.delete(f).where(and(eq(f.workspaceId, actor.workspaceId), eq(f.id, id))).returning({ key: f.key });
     if (deleted.length === 0) throw new NotFoundError("That flow does not exist in this workspace.");
     await recordAudit({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "flow.deleted", target: deleted[0]!.key }, tx);
+    await noteDraftEdit(actor, tx);
   });
 }
 

@@ -9,6 +9,7 @@ import { NotConnectedError, withIntercom } from "./connection";
 import { DEFAULT_LONG_STRING_POLICY, DEFAULT_SEPARATOR, driftOf, isLongStringPolicy, type Conversion, type DriftReason, type LongStringPolicy } from "./mapping-rules";
 import { mappingsSchemaFor, type CreateAttributeInput, type MappingContext, type SaveMappingsInput } from "./mapping-schema";
 import { loadMappingSources } from "./mapping-sources";
+import { noteDraftEdit } from "@/lib/drafts/authors";
 
 // field_mappings rows are the workspace's DRAFT configuration. A later Publish step will copy
 // them into a published version for the sync engine; until then listActiveMappings() is the contract.
@@ -114,6 +115,7 @@ export async function saveMappings(actor: Actor, input: SaveMappingsInput): Prom
       },
       tx,
     );
+    await noteDraftEdit(actor, tx);
     return listMappings(actor.workspaceId, tx);
   });
 }

@@ -51,3 +51,13 @@ export function notificationMail(input: { to: string; subject: string; text: str
 </body></html>`;
   return { to: input.to, subject: input.subject, text: `${input.text}\n\nChange how you get these emails on the Notifications page.\n`, html };
 }
+
+/** The answer to a publish request, to the member who asked (approved, or declined with the reviewer's reason). */
+export function publishRequestAnswerMail(input: { to: string; workspaceName: string; title: string; lines: string[]; link: string }): Mail {
+  return {
+    to: input.to,
+    subject: `[Tailor · ${input.workspaceName}] ${input.title}`,
+    text: `${input.lines.join("\n\n")}\n\nOpen the request: ${input.link}\n`,
+    html: layout(input.lines, input.link, "Open the request"),
+  };
+}

@@ -106,7 +106,7 @@ export async function sendDueDigests({ intervalMs = DIGEST_INTERVAL_MS, now = ne
     const items = await db
       .select({ kind: n.kind, title: n.title, body: n.body, link: n.link })
       .from(n)
-      .where(and(eq(n.workspaceId, r.workspaceId), gt(n.createdAt, since), lte(n.createdAt, now)))
+      .where(and(eq(n.workspaceId, r.workspaceId), or(isNull(n.userId), eq(n.userId, r.userId)), gt(n.createdAt, since), lte(n.createdAt, now)))
       .orderBy(n.createdAt);
     const to = await sendDigest({
       workspaceName: await workspaceName(r.workspaceId),

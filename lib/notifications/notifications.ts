@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, gte } from "drizzle-orm";
+import { and, count, desc, eq, gt, gte, isNull, or } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
 import { emailNotificationInBackground } from "./email-delivery";
 import type { NotificationInput } from "./types";
@@ -24,6 +24,19 @@ export async function notify(workspaceId: string, input: NotificationInput, tx: 
   return true;
 }
 
+/** Adds a notification only `userId` sees (an answer to something they did); never deduplicated. */
+export async function notifyMember(workspaceId: string, userId: string, input: NotificationInput, tx: DbOrTx = getDb()): Promise<void> {
+  await tx
+    .insert(tables.notifications)
+    .values({ workspaceId, userId, kind: input.kind, title: input.title, body: input.body, link: input.link ?? null, createdAt: new Date() });
+}
+
+/** Workspace-wide notifications plus those addressed to this member. */
+function visibleTo(workspaceId: string, userId: string) {
+  const n = tables.notifications;
+  return and(eq(n.workspaceId, workspaceId), or(isNull(n.userId), eq(n.userId, userId)));
+}
+
 async function lastReadAt(workspaceId: string, userId: string, tx: DbOrTx): Promise<Date> {
   const r = tables.notificationReads;
   const [row] = await tx.select({ at: r.lastReadAt }).from(r).where(and(eq(r.workspaceId, workspaceId), eq(r.userId, userId)));
@@ -34,7 +47,7 @@ export async function unreadCount(workspaceId: string, userId: string): Promise<
   const db = getDb();
   const n = tables.notifications;
   const since = await lastReadAt(workspaceId, userId, db);
-  const [row] = await db.select({ n: count() }).from(n).where(and(eq(n.workspaceId, workspaceId), gt(n.createdAt, since)));
+  const [row] = await db.select({ n: count() }).from(n).where(and(visibleTo(workspaceId, userId), gt(n.createdAt, since)));
   return Number(row?.n ?? 0);
 }
 
@@ -42,7 +55,7 @@ export async function listNotifications(workspaceId: string, userId: string, { l
   const db = getDb();
   const n = tables.notifications;
   const since = await lastReadAt(workspaceId, userId, db);
-  const rows = await db.select().from(n).where(eq(n.workspaceId, workspaceId)).orderBy(desc(n.createdAt)).limit(limit);
+  const rows = await db.select().from(n).where(visibleTo(workspaceId, userId)).orderBy(desc(n.createdAt)).limit(limit);
   return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: r.createdAt, unread: r.createdAt > since }));
 }
 

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { personalizationSchema, type PersonalizationDraft } from "./schema";
 import { sanitizeContent } from "@/lib/rules/sanitize-content";
+import { noteDraftEdit } from "@/lib/drafts/authors";
 
 export type PersonalizationView = PersonalizationDraft & { id: string; position: number; updatedAt: Date };
 
@@ -85,6 +86,7 @@ export async function savePersonalization(actor: Actor, input: PersonalizationSa
       { workspaceId: actor.workspaceId, actorUserId: actor.userId, action: input.id ? "personalization.updated" : "personalization.created", target: input.placementKey },
       tx,
     );
+    await noteDraftEdit(actor, tx);
     const [row] = await tx.select().from(p).where(eq(p.id, id));
     return toView(row!);
   });
@@ -99,5 +101,6 @@ export async function deletePersonalization(actor: Actor, id: string): Promise<v
       .returning({ placementKey: p.placementKey });
     if (deleted.length === 0) throw new NotFoundError("That personalization does not exist in this workspace.");
     await recordAudit({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "personalization.deleted", target: deleted[0]!.placementKey }, tx);
+    await noteDraftEdit(actor, tx);
   });
 }

@@ -8,6 +8,7 @@ import { validateFlow } from "@/lib/flows/validate";
 import { mappingPublishBlockers, refreshDrift } from "@/lib/intercom-integration/attributes";
 import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { broadcastInvalidate, onInvalidate } from "@/lib/shared/bus";
+import { clearDraftAuthors, draftAuthorIds } from "@/lib/drafts/authors";
 import { buildDraftSnapshot, diffSnapshots, emptySnapshot, normalizeSnapshot, sameSnapshot, type ConfigSnapshot } from "./snapshot";
 
 type Actor = { workspaceId: string; userId: string };
@@ -18,12 +19,14 @@ export type VersionView = {
   changes: string[];
   restoredFromVersion: number | null;
   publishedBy: string | null;
+  /** Who changed the draft this version published (names); null for versions published before authorship was recorded. */
+  authors: string[] | null;
   publishedAt: Date;
 };
 
 export type LiveConfig = { version: number | null; snapshot: ConfigSnapshot };
 
-async function latestVersion(workspaceId: string, tx: DbOrTx = getDb()) {
+export async function latestVersion(workspaceId: string, tx: DbOrTx = getDb()) {
   const v = tables.configVersions;
   const [row] = await tx.select().from(v).where(eq(v.workspaceId, workspaceId)).orderBy(desc(v.version)).limit(1);
   return row ?? null;
@@ -62,7 +65,7 @@ export async function getPublishStatus(workspaceId: string): Promise<PublishStat
 }
 
 /** Enabled flows must be valid to go live (a turned-off flow may stay unfinished); enabled mappings must target a writable attribute. */
-async function publishBlockers(workspaceId: string, draft: ConfigSnapshot, tx?: DbOrTx): Promise<string[]> {
+export async function publishBlockers(workspaceId: string, draft: ConfigSnapshot, tx?: DbOrTx): Promise<string[]> {
   const questions = await knownQuestions(workspaceId, tx);
   // Content saved before the HTML checks existed is checked again here: unsafe content never goes live.
   const content = draft.personalizations.flatMap((p) =>
@@ -76,7 +79,13 @@ async function publishBlockers(workspaceId: string, draft: ConfigSnapshot, tx?: 
   return [...content, ...flowProblems, ...(await mappingPublishBlockers(workspaceId, draft.mappings, tx))];
 }
 
-async function insertVersion(actor: Actor, tx: DbOrTx, snapshot: ConfigSnapshot, changes: string[], restoredFromVersion: number | null) {
+export async function insertVersion(
+  actor: Actor,
+  tx: DbOrTx,
+  snapshot: ConfigSnapshot,
+  changes: string[],
+  { restoredFromVersion = null, authorUserIds }: { restoredFromVersion?: number | null; authorUserIds: string[] },
+) {
   const v = tables.configVersions;
   const [{ last } = { last: null }] = await tx.select({ last: max(v.version) }).from(v).where(eq(v.workspaceId, actor.workspaceId));
   const version = (last ?? 0) + 1;
@@ -86,6 +95,7 @@ async function insertVersion(actor: Actor, tx: DbOrTx, snapshot: ConfigSnapshot,
     snapshot,
     changes,
     restoredFromVersion,
+    authorUserIds,
     publishedByUserId: actor.userId,
     publishedAt: new Date(),
   });
@@ -104,7 +114,8 @@ export async function publishDraft(actor: Actor): Promise<{ version: number; cha
       throw new RuleViolationError(`Fix ${blockers.length === 1 ? "this problem" : `these ${blockers.length} problems`} before publishing: ${blockers.join(" ")}`);
     }
     const changes = diffSnapshots(liveSnapshot, draft);
-    const version = await insertVersion(actor, tx, draft, changes, null);
+    const version = await insertVersion(actor, tx, draft, changes, { authorUserIds: await draftAuthorIds(actor.workspaceId, tx) });
+    await clearDraftAuthors(actor.workspaceId, tx);
     await recordAudit({ workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "config.published", target: `v${version}`, details: { changes: changes.length } }, tx);
     return { version, changes };
   });
@@ -125,7 +136,9 @@ export async function restoreVersion(actor: Actor, version: number): Promise<{ v
     await restorePersonalizations(tx, actor.workspaceId, snapshot);
     await restoreMappings(tx, actor.workspaceId, snapshot);
     await restoreFlows(tx, actor.workspaceId, snapshot);
-    const newVersion = await insertVersion(actor, tx, snapshot, changes, version);
+    // Restoring rewrites the whole draft: whoever restores is the author of the new version.
+    const newVersion = await insertVersion(actor, tx, snapshot, changes, { restoredFromVersion: version, authorUserIds: [actor.userId] });
+    await clearDraftAuthors(actor.workspaceId, tx);
     await recordAudit(
       { workspaceId: actor.workspaceId, actorUserId: actor.userId, action: "config.restored", target: `v${version}`, details: { newVersion: `v${newVersion}` } },
       tx,
@@ -138,13 +151,14 @@ export async function restoreVersion(actor: Actor, version: number): Promise<{ v
 
 export async function listVersions(workspaceId: string, limit = 50): Promise<VersionView[]> {
   const v = tables.configVersions;
-  return getDb()
+  const rows = await getDb()
     .select({
       id: v.id,
       version: v.version,
       changes: v.changes,
       restoredFromVersion: v.restoredFromVersion,
-      publishedBy: tables.users.email,
+      authorUserIds: v.authorUserIds,
+      publishedBy: tables.users.name,
       publishedAt: v.publishedAt,
     })
     .from(v)
@@ -152,6 +166,17 @@ export async function listVersions(workspaceId: string, limit = 50): Promise<Ver
     .where(eq(v.workspaceId, workspaceId))
     .orderBy(desc(v.version))
     .limit(limit);
+  const names = await userNames(rows.flatMap((r) => r.authorUserIds ?? []));
+  return rows.map(({ authorUserIds, ...row }) => ({ ...row, authors: authorUserIds ? authorUserIds.map((id) => names.get(id) ?? "A former member") : null }));
+}
+
+/** Display names of users by id (a removed account is simply absent). */
+export async function userNames(ids: string[], tx: DbOrTx = getDb()): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const u = tables.users;
+  const rows = await tx.select({ id: u.id, name: u.name }).from(u).where(inArray(u.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /**

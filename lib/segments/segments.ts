@@ -6,6 +6,7 @@ import { NotFoundError, RuleViolationError } from "@/lib/errors";
 import { listFlows } from "@/lib/flows/flows";
 import { assertMappingsStillFit, deleteMappingsForSources, listMappings } from "@/lib/intercom-integration/mappings";
 import type { SaveGroupValues, SaveQuestionValues } from "./schema";
+import { noteDraftEdit } from "@/lib/drafts/authors";
 
 export type SegmentView = { id: string; key: string; name: string; numericValue: number | null };
 export type GroupView = {
@@ -219,6 +220,7 @@ export async function deleteSegmentItem(actor: Actor, kind: "group" | "question"
           ]
         : [`question:${id}`];
     const deletedMappings = await deleteMappingsForSources(actor.workspaceId, refs, tx);
+    if (deletedMappings.length > 0) await noteDraftEdit(actor, tx);
     const table = kind === "group" ? tables.segmentGroups : tables.questions;
     await tx.delete(table).where(and(eq(table.workspaceId, actor.workspaceId), eq(table.id, id)));
     const name = kind === "group" ? (item as GroupView).name : (item as QuestionView).text;

@@ -13,7 +13,7 @@ import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Notifications" };
 
-const kindLabels = { drift: "Field mapping", connection: "Connection", dead_letter: "Sync", read_only: "Read-only token" } as const;
+const kindLabels = { drift: "Field mapping", connection: "Connection", dead_letter: "Sync", read_only: "Read-only token", publish_request: "Publish request" } as const;
 
 
 export default async function NotificationsPage() {

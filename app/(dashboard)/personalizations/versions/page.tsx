@@ -43,9 +43,18 @@ export default async function VersionsPage() {
                       {v.version === latest ? <Badge tone="success">Live</Badge> : null}
                       {v.restoredFromVersion !== null ? <Badge tone="info">Restored from v{v.restoredFromVersion}</Badge> : null}
                     </h2>
-                    <p className="mt-1 text-sm text-zinc-600">
-                      {v.publishedBy ?? "A former member"}, {formatDateTime(v.publishedAt)}
-                    </p>
+                    <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 text-sm text-zinc-600">
+                      {v.authors && v.authors.length > 0 ? (
+                        <>
+                          <dt>{v.restoredFromVersion !== null ? "Restored by" : "Changes by"}</dt>
+                          <dd className="min-w-0 break-words text-zinc-800">{v.authors.join(", ")}</dd>
+                        </>
+                      ) : null}
+                      <dt>Published by</dt>
+                      <dd className="min-w-0 break-words text-zinc-800">
+                        {v.publishedBy ?? "A former member"}, {formatDateTime(v.publishedAt)}
+                      </dd>
+                    </dl>
                   </div>
                   {canPublish && v.version !== latest ? <RestoreVersionButton version={v.version} nextVersion={(latest ?? 0) + 1} /> : null}
                 </div>

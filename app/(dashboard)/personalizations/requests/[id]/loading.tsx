@@ -1,0 +1,2 @@
+// The request page loads like the list.
+export { default } from "../loading";
