@@ -12,3 +12,16 @@ export function formatDateTime(value: Date | string | number | null | undefined,
 export function formatDay(value: Date): string {
   return value.toLocaleDateString("en-GB", { month: "short", day: "numeric", timeZone: "UTC" });
 }
+
+/** How long ago, in words ("just now", "2 min ago", "3 h ago", "4 days ago"); older than 30 days: the date. */
+export function formatAgo(value: Date, now: Date = new Date()): string {
+  const seconds = Math.max(0, Math.round((now.getTime() - value.getTime()) / 1000));
+  if (seconds < 60) return "just now";
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  if (days <= 30) return days === 1 ? "yesterday" : `${days} days ago`;
+  return formatDateTime(value);
+}

@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getRuleBuilderOptions } from "@/lib/builder-options/rules";
 import { getPersonalization } from "@/lib/personalizations/personalizations";
 import { PersonalizationEditor } from "../_components/personalization-editor";
+import { PlacementStatus } from "../_components/placement-status";
 
 export const metadata: Metadata = { title: "Edit personalization" };
 
@@ -27,6 +28,7 @@ export default async function PersonalizationPage({ params }: { params: Promise<
         ← Personalizations
       </Link>
       <PageHeader title={name} description={<span className="font-mono text-xs">{placementKey}</span>} />
+      <PlacementStatus workspaceId={ctx.workspaceId} placementKey={placementKey} />
       <PersonalizationEditor
         key={personalization.updatedAt.toISOString()}
         id={personalization.id}
