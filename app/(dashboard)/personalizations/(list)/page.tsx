@@ -7,13 +7,26 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listPersonalizations } from "@/lib/personalizations/personalizations";
+import { applyListQuery, listStatus, parseListQuery } from "@/lib/publishing/list-query";
+import { getLiveConfig } from "@/lib/publishing/versions";
+import { formatDateTime } from "@/lib/format";
 import { EmptyState } from "@/components/empty-state";
+import { ListFilter, ListStatusBadge } from "@/components/lists/list-filter";
 
 export const metadata: Metadata = { title: "Personalizations" };
 
-export default async function PersonalizationsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PersonalizationsPage({ searchParams }: Props) {
   const ctx = await requireCapability("personalizations:read");
-  const personalizations = await listPersonalizations(ctx.workspaceId);
+  const [personalizations, live, query] = await Promise.all([listPersonalizations(ctx.workspaceId), getLiveConfig(ctx.workspaceId), searchParams.then(parseListQuery)]);
+  const liveByKey = new Map(live.snapshot.personalizations.map((p) => [p.placementKey, p]));
+  const listed = personalizations.map((p) => {
+    const published = liveByKey.get(p.placementKey);
+    const { placementKey, name, defaultHtml, variants } = p;
+    return { ...p, key: placementKey, published: Boolean(published), status: listStatus({ placementKey, name, defaultHtml, variants }, published) };
+  });
+  const shown = applyListQuery(listed, query);
   const canEdit = can(ctx.role, "personalizations:edit");
   return (
     <>
@@ -53,29 +66,51 @@ export default async function PersonalizationsPage() {
           <code className="font-mono text-xs">data-tailor-placement</code>, with a variant per audience.
         </EmptyState>
       ) : (
-        <Table>
-          <caption className="sr-only">Personalizations (draft)</caption>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Name</TableHead>
-              <TableHead>Placement key</TableHead>
-              <TableHead className="text-right">Variants</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {personalizations.map((p) => (
-              <TableRow key={p.id}>
-                <TableCell className="font-medium">
-                  <Link href={`/personalizations/${p.id}`} className="text-brand-700 hover:underline">
-                    {p.name}
-                  </Link>
-                </TableCell>
-                <TableCell className="break-all font-mono text-xs text-zinc-700">{p.placementKey}</TableCell>
-                <TableCell className="text-right tabular-nums">{p.variants.length}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <>
+          <ListFilter action="/personalizations" query={query} noun="personalizations" shown={shown.length} total={listed.length} />
+          {shown.length === 0 ? (
+            <EmptyState
+              title="No personalizations match"
+              action={
+                <Link href="/personalizations" className={buttonVariants({ variant: "secondary", className: "mt-4" })}>
+                  Clear filters
+                </Link>
+              }
+            >
+              Nothing matches these filters. Try another search or status.
+            </EmptyState>
+          ) : (
+            <Table>
+              <caption className="sr-only">Personalizations (draft)</caption>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Name</TableHead>
+                  <TableHead>Placement key</TableHead>
+                  <TableHead>Status</TableHead>
+                  <TableHead className="text-right">Variants</TableHead>
+                  <TableHead>Last edited</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {shown.map((p) => (
+                  <TableRow key={p.id}>
+                    <TableCell className="font-medium">
+                      <Link href={`/personalizations/${p.id}`} className="text-brand-700 hover:underline">
+                        {p.name}
+                      </Link>
+                    </TableCell>
+                    <TableCell className="break-all font-mono text-xs text-zinc-700">{p.placementKey}</TableCell>
+                    <TableCell>
+                      <ListStatusBadge status={p.status} detail={p.published ? undefined : "Not published yet"} />
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">{p.variants.length}</TableCell>
+                    <TableCell className="whitespace-nowrap text-xs text-zinc-600">{formatDateTime(p.updatedAt)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </>
       )}
     </>
   );
