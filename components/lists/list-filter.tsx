@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Search } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { EmptyState } from "@/components/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
@@ -66,5 +67,21 @@ export function ListStatusBadge({ status, detail }: { status: ListStatus; detail
       <Badge tone={statusTone[status]}>{listStatusLabels[status]}</Badge>
       {detail ? <span className="text-xs text-zinc-600">{detail}</span> : null}
     </span>
+  );
+}
+
+/** The list's empty state when filters hide everything (the list itself is not empty). */
+export function NoMatches({ noun, href }: { noun: string; href: string }) {
+  return (
+    <EmptyState
+      title={`No ${noun} match`}
+      action={
+        <Link href={href} className={buttonVariants({ variant: "secondary", className: "mt-4" })}>
+          Clear filters
+        </Link>
+      }
+    >
+      Nothing matches these filters. Try another search or status.
+    </EmptyState>
   );
 }

@@ -13,7 +13,7 @@ import { applyListQuery, listStatus, parseListQuery } from "@/lib/publishing/lis
 import { getLiveConfig } from "@/lib/publishing/versions";
 import { formatDateTime } from "@/lib/format";
 import { EmptyState } from "@/components/empty-state";
-import { ListFilter, ListStatusBadge } from "@/components/lists/list-filter";
+import { ListFilter, ListStatusBadge, NoMatches } from "@/components/lists/list-filter";
 
 export const metadata: Metadata = { title: "Flows" };
 
@@ -70,16 +70,7 @@ export default async function FlowsPage({ searchParams }: Props) {
         <>
           <ListFilter action="/flows" query={query} noun="flows" shown={shown.length} total={listed.length} />
           {shown.length === 0 ? (
-            <EmptyState
-              title="No flows match"
-              action={
-                <Link href="/flows" className={buttonVariants({ variant: "secondary", className: "mt-4" })}>
-                  Clear filters
-                </Link>
-              }
-            >
-              Nothing matches these filters. Try another search or status.
-            </EmptyState>
+            <NoMatches noun="flows" href="/flows" />
           ) : (
             <Table>
               <caption className="sr-only">Flows (draft)</caption>

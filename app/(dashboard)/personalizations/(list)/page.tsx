@@ -11,7 +11,7 @@ import { applyListQuery, listStatus, parseListQuery } from "@/lib/publishing/lis
 import { getLiveConfig } from "@/lib/publishing/versions";
 import { formatDateTime } from "@/lib/format";
 import { EmptyState } from "@/components/empty-state";
-import { ListFilter, ListStatusBadge } from "@/components/lists/list-filter";
+import { ListFilter, ListStatusBadge, NoMatches } from "@/components/lists/list-filter";
 
 export const metadata: Metadata = { title: "Personalizations" };
 
@@ -69,16 +69,7 @@ export default async function PersonalizationsPage({ searchParams }: Props) {
         <>
           <ListFilter action="/personalizations" query={query} noun="personalizations" shown={shown.length} total={listed.length} />
           {shown.length === 0 ? (
-            <EmptyState
-              title="No personalizations match"
-              action={
-                <Link href="/personalizations" className={buttonVariants({ variant: "secondary", className: "mt-4" })}>
-                  Clear filters
-                </Link>
-              }
-            >
-              Nothing matches these filters. Try another search or status.
-            </EmptyState>
+            <NoMatches noun="personalizations" href="/personalizations" />
           ) : (
             <Table>
               <caption className="sr-only">Personalizations (draft)</caption>

@@ -274,7 +274,9 @@ function Entries({ entries, canRetry, onRetry, retrying }: { entries: SyncLogEnt
                 </TableCell>
                 <TableCell className={`${stack.cell} text-xs md:max-w-64 [overflow-wrap:anywhere]`}>
                   <CellLabel>Status</CellLabel>
-                  <Badge tone={statusTone[e.status]}>{statusLabels[e.status]}</Badge>
+                  <Badge tone={statusTone[e.status]} className="whitespace-nowrap">
+                    {statusLabels[e.status]}
+                  </Badge>
                   {e.kind !== "sync" ? (
                     <div className="mt-1 text-zinc-500">{e.kind === "backfill" ? "Backfill" : e.kind === "event" ? "Data event" : e.eventName ? "Test event" : "Test write"}</div>
                   ) : null}
