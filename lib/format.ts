@@ -8,6 +8,11 @@ export function formatDateTime(value: Date | string | number | null | undefined,
   return `${date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: seconds ? "medium" : "short", timeZone: "UTC" })} UTC`;
 }
 
+/** A time of day for messages about the next few minutes ("14:03:07 UTC"). */
+export function formatTime(value: Date): string {
+  return `${value.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" })} UTC`;
+}
+
 /** A day without the time ("29 Nov"), for short lists. */
 export function formatDay(value: Date): string {
   return value.toLocaleDateString("en-GB", { month: "short", day: "numeric", timeZone: "UTC" });
