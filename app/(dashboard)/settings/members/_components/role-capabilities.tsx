@@ -5,8 +5,9 @@ import { can, capabilities, capabilityLabels, roleLabels, roles } from "@/lib/au
 /** What each role may do, generated from the capability map the server enforces (lib/auth/permissions.ts). */
 export function RoleCapabilities() {
   return (
-    <section aria-labelledby="role-capabilities-title" className="mt-8">
-      <h2 id="role-capabilities-title" className="text-base font-semibold">
+    // Named by its heading and the table's caption, not aria-labelledby: "Role" must stay the role picker's label.
+    <section className="mt-8">
+      <h2 className="text-base font-semibold">
         What each role may do
       </h2>
       <p className="mt-1 mb-3 text-sm text-zinc-600">Checked by the server on every page and action, whatever the screen shows.</p>
