@@ -47,6 +47,8 @@ export function describeAudit(entry: Pick<AuditView, "action" | "target" | "deta
       return `${who} edited the question “${entry.target}”`;
     case "segments.question_deleted":
       return `${who} deleted the question “${entry.target}”${mappingsNote(d.deletedMappings)}`;
+    case "debug.contact_viewed":
+      return `${who} looked up Intercom contact ${entry.target} in the debug panel`;
     case "debug.test_event":
       return `${who} sent a test data event to Intercom contact ${entry.target}${d.verified ? " (read back)" : ""}`;
     case "events.saved":

@@ -11,7 +11,7 @@ export async function OverviewResults({ workspaceId }: { workspaceId: string }) 
   const [summaries, drafts] = await Promise.all([resultsSummaries(workspaceId, live), listPersonalizations(workspaceId)]);
   const idsByPlacement = new Map(drafts.map((d) => [d.placementKey, d.id]));
   return (
-    <section aria-labelledby="overview-results-title" className="mb-4 rounded-lg border border-zinc-200 bg-white p-5">
+    <section aria-labelledby="overview-results-title" className="rounded-lg border border-zinc-200 bg-white p-5">
       <h2 id="overview-results-title" className="font-semibold">
         Personalization results <span className="text-sm font-normal text-zinc-600">· last 30 days</span>
       </h2>

@@ -8,11 +8,11 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
     </div>
   );
 }
-export function TableHeader(props: ComponentProps<"thead">) {
-  return <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600" {...props} />;
+export function TableHeader({ className, ...props }: ComponentProps<"thead">) {
+  return <thead className={cn("border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-600", className)} {...props} />;
 }
-export function TableBody(props: ComponentProps<"tbody">) {
-  return <tbody className="divide-y divide-zinc-100" {...props} />;
+export function TableBody({ className, ...props }: ComponentProps<"tbody">) {
+  return <tbody className={cn("divide-y divide-zinc-100", className)} {...props} />;
 }
 export function TableRow({ className, ...props }: ComponentProps<"tr">) {
   return <tr className={cn("hover:bg-zinc-50/60", className)} {...props} />;

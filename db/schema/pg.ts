@@ -48,7 +48,11 @@ export const auditLog = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_log_workspace_created_idx").on(t.workspaceId, t.createdAt)],
+  (t) => [
+    index("audit_log_workspace_created_idx").on(t.workspaceId, t.createdAt),
+    // The Overview's checklist asks "has anyone tested a contact in the debug panel?": one seek.
+    index("audit_log_workspace_action_idx").on(t.workspaceId, t.action),
+  ],
 );
 
 export const loginThrottle = pgTable("login_throttle", {

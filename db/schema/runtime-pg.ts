@@ -38,6 +38,8 @@ export const visitors = pgTable(
     uniqueIndex("visitors_workspace_anonymous_idx").on(t.workspaceId, t.anonymousId),
     index("visitors_workspace_contact_idx").on(t.workspaceId, t.intercomContactId),
     index("visitors_workspace_email_idx").on(t.workspaceId, t.email),
+    // Overview: "identified today" is a range count on this index.
+    index("visitors_workspace_identified_idx").on(t.workspaceId, t.identifiedAt),
   ],
 );
 
@@ -52,7 +54,11 @@ export const visitorAnswers = pgTable(
     segmentKeys: jsonb("segment_keys").$type<string[]>().notNull(),
     answeredAt: timestamp("answered_at", { withTimezone: true, mode: "date" }).notNull(),
   },
-  (t) => [uniqueIndex("visitor_answers_visitor_question_idx").on(t.visitorId, t.questionKey)],
+  (t) => [
+    uniqueIndex("visitor_answers_visitor_question_idx").on(t.visitorId, t.questionKey),
+    // Overview: "answers today" is a range count on this index.
+    index("visitor_answers_workspace_answered_idx").on(t.workspaceId, t.answeredAt),
+  ],
 );
 
 export const personalizations = pgTable(
@@ -127,4 +133,31 @@ export const publishRequests = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [index("publish_requests_workspace_status_idx").on(t.workspaceId, t.status, t.createdAt)],
+);
+
+// What the snippet's requests say about the site, per UTC day: decisions served and the last
+// request (the Overview's "snippet installed"). Written in batches by lib/runtime/site-activity.ts.
+export const siteActivity = pgTable(
+  "site_activity",
+  {
+    workspaceId: workspaceId(),
+    day: text("day").notNull(),
+    decisions: integer("decisions").notNull().default(0),
+    lastRequestAt: timestamp("last_request_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [uniqueIndex("site_activity_workspace_day_idx").on(t.workspaceId, t.day)],
+);
+
+// "Placement P was last seen on path X at T", from the placements the snippet finds on a page.
+// Paths only (no query, fragment or ids); one row per placement key, capped per workspace.
+export const placementSightings = pgTable(
+  "placement_sightings",
+  {
+    workspaceId: workspaceId(),
+    placementKey: text("placement_key").notNull(),
+    path: text("path").notNull(),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true, mode: "date" }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [uniqueIndex("placement_sightings_workspace_key_idx").on(t.workspaceId, t.placementKey)],
 );

@@ -40,6 +40,8 @@ export const visitors = sqliteTable(
     uniqueIndex("visitors_workspace_anonymous_idx").on(t.workspaceId, t.anonymousId),
     index("visitors_workspace_contact_idx").on(t.workspaceId, t.intercomContactId),
     index("visitors_workspace_email_idx").on(t.workspaceId, t.email),
+    // Overview: "identified today" is a range count on this index.
+    index("visitors_workspace_identified_idx").on(t.workspaceId, t.identifiedAt),
   ],
 );
 
@@ -54,7 +56,11 @@ export const visitorAnswers = sqliteTable(
     segmentKeys: text("segment_keys", { mode: "json" }).$type<string[]>().notNull(),
     answeredAt: integer("answered_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [uniqueIndex("visitor_answers_visitor_question_idx").on(t.visitorId, t.questionKey)],
+  (t) => [
+    uniqueIndex("visitor_answers_visitor_question_idx").on(t.visitorId, t.questionKey),
+    // Overview: "answers today" is a range count on this index.
+    index("visitor_answers_workspace_answered_idx").on(t.workspaceId, t.answeredAt),
+  ],
 );
 
 export const personalizations = sqliteTable(
@@ -129,4 +135,31 @@ export const publishRequests = sqliteTable(
     decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("publish_requests_workspace_status_idx").on(t.workspaceId, t.status, t.createdAt)],
+);
+
+// What the snippet's requests say about the site, per UTC day: decisions served and the last
+// request (the Overview's "snippet installed"). Written in batches by lib/runtime/site-activity.ts.
+export const siteActivity = sqliteTable(
+  "site_activity",
+  {
+    workspaceId: workspaceId(),
+    day: text("day").notNull(),
+    decisions: integer("decisions").notNull().default(0),
+    lastRequestAt: integer("last_request_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("site_activity_workspace_day_idx").on(t.workspaceId, t.day)],
+);
+
+// "Placement P was last seen on path X at T", from the placements the snippet finds on a page.
+// Paths only (no query, fragment or ids); one row per placement key, capped per workspace.
+export const placementSightings = sqliteTable(
+  "placement_sightings",
+  {
+    workspaceId: workspaceId(),
+    placementKey: text("placement_key").notNull(),
+    path: text("path").notNull(),
+    firstSeenAt: integer("first_seen_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("placement_sightings_workspace_key_idx").on(t.workspaceId, t.placementKey)],
 );

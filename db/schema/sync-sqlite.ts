@@ -60,6 +60,8 @@ export const syncJobs = sqliteTable(
     // target's whole history. Its (workspace_id, target_key) prefix serves the coalescing lookups.
     index("sync_jobs_target_status_idx").on(t.workspaceId, t.targetKey, t.status, t.nextRunAt),
     index("sync_jobs_workspace_created_idx").on(t.workspaceId, t.createdAt),
+    // Overview: pending and dead-lettered writes are counts on this index.
+    index("sync_jobs_workspace_status_idx").on(t.workspaceId, t.status),
     uniqueIndex("sync_jobs_idempotency_idx").on(t.workspaceId, t.idempotencyKey),
   ],
 );

@@ -44,12 +44,38 @@ const capabilityRoles = {
 
 export type Capability = keyof typeof capabilityRoles;
 
+/** What each capability lets a member do, in words (Settings → Members). Typed so a new capability needs one. */
+export const capabilityLabels: Record<Capability, string> = {
+  "workspace:read": "Sign in and see the Overview",
+  "members:manage": "Invite members, change roles and remove members",
+  "audit:read": "See recent activity (the audit log)",
+  "integrations:read": "See the Intercom connection and its health",
+  "integrations:connect": "Connect Intercom and replace the token",
+  "segments:read": "See segments and questions",
+  "segments:edit": "Edit segments and questions",
+  "mappings:edit": "Edit field mappings (what Tailor writes to Intercom)",
+  "personalizations:read": "See personalizations and versions",
+  "personalizations:edit": "Edit personalizations (drafts)",
+  "flows:read": "See flows and their analytics",
+  "flows:edit": "Edit flows (drafts)",
+  publish: "Publish drafts and restore versions",
+  "settings:read": "Open Settings",
+  "website:manage": "Manage the website: snippet, origins, identity verification",
+  "debug:read": "Look contacts up in the debug panel",
+  "debug:write-test": "Send test writes and test events to a contact",
+  "sync:read": "Read the sync log",
+  "sync:retry": "Retry failed writes to Intercom",
+  "notifications:email": "Choose how notifications are emailed",
+};
+
+export const capabilities = Object.keys(capabilityRoles) as Capability[];
+
 export function can(role: Role, capability: Capability): boolean {
   return (capabilityRoles[capability] as readonly Role[]).includes(role);
 }
 
 export function capabilitiesOf(role: Role): Capability[] {
-  return (Object.keys(capabilityRoles) as Capability[]).filter((c) => can(role, c));
+  return capabilities.filter((c) => can(role, c));
 }
 
 export function isRole(value: unknown): value is Role {

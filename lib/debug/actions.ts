@@ -10,12 +10,19 @@ import { contactBehavior, sendTestEvent } from "./behavior";
 
 const contactIdSchema = z.object({ contactId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not an Intercom contact id.") });
 
-/** Reads one contact fresh from Intercom, with what Tailor knows about it; changes nothing in Intercom. */
+/** Reads one contact fresh from Intercom, with what Tailor knows about it; changes nothing in Intercom. Audited. */
 export const lookupContactAction = defineAction({
   name: "debugLookupContact",
   schema: lookupContactSchema,
   capability: "debug:read",
-  run: async (input, ctx) => lookupContact(ctx.workspaceId, input),
+  run: async (input, ctx) => {
+    const result = await lookupContact(ctx.workspaceId, input);
+    // Who read which contact's Intercom data is worth keeping; it also ticks the Overview's "test a known contact".
+    if (result.kind === "contact") {
+      await recordAudit({ workspaceId: ctx.workspaceId, actorUserId: ctx.userId, action: "debug.contact_viewed", target: result.contact.id });
+    }
+    return result;
+  },
 });
 
 /** Writes test values for mapped segment groups to one contact, then reads it back. Audited. */

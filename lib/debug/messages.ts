@@ -1,3 +1,4 @@
+import { formatTime } from "@/lib/format";
 import {
   IntercomAuthError,
   IntercomNotFoundError,
@@ -10,9 +11,7 @@ import {
 // One sentence per failure, saying what support can do about it. Built only from our typed
 // errors' fixed messages, attribute names and times: never Intercom's prose or the token.
 
-export function utcTime(date: Date): string {
-  return `${date.toISOString().slice(11, 19)} UTC`;
-}
+export const utcTime = formatTime;
 
 export const TOKEN_REVOKED = "Intercom says the token was revoked: reconnect in Integrations → Intercom.";
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { formatTime } from "@/lib/format";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
@@ -73,9 +74,6 @@ export class IntercomConnectError extends UserFacingError {
 
 const regionName: Record<IntercomRegion, string> = { US: "the US", EU: "the EU", AU: "Australia" };
 
-function timeOf(date: Date): string {
-  return date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC" }) + " UTC";
-}
 
 /** Turns a failed verification into a message a marketer can act on. Nothing is saved on any of these. */
 export function explainConnectFailure(error: IntercomError): IntercomConnectError {
@@ -99,7 +97,7 @@ export function explainConnectFailure(error: IntercomError): IntercomConnectErro
       );
     case "rate_limited":
       return new IntercomConnectError(
-        `Intercom is rate-limiting this token until ${timeOf((error as IntercomError & { resetAt: Date }).resetAt)}. Nothing was saved; try again then.`,
+        `Intercom is rate-limiting this token until ${formatTime((error as IntercomError & { resetAt: Date }).resetAt)}. Nothing was saved; try again then.`,
       );
     case "unavailable":
       return new IntercomConnectError("Intercom is unreachable right now. Nothing was saved; try again in a minute.");

@@ -1,4 +1,5 @@
 import type { Mail } from "./index";
+import { formatDateTime } from "@/lib/format";
 
 // Every interpolated value is escaped for HTML; names and workspace names are user input.
 function escapeHtml(value: string): string {
@@ -16,7 +17,7 @@ function layout(paragraphs: string[], link: string, label: string): string {
 export function invitationMail(input: { to: string; workspaceName: string; inviterName: string; roleLabel: string; link: string; expiresAt: Date }): Mail {
   const lines = [
     `${input.inviterName} invited you to join ${input.workspaceName} on Tailor as ${input.roleLabel}.`,
-    `The invitation works once and expires on ${input.expiresAt.toUTCString()}.`,
+    `The invitation works once and expires on ${formatDateTime(input.expiresAt)}.`,
     "If you did not expect it, ignore this email.",
   ];
   return {

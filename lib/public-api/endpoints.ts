@@ -4,6 +4,7 @@ import { advanceFlow } from "@/lib/runtime/flows";
 import { recordAnswer } from "@/lib/runtime/answers";
 import { decide } from "@/lib/runtime/decide";
 import { identifyClaim } from "@/lib/runtime/identify";
+import { noteDecideRequest } from "@/lib/runtime/site-activity";
 import { publicEndpoint } from "./handler";
 import { answersRequestSchema, decideRequestSchema, flowRequestSchema, identifyRequestSchema, trackRequestSchema } from "./schema";
 
@@ -23,9 +24,11 @@ export const answers = publicEndpoint(answersRequestSchema, async (input, site) 
   recorded: await recordAnswer(site.workspaceId, input.visitorId, input.question, input.answers),
 }));
 
-export const decideEndpoint = publicEndpoint(decideRequestSchema, (input, site) =>
-  decide(site.workspaceId, input.visitorId, input.placements, { offerFlows: input.flow }),
-);
+// Noting the request (decisions today, placements found on the page) is buffered, never awaited.
+export const decideEndpoint = publicEndpoint(decideRequestSchema, (input, site) => {
+  noteDecideRequest(site.workspaceId, input.url, input.placements);
+  return decide(site.workspaceId, input.visitorId, input.placements, { offerFlows: input.flow });
+});
 
 // The flow widget's steps.
 export const flow = publicEndpoint(flowRequestSchema, (input, site) =>

@@ -1,27 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
-import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { requireCapability } from "@/lib/auth/guard";
 import { can, roleLabels } from "@/lib/auth/permissions";
-import { listAudit } from "@/lib/audit";
-import { describeAudit } from "@/lib/audit-text";
 import { getIdentitySettings } from "@/lib/identity/settings";
-import { Badge } from "@/components/ui/badge";
-import { getConnectionHealth, healthTone } from "@/lib/intercom-integration/health";
-import { navFor } from "@/lib/nav";
-import { formatDay } from "@/lib/format";
+import { CardSkeleton } from "./_components/card-skeleton";
+import { RecentActivity } from "./_components/recent-activity";
+import { SetupChecklist } from "./_components/setup-checklist";
+import { IntercomState, TodayFigures } from "./_components/today-figures";
 import { OverviewResults } from "@/components/analytics/overview-results";
 
 export const metadata: Metadata = { title: "Overview" };
 
+// A dashboard of small server components, each streaming on its own: setup first, then today's figures.
 export default async function OverviewPage() {
   const ctx = await requireCapability("workspace:read");
-  const sections = navFor(ctx.role).filter((item) => item.href !== "/overview");
-  const activity = can(ctx.role, "audit:read") ? await listAudit(ctx.workspaceId, { limit: 8 }) : null;
   const verificationOff = (await getIdentitySettings(ctx.workspaceId)).policy === "off";
-  const intercom = can(ctx.role, "integrations:read") ? await getConnectionHealth(ctx.workspaceId) : null;
   return (
     <>
       <PageHeader
@@ -43,56 +39,27 @@ export default async function OverviewPage() {
           </span>
         </Alert>
       ) : null}
-      <OverviewResults workspaceId={ctx.workspaceId} />
-      <div className="grid gap-4 md:grid-cols-2">
-        <Card aria-labelledby="sections-title">
-          <CardTitle id="sections-title">Your sections</CardTitle>
-          {sections.length === 0 ? (
-            <CardDescription>Nothing else to set up for your role yet.</CardDescription>
-          ) : (
-            <ul className="mt-3 space-y-2 text-sm">
-              {sections.map((s) => (
-                <li key={s.href}>
-                  <Link className="font-medium text-brand-700 hover:underline" href={s.href}>
-                    {s.title}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-        {intercom ? (
-          <Card aria-labelledby="intercom-health-title">
-            <CardTitle id="intercom-health-title">Intercom</CardTitle>
-            <p className="mt-3">
-              <Badge tone={healthTone[intercom.state]} data-testid="connection-health">
-                {intercom.label}
-              </Badge>
-            </p>
-            {intercom.detail ? <CardDescription className="mt-2">{intercom.detail}</CardDescription> : null}
-            <Link className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline" href="/integrations/intercom">
-              {intercom.state === "not_connected" ? "Connect Intercom →" : "Open Intercom settings →"}
-            </Link>
-          </Card>
-        ) : null}
-        {activity ? (
-          <Card aria-labelledby="activity-title">
-            <CardTitle id="activity-title">Recent activity</CardTitle>
-            {activity.length === 0 ? (
-              <CardDescription>No activity yet. Changes to members and integrations show up here.</CardDescription>
-            ) : (
-              <ul className="mt-3 space-y-2 text-sm">
-                {activity.map((entry) => (
-                  <li key={entry.id} className="flex justify-between gap-3">
-                    <span>{describeAudit(entry)}</span>
-                    <time className="shrink-0 text-zinc-500" dateTime={entry.createdAt.toISOString()}>
-                      {formatDay(entry.createdAt)}
-                    </time>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Suspense fallback={<CardSkeleton label="the setup checklist" tall />}>
+          <SetupChecklist workspaceId={ctx.workspaceId} role={ctx.role} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton label="the Intercom connection" />}>
+          <IntercomState workspaceId={ctx.workspaceId} />
+        </Suspense>
+        <div className="lg:col-span-2">
+          <Suspense fallback={<CardSkeleton label="today's figures" tall />}>
+            <TodayFigures workspaceId={ctx.workspaceId} role={ctx.role} />
+          </Suspense>
+        </div>
+        <div className="lg:col-span-2 empty:hidden">
+          <Suspense fallback={<CardSkeleton label="personalization results" />}>
+            <OverviewResults workspaceId={ctx.workspaceId} />
+          </Suspense>
+        </div>
+        {can(ctx.role, "audit:read") ? (
+          <Suspense fallback={<CardSkeleton label="recent activity" />}>
+            <RecentActivity workspaceId={ctx.workspaceId} />
+          </Suspense>
         ) : null}
       </div>
     </>

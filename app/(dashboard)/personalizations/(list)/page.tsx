@@ -7,19 +7,30 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listPersonalizations } from "@/lib/personalizations/personalizations";
+import { applyListQuery, listStatus, parseListQuery } from "@/lib/publishing/list-query";
+import { getLiveConfig } from "@/lib/publishing/versions";
+import { formatDateTime } from "@/lib/format";
 import { EmptyState } from "@/components/empty-state";
 import { ResultsLine } from "@/components/analytics/results-line";
 import { resultsSummaries } from "@/lib/analytics/results";
-import { getLiveConfig } from "@/lib/publishing/versions";
+import { ListFilter, ListStatusBadge, NoMatches } from "@/components/lists/list-filter";
 
 export const metadata: Metadata = { title: "Personalizations" };
 
-export default async function PersonalizationsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PersonalizationsPage({ searchParams }: Props) {
   const ctx = await requireCapability("personalizations:read");
-  const personalizations = await listPersonalizations(ctx.workspaceId);
+  const [personalizations, live, query] = await Promise.all([listPersonalizations(ctx.workspaceId), getLiveConfig(ctx.workspaceId), searchParams.then(parseListQuery)]);
+  const liveByKey = new Map(live.snapshot.personalizations.map((p) => [p.placementKey, p]));
+  const listed = personalizations.map((p) => {
+    const published = liveByKey.get(p.placementKey);
+    const { placementKey, name, defaultHtml, variants } = p;
+    return { ...p, key: placementKey, published: Boolean(published), status: listStatus({ placementKey, name, defaultHtml, variants }, published) };
+  });
+  const shown = applyListQuery(listed, query);
   const canEdit = can(ctx.role, "personalizations:edit");
-  const live = (await getLiveConfig(ctx.workspaceId)).snapshot.personalizations;
-  const results = await resultsSummaries(ctx.workspaceId, live);
+  const results = await resultsSummaries(ctx.workspaceId, live.snapshot.personalizations);
   return (
     <>
       <PageHeader
@@ -62,35 +73,48 @@ export default async function PersonalizationsPage() {
           <code className="font-mono text-xs">data-tailor-placement</code>, with a variant per audience.
         </EmptyState>
       ) : (
-        <Table>
-          <caption className="sr-only">Personalizations (draft)</caption>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Name</TableHead>
-              <TableHead>Placement key</TableHead>
-              <TableHead className="text-right">Variants</TableHead>
-              <TableHead>Results (30 days)</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {personalizations.map((p) => (
-              <TableRow key={p.id}>
-                <TableCell className="font-medium">
-                  <Link href={`/personalizations/${p.id}`} className="text-brand-700 hover:underline">
-                    {p.name}
-                  </Link>
-                </TableCell>
-                <TableCell className="break-all font-mono text-xs text-zinc-700">{p.placementKey}</TableCell>
-                <TableCell className="text-right tabular-nums">{p.variants.length}</TableCell>
-                <TableCell className="text-sm">
-                  <Link href={`/personalizations/${p.id}/results`} className="hover:underline">
-                    <ResultsLine summary={results.get(p.placementKey)} />
-                  </Link>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <>
+          <ListFilter action="/personalizations" query={query} noun="personalizations" shown={shown.length} total={listed.length} />
+          {shown.length === 0 ? (
+            <NoMatches noun="personalizations" href="/personalizations" />
+          ) : (
+            <Table>
+              <caption className="sr-only">Personalizations (draft)</caption>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Name</TableHead>
+                  <TableHead>Placement key</TableHead>
+                  <TableHead>Status</TableHead>
+                  <TableHead className="text-right">Variants</TableHead>
+                  <TableHead>Last edited</TableHead>
+                  <TableHead>Results (30 days)</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {shown.map((p) => (
+                  <TableRow key={p.id}>
+                    <TableCell className="font-medium">
+                      <Link href={`/personalizations/${p.id}`} className="text-brand-700 hover:underline">
+                        {p.name}
+                      </Link>
+                    </TableCell>
+                    <TableCell className="break-all font-mono text-xs text-zinc-700">{p.placementKey}</TableCell>
+                    <TableCell>
+                      <ListStatusBadge status={p.status} detail={p.published ? undefined : "Not published yet"} />
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">{p.variants.length}</TableCell>
+                    <TableCell className="whitespace-nowrap text-xs text-zinc-600">{formatDateTime(p.updatedAt)}</TableCell>
+                    <TableCell className="text-sm">
+                      <Link href={`/personalizations/${p.id}/results`} className="hover:underline">
+                        <ResultsLine summary={results.get(p.placementKey)} />
+                      </Link>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </>
       )}
     </>
   );

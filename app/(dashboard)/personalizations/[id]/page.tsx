@@ -10,6 +10,7 @@ import { getPersonalization } from "@/lib/personalizations/personalizations";
 import { PersonalizationEditor } from "../_components/personalization-editor";
 import { PersonalizationTabs } from "../_components/personalization-tabs";
 import { listGoals } from "@/lib/analytics/goals";
+import { PlacementStatus } from "../_components/placement-status";
 
 export const metadata: Metadata = { title: "Edit personalization" };
 
@@ -30,6 +31,7 @@ export default async function PersonalizationPage({ params }: { params: Promise<
       </Link>
       <PageHeader title={name} description={<span className="font-mono text-xs">{placementKey}</span>} />
       <PersonalizationTabs id={personalization.id} />
+      <PlacementStatus workspaceId={ctx.workspaceId} placementKey={placementKey} />
       <PersonalizationEditor
         key={personalization.updatedAt.toISOString()}
         id={personalization.id}

@@ -7,8 +7,10 @@ import { requireCapability } from "@/lib/auth/guard";
 import { roleLabels } from "@/lib/auth/permissions";
 import { listPendingInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/members";
+import { formatDateTime } from "@/lib/format";
 import { InviteMemberDialog } from "../_components/invite-member-dialog";
 import { PendingInvitations } from "../_components/pending-invitations";
+import { RoleCapabilities } from "../_components/role-capabilities";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -65,10 +67,11 @@ export default async function MembersPage() {
           email: i.email,
           role: i.role,
           invitedBy: i.invitedBy,
-          expiresOn: i.expiresAt.toISOString().slice(0, 10),
+          expiresOn: formatDateTime(i.expiresAt),
           expired: i.expired,
         }))}
       />
+      <RoleCapabilities />
     </>
   );
 }

@@ -213,38 +213,48 @@ function Chart({ buckets, period }: { buckets: SyncChartBucket[]; period: Period
   );
 }
 
+// A table from md up (six columns that fit the page at 1440 px), stacked rows below it: each cell
+// becomes a labelled line, so nothing is cut off or needs sideways scrolling at 390 px.
+const stack = { row: "block border-b border-zinc-100 py-2 md:table-row md:py-0", cell: "block px-4 py-1 md:table-cell md:py-3" };
+function CellLabel({ children }: { children: string }) {
+  return <span className="mb-0.5 block text-xs font-medium uppercase tracking-wide text-zinc-500 md:hidden">{children}</span>;
+}
+
 function Entries({ entries, canRetry, onRetry, retrying }: { entries: SyncLogEntry[]; canRetry: boolean; onRetry: (id: string) => void; retrying?: string }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <Table>
-      <TableHeader>
+    <Table className="block md:table">
+      <TableHeader className="hidden md:table-header-group">
         <TableRow>
           <TableHead>Updated</TableHead>
           <TableHead>Contact</TableHead>
           <TableHead>Values</TableHead>
           <TableHead>Status</TableHead>
-          <TableHead>Intercom</TableHead>
-          <TableHead>Attempts</TableHead>
           <TableHead>Timing</TableHead>
           <TableHead>
             <span className="sr-only">Actions</span>
           </TableHead>
         </TableRow>
       </TableHeader>
-      <TableBody>
+      <TableBody className="block md:table-row-group">
         {entries.map((e) => {
           const shown = e.sentValues ?? e.values;
           const canRetryThis = canRetry && (e.status === "failed" || e.status === "dead");
           return (
             <Fragment key={e.id}>
-              <TableRow data-testid="sync-entry">
-                <TableCell className="whitespace-nowrap text-xs text-zinc-600">{time(e.finishedAt ?? e.createdAt)}</TableCell>
-                <TableCell>
+              <TableRow data-testid="sync-entry" className={stack.row}>
+                <TableCell className={`${stack.cell} text-xs text-zinc-600 md:whitespace-nowrap`}>
+                  <CellLabel>Updated</CellLabel>
+                  {time(e.finishedAt ?? e.createdAt)}
+                </TableCell>
+                <TableCell className={`${stack.cell} [overflow-wrap:anywhere]`}>
+                  <CellLabel>Contact</CellLabel>
                   <div className="font-medium">{e.contactEmail ?? "Anonymous visitor"}</div>
                   <div className="font-mono text-xs text-zinc-500">{e.contactId ?? "no Intercom contact yet"}</div>
                   {e.identifiedBy ? <div className="text-xs text-zinc-600">{IDENTIFIED_BY_TEXT[e.identifiedBy]}</div> : null}
                 </TableCell>
-                <TableCell>
+                <TableCell className={`${stack.cell} [overflow-wrap:anywhere]`}>
+                  <CellLabel>Values</CellLabel>
                   {e.eventName ? (
                     <div className="text-xs">
                       Event <span className="font-mono font-medium">{e.eventName}</span>
@@ -254,47 +264,53 @@ function Entries({ entries, canRetry, onRetry, retrying }: { entries: SyncLogEnt
                   ) : null}
                   <dl className="space-y-0.5 text-xs">
                     {Object.entries(shown).map(([k, v]) => (
-                      <div key={k} className="flex gap-1">
+                      <div key={k} className="flex flex-wrap gap-x-1">
                         <dt className="font-mono text-zinc-600">{k}</dt>
-                        <dd className="font-mono">= {valueText(v)}</dd>
+                        <dd className="min-w-0 font-mono">= {valueText(v)}</dd>
                       </div>
                     ))}
                   </dl>
                   <span className="text-xs text-zinc-500">{e.sentValues ? "sent" : "to send"}</span>
                 </TableCell>
-                <TableCell>
-                  <Badge tone={statusTone[e.status]}>{statusLabels[e.status]}</Badge>
+                <TableCell className={`${stack.cell} text-xs md:max-w-64 [overflow-wrap:anywhere]`}>
+                  <CellLabel>Status</CellLabel>
+                  <Badge tone={statusTone[e.status]} className="whitespace-nowrap">
+                    {statusLabels[e.status]}
+                  </Badge>
                   {e.kind !== "sync" ? (
-                    <div className="mt-1 text-xs text-zinc-500">{e.kind === "backfill" ? "Backfill" : e.kind === "event" ? "Data event" : e.eventName ? "Test event" : "Test write"}</div>
+                    <div className="mt-1 text-zinc-500">{e.kind === "backfill" ? "Backfill" : e.kind === "event" ? "Data event" : e.eventName ? "Test event" : "Test write"}</div>
                   ) : null}
-                </TableCell>
-                <TableCell className="max-w-72 text-xs">
-                  {e.intercomStatus ? <div className="font-mono">HTTP {e.intercomStatus}</div> : null}
+                  <div className="mt-1 text-zinc-600">
+                    {e.attempts} {e.attempts === 1 ? "attempt" : "attempts"}
+                    {e.intercomStatus ? <span className="font-mono"> · HTTP {e.intercomStatus}</span> : null}
+                  </div>
                   {e.errorCode ? <div className={e.status === "done" ? "font-mono text-zinc-600" : "font-mono text-red-700"}>{e.errorCode}</div> : null}
                   {e.errorMessage ? <div className="text-zinc-600">{e.errorMessage}</div> : null}
                 </TableCell>
-                <TableCell className="tabular-nums">{e.attempts}</TableCell>
-                <TableCell className="whitespace-nowrap text-xs text-zinc-600">
+                <TableCell className={`${stack.cell} text-xs text-zinc-600 md:whitespace-nowrap`}>
+                  <CellLabel>Timing</CellLabel>
                   <div>total {ms(e.totalMs)}</div>
                   {e.log.length ? <div>last call {ms(e.log.at(-1)!.durationMs)}</div> : null}
                   {e.status === "pending" || e.status === "paused" ? <div>next {time(e.nextRunAt)}</div> : null}
                 </TableCell>
-                <TableCell className="whitespace-nowrap text-right">
-                  {e.log.length ? (
-                    <Button variant="ghost" size="sm" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
-                      {open === e.id ? "Hide calls" : "Calls"}
-                    </Button>
-                  ) : null}
-                  {canRetryThis ? (
-                    <Button variant="secondary" size="sm" onClick={() => onRetry(e.id)} pending={retrying === e.id}>
-                      Retry
-                    </Button>
-                  ) : null}
+                <TableCell className={`${stack.cell} md:text-right`}>
+                  <div className="flex flex-wrap gap-2 md:flex-col md:items-end">
+                    {e.log.length ? (
+                      <Button variant="ghost" size="sm" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
+                        {open === e.id ? "Hide calls" : "Calls"}
+                      </Button>
+                    ) : null}
+                    {canRetryThis ? (
+                      <Button variant="secondary" size="sm" onClick={() => onRetry(e.id)} pending={retrying === e.id}>
+                        Retry
+                      </Button>
+                    ) : null}
+                  </div>
                 </TableCell>
               </TableRow>
               {open === e.id ? (
-                <TableRow>
-                  <TableCell colSpan={8} className="bg-zinc-50">
+                <TableRow className="block md:table-row">
+                  <TableCell colSpan={6} className="block bg-zinc-50 [overflow-wrap:anywhere] md:table-cell">
                     <ol className="space-y-1 text-xs">
                       {e.log.map((a, i) => (
                         <li key={i} className="font-mono">

@@ -7,6 +7,16 @@ CREATE TABLE `draft_authors` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+CREATE TABLE `placement_sightings` (
+	`workspace_id` text NOT NULL,
+	`placement_key` text NOT NULL,
+	`path` text NOT NULL,
+	`first_seen_at` integer NOT NULL,
+	`last_seen_at` integer NOT NULL,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `placement_sightings_workspace_key_idx` ON `placement_sightings` (`workspace_id`,`placement_key`);--> statement-breakpoint
 CREATE TABLE `publish_requests` (
 	`id` text PRIMARY KEY NOT NULL,
 	`workspace_id` text NOT NULL,
@@ -28,6 +38,15 @@ CREATE TABLE `publish_requests` (
 );
 --> statement-breakpoint
 CREATE INDEX `publish_requests_workspace_status_idx` ON `publish_requests` (`workspace_id`,`status`,`created_at`);--> statement-breakpoint
+CREATE TABLE `site_activity` (
+	`workspace_id` text NOT NULL,
+	`day` text NOT NULL,
+	`decisions` integer DEFAULT 0 NOT NULL,
+	`last_request_at` integer NOT NULL,
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `site_activity_workspace_day_idx` ON `site_activity` (`workspace_id`,`day`);--> statement-breakpoint
 CREATE TABLE `analytics_conversions` (
 	`workspace_id` text NOT NULL,
 	`visitor_id` text NOT NULL,
@@ -98,4 +117,8 @@ CREATE UNIQUE INDEX `goals_workspace_key_idx` ON `goals` (`workspace_id`,`key`);
 ALTER TABLE `config_versions` ADD `author_user_ids` text;--> statement-breakpoint
 ALTER TABLE `personalizations` ADD `holdout_percent` integer DEFAULT 10 NOT NULL;--> statement-breakpoint
 ALTER TABLE `personalizations` ADD `primary_goal` text;--> statement-breakpoint
-ALTER TABLE `notifications` ADD `user_id` text REFERENCES users(id);
+ALTER TABLE `notifications` ADD `user_id` text REFERENCES users(id);--> statement-breakpoint
+CREATE INDEX `audit_log_workspace_action_idx` ON `audit_log` (`workspace_id`,`action`);--> statement-breakpoint
+CREATE INDEX `visitor_answers_workspace_answered_idx` ON `visitor_answers` (`workspace_id`,`answered_at`);--> statement-breakpoint
+CREATE INDEX `visitors_workspace_identified_idx` ON `visitors` (`workspace_id`,`identified_at`);--> statement-breakpoint
+CREATE INDEX `sync_jobs_workspace_status_idx` ON `sync_jobs` (`workspace_id`,`status`);
