@@ -59,6 +59,7 @@ export const capabilityLabels: Record<Capability, string> = {
   "flows:read": "See flows and their analytics",
   "flows:edit": "Edit flows (drafts)",
   publish: "Publish drafts and restore versions",
+  "publish:request": "Ask for the draft to be reviewed and published",
   "settings:read": "Open Settings",
   "website:manage": "Manage the website: snippet, origins, identity verification",
   "debug:read": "Look contacts up in the debug panel",

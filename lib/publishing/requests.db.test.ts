@@ -23,7 +23,7 @@ let admin: Actor;
 let marketer: Actor;
 let otherMarketer: Actor;
 
-const hero = (html: string, id?: string): PersonalizationDraft & { id?: string } => ({ id, placementKey: "hero", name: "Hero", defaultHtml: html, variants: [] });
+const hero = (html: string, id?: string): PersonalizationDraft & { id?: string } => ({ id, placementKey: "hero", name: "Hero", defaultHtml: html, variants: [], holdoutPercent: 0, primaryGoal: null });
 
 beforeEach(async () => {
   const ws = await createWorkspace("Review Co");

@@ -25,8 +25,9 @@ export default async function PersonalizationsPage({ searchParams }: Props) {
   const liveByKey = new Map(live.snapshot.personalizations.map((p) => [p.placementKey, p]));
   const listed = personalizations.map((p) => {
     const published = liveByKey.get(p.placementKey);
-    const { placementKey, name, defaultHtml, variants } = p;
-    return { ...p, key: placementKey, published: Boolean(published), status: listStatus({ placementKey, name, defaultHtml, variants }, published) };
+    const { placementKey, name, defaultHtml, variants, holdoutPercent, primaryGoal } = p;
+    const draft = { placementKey, name, defaultHtml, variants, holdoutPercent, primaryGoal };
+    return { ...p, key: placementKey, published: Boolean(published), status: listStatus(draft, published) };
   });
   const shown = applyListQuery(listed, query);
   const canEdit = can(ctx.role, "personalizations:edit");
