@@ -145,7 +145,7 @@ test.describe("Intercom-aware editors", () => {
     await expect(attribute).toHaveValue("intercom.favorite_color");
     await attribute.fill("s");
     await expect(page.getByRole("listbox", { name: "Intercom attributes" })).toBeVisible();
-    await page.screenshot({ path: `${screens}/rule-editor-autocomplete-mobile.png` });
+    await known.screenshot({ path: `${screens}/rule-editor-autocomplete-mobile.png` });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });

@@ -170,7 +170,13 @@ test.describe("personalizations", () => {
   test("preview as a contact: the VIP variant with merge tags, escaped values, and clear errors", async ({ page, workspace }) => {
     test.slow(); // connects Intercom and waits out one Intercom timeout
     const dialogs: string[] = [];
+    let leftUnsaved = 0;
     page.on("dialog", async (d) => {
+      // Going to the Intercom page below leaves the unsaved editor on purpose: the browser asks, we leave.
+      if (d.type() === "beforeunload") {
+        leftUnsaved++;
+        return d.accept();
+      }
       dialogs.push(d.message());
       await d.dismiss();
     });
@@ -189,6 +195,7 @@ test.describe("personalizations", () => {
     await expect(page.getByText("Intercom is not connected, so there is no contact to preview with.")).toBeVisible();
 
     await connectIntercom(page);
+    expect(leftUnsaved).toBe(1);
     await page.goto("/personalizations/new");
     await fillVipPersonalization(page, {
       vip: "<p>VIP pick: {{intercom.favorite_color}}</p>",

@@ -1,13 +1,13 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
-import { useState } from "react";
+import { useState, type ComponentProps } from "react";
 import { Button } from "@/components/ui/button";
 import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { parseAttributeName, ruleAttributeName } from "@/lib/rules/attributes";
-import { ruleAttributeState, tagState } from "@/lib/rules/references";
+import { ruleAttributeState, tagState, type ReferenceState } from "@/lib/rules/references";
 import {
   SEGMENT_OPERATORS,
   TAG_OPERATORS,
@@ -142,23 +142,37 @@ function TagField({ condition, id, disabled, invalid, onChange }: { condition: T
   const state = tagState(catalogue, condition.tag);
   const flagId = `${id}-tag-state`;
   const flagged = state === "missing";
-  const aria = invalid("tag") as { "aria-describedby"?: string };
   return (
     <div className="min-w-0 flex-1 basis-40">
-      <Combobox
-        aria-label="Tag"
+      <CheckedCombobox
+        label="Tag"
         placeholder={catalogue.tags === null ? "vip" : "Search tags…"}
         listLabel="Intercom tags"
         emptyText="No Intercom tag matches: it will be kept as typed."
         options={options}
         value={condition.tag}
         disabled={disabled}
-        {...aria}
-        aria-describedby={[aria["aria-describedby"], flagged ? flagId : null].filter(Boolean).join(" ") || undefined}
+        invalid={invalid("tag")}
+        flag={flagged ? { id: flagId, state, extra: "Saved as typed; it matches no contact until the tag exists." } : null}
         onChange={(tag) => onChange({ ...condition, tag })}
       />
-      {flagged ? <ReferenceFlag id={flagId} state={state} extra="Saved as typed; it matches no contact until the tag exists." /> : null}
     </div>
+  );
+}
+
+/** A tag or attribute field: suggestions from Intercom, and a flag described to screen readers when Intercom doesn't have the value. */
+function CheckedCombobox({
+  label,
+  invalid,
+  flag,
+  ...props
+}: Omit<ComponentProps<typeof Combobox>, "aria-label"> & { label: string; invalid: object; flag: { id: string; state: ReferenceState; extra?: string } | null }) {
+  const aria = invalid as { "aria-describedby"?: string };
+  return (
+    <>
+      <Combobox aria-label={label} {...props} {...aria} aria-describedby={[aria["aria-describedby"], flag?.id].filter(Boolean).join(" ") || undefined} />
+      {flag ? <ReferenceFlag id={flag.id} state={flag.state} extra={flag.extra} /> : null}
+    </>
   );
 }
 
@@ -191,7 +205,6 @@ function AttributeFields({
     detail: dataTypeWords[a.dataType] ?? a.dataType,
     badge: a.archived ? "archived" : a.writable ? undefined : "read-only",
   }));
-  const aria = invalid("attribute") as { "aria-describedby"?: string };
 
   const setAttribute = (attribute: string) => {
     const nextRef = parseAttributeName(attribute);
@@ -208,19 +221,18 @@ function AttributeFields({
   return (
     <>
       <div className="min-w-0 flex-1 basis-44">
-        <Combobox
-          aria-label="Attribute"
+        <CheckedCombobox
+          label="Attribute"
           placeholder="Search attributes…"
           listLabel="Intercom attributes"
           emptyText="No Intercom attribute matches: type intercom.<name> to keep your own."
           options={options}
           value={condition.attribute}
           disabled={disabled}
-          {...aria}
-          aria-describedby={[aria["aria-describedby"], flagged ? flagId : null].filter(Boolean).join(" ") || undefined}
+          invalid={invalid("attribute")}
+          flag={flagged ? { id: flagId, state, extra: state === "missing" ? "Saved as typed; contacts have no value for it." : undefined } : null}
           onChange={setAttribute}
         />
-        {flagged ? <ReferenceFlag id={flagId} state={state} extra={state === "missing" ? "Saved as typed; contacts have no value for it." : undefined} /> : null}
       </div>
       <div className="w-full sm:w-40">
         <Select

@@ -20,7 +20,7 @@ export const demoFlow: FlowDraft = {
   name: "Welcome",
   enabled: true,
   // Identified visitors only: for them Intercom can tell whether they are customers and their role.
-  audience: { type: "group", combinator: "and", children: [{ id: "welcome-identified", type: "attribute", attribute: "email", operator: "exists" }] },
+  audience: { type: "group", combinator: "and", children: [{ id: "welcome-identified", type: "attribute", attribute: "intercom.email", operator: "exists" }] },
   steps: [
     { id: "role", type: "question", questionKey: "describes_you", branches: [{ id: "customers", rule: customerTag, next: "customer-welcome" }], defaultNext: "trial" },
     {

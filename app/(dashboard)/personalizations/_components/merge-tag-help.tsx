@@ -18,7 +18,10 @@ export function MergeTagHelp() {
           </li>
         ))}
       </ul>
-      <p className="mt-2 text-zinc-600">Values are inserted as text, never as HTML. Keep merge tags out of links (href, src).</p>
+      <p className="mt-2 text-zinc-600">
+        Type <code className="font-mono">{"{{"}</code> in a content field to pick an Intercom attribute. Audience rules use the same names (
+        <code className="font-mono">intercom.favorite_color</code>). Values are inserted as text, never as HTML. Keep merge tags out of links (href, src).
+      </p>
     </details>
   );
 }
