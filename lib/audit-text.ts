@@ -77,6 +77,14 @@ export function describeAudit(entry: Pick<AuditView, "action" | "target" | "deta
       return `${who} published ${entry.target} (${String(d.changes)} change${d.changes === 1 ? "" : "s"})`;
     case "config.restored":
       return `${who} restored ${entry.target} as ${String(d.newVersion)}`;
+    case "publish_request.submitted":
+      return `${who} asked for review of ${String(d.changes)} draft change${d.changes === 1 ? "" : "s"}`;
+    case "publish_request.withdrawn":
+      return `${who} withdrew their publish request`;
+    case "publish_request.approved":
+      return `${who} approved a publish request (published as ${String(d.version)})`;
+    case "publish_request.declined":
+      return `${who} declined a publish request`;
     case "website.updated":
       return `${who} updated the website settings`;
     case "identity.secret_created":

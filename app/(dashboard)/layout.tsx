@@ -32,9 +32,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center gap-2 border-b border-zinc-200 bg-white px-4">
-          <MobileNav items={items} workspaceName={ctx.workspaceName} />
+          <MobileNav items={items} workspaceName={ctx.workspaceName} roleLabel={roleLabels[ctx.role]} />
           <p className="hidden font-semibold sm:block md:hidden">Tailor</p>
-          <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
+          <div className="ml-auto flex items-center gap-1 sm:gap-3">
             {pendingRequests > 0 ? <PendingRequestsLink count={pendingRequests} /> : null}
             {publishStatus && publishStatus.changes.length > 0 ? (
               <PublishControls

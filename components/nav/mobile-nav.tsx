@@ -6,7 +6,7 @@ import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@/components/
 import type { NavItem } from "@/lib/nav";
 import { SidebarNav } from "./sidebar";
 
-export function MobileNav({ items, workspaceName }: { items: NavItem[]; workspaceName: string }) {
+export function MobileNav({ items, workspaceName, roleLabel }: { items: NavItem[]; workspaceName: string; roleLabel: string }) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -14,7 +14,9 @@ export function MobileNav({ items, workspaceName }: { items: NavItem[]; workspac
         <Menu className="size-5" aria-hidden />
       </DialogTrigger>
       <DialogContent className="m-0 h-full max-h-none max-w-72 rounded-none" aria-describedby={undefined}>
-        <DialogTitle className="mb-4 text-base">{workspaceName}</DialogTitle>
+        <DialogTitle className="text-base">{workspaceName}</DialogTitle>
+        {/* The phone header leaves the role badge out for room; it is shown here. */}
+        <p className="mb-4 text-sm text-zinc-600">Your role: {roleLabel}</p>
         <nav aria-label="Main">
           <SidebarNav items={items} onNavigate={() => setOpen(false)} />
         </nav>

@@ -5,7 +5,8 @@ import { signOutEverywhereAction } from "@/lib/auth/account-actions";
 import { Badge } from "@/components/ui/badge";
 
 // On a phone the two buttons show only their icons (their names stay for screen readers and tooltips)
-// and the role badge is left out, so the header's publish controls fit at 390 px.
+// and the role badge is left out (screen readers still hear it; the mobile menu shows it), so the
+// header's publish controls fit at 390 px.
 const accountButton = "flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100";
 
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
@@ -19,6 +20,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
         <span className="sr-only">Role: </span>
         {roleLabel}
       </Badge>
+      <span className="sr-only sm:hidden">Role: {roleLabel}</span>
       <form
         action={async () => {
           "use server";

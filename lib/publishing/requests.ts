@@ -228,6 +228,12 @@ function toSummary(row: typeof tables.publishRequests.$inferSelect, names: Map<s
   };
 }
 
+export async function publishRequestExists(workspaceId: string, id: string): Promise<boolean> {
+  const r = tables.publishRequests;
+  const [row] = await getDb().select({ id: r.id }).from(r).where(and(eq(r.workspaceId, workspaceId), eq(r.id, id)));
+  return Boolean(row);
+}
+
 export async function countPendingRequests(workspaceId: string): Promise<number> {
   const r = tables.publishRequests;
   const rows = await getDb().select({ id: r.id }).from(r).where(and(eq(r.workspaceId, workspaceId), eq(r.status, "pending")));

@@ -26,7 +26,7 @@ export default async function NotificationsPage() {
     <>
       <PageHeader
         title="Notifications"
-        description="Intercom drift, connection problems, writes that failed for good and read-only tokens."
+        description="Intercom drift, connection problems, writes that failed for good, read-only tokens and publish requests."
         actions={unread > 0 ? <MarkAllRead /> : null}
       />
       {preference ? (
@@ -45,7 +45,7 @@ export default async function NotificationsPage() {
             <li key={n.id}>
               <Card className={n.unread ? "border-l-4 border-l-brand-600" : undefined}>
                 <div className="flex flex-wrap items-center gap-2">
-                  <Badge tone={n.kind === "connection" || n.kind === "dead_letter" ? "danger" : "warning"}>{kindLabels[n.kind]}</Badge>
+                  <Badge tone={n.kind === "connection" || n.kind === "dead_letter" ? "danger" : n.kind === "publish_request" ? "info" : "warning"}>{kindLabels[n.kind]}</Badge>
                   {n.unread ? <Badge tone="info">Unread</Badge> : null}
                   <time className="ml-auto text-xs text-zinc-500" dateTime={n.createdAt.toISOString()}>
                     {formatDateTime(n.createdAt)}
@@ -55,7 +55,7 @@ export default async function NotificationsPage() {
                 <p className="mt-1 text-sm text-zinc-700">{n.body}</p>
                 {n.link ? (
                   <Link href={n.link} className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
-                    Fix it →
+                    {n.kind === "publish_request" ? "Open the request →" : "Fix it →"}
                   </Link>
                 ) : null}
               </Card>

@@ -7,7 +7,7 @@ import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format";
 import { listPublishRequests } from "@/lib/publishing/requests";
-import { RequestStatusBadge } from "./_components/request-status-badge";
+import { RequestStatusBadge } from "../_components/request-status-badge";
 
 export const metadata: Metadata = { title: "Publish requests" };
 
