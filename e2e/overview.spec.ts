@@ -33,6 +33,7 @@ test.describe("Overview and placement discovery", () => {
     const status = page.getByTestId("placement-status");
     await expect(status).toContainText("Not seen on your site yet.");
     await expect(status).toContainText('<div data-tailor-placement="hero">…</div>');
+    await page.screenshot({ path: `${screens}/editor-not-seen.png` });
 
     const site = await page.context().newPage();
     await site.goto(`/demo-site?workspace=${workspace.slug}&email=ada@example.com#top`);
@@ -43,6 +44,7 @@ test.describe("Overview and placement discovery", () => {
       await page.reload();
       await expect(status).toContainText(/Seen on \/demo-site (just now|1 min ago)/, { timeout: 1_000 });
     }).toPass({ timeout: 15_000 });
+    await page.screenshot({ path: `${screens}/editor-seen.png` });
     // The list: search, status filter and sort live in the URL (a plain GET form, works without JS).
     await page.goto("/personalizations");
     const filter = page.getByRole("search", { name: "Filter personalizations" });
@@ -51,6 +53,7 @@ test.describe("Overview and placement discovery", () => {
     await expect(page).toHaveURL(/[?&]q=hero/);
     await expect(page.getByRole("row")).toHaveCount(2);
     await expect(page.getByRole("row", { name: /Homepage hero/ })).toContainText("Live");
+    await page.screenshot({ path: `${screens}/personalizations-filtered.png`, fullPage: true });
     await page.goto("/personalizations?status=off&sort=edited");
     await expect(page.getByText("No personalizations match")).toBeVisible();
     await expect(page.getByLabel("Status")).toHaveValue("off");
@@ -184,6 +187,9 @@ test.describe("Overview and placement discovery", () => {
     await expect(page.getByRole("button", { name: "Retry" })).toBeInViewport();
     await page.screenshot({ path: `${screens}/sync-log-1440.png`, fullPage: true });
     expect(await violations(page)).toEqual([]);
+    await page.goto("/settings/members");
+    await expect(page.getByRole("table", { name: "What each role may do" })).toContainText("Publish drafts and restore versions");
+    await page.screenshot({ path: `${screens}/members-1440.png`, fullPage: true });
     await context.close();
   });
 });

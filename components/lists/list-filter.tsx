@@ -47,7 +47,7 @@ export function ListFilter({ action, query, noun, shown, total }: { action: stri
         Apply
       </Button>
       {isFiltered(query) ? (
-        <Link href={action} className="self-center text-sm text-brand-700 hover:underline">
+        <Link href={action} className="self-end pb-2 text-sm text-brand-700 hover:underline">
           Clear filters
         </Link>
       ) : null}
