@@ -107,7 +107,7 @@ export default async function PersonalizationResultsPage({
                       <TableRow key={a.arm}>
                         <TableCell className="font-medium">
                           <span className="inline-flex items-center gap-2">
-                            <span aria-hidden className="inline-block size-2.5 rounded-full" style={{ backgroundColor: armColor(a.arm, i) }} />
+                            <span aria-hidden className="inline-block size-2.5 shrink-0 rounded-full" style={{ backgroundColor: armColor(a.arm, i) }} />
                             {a.label}
                           </span>
                         </TableCell>
@@ -116,7 +116,13 @@ export default async function PersonalizationResultsPage({
                         <TableCell className="text-right tabular-nums">{formatCount(a.conversions)}</TableCell>
                         <TableCell className="text-right tabular-nums">{formatRate(a.rate)}</TableCell>
                         <TableCell className="tabular-nums">
-                          {a.lift ? `${formatLift(a.lift.lift)} (${formatLift(a.lift.low)} to ${formatLift(a.lift.high)})` : a.arm === "holdout" ? "baseline" : "—"}
+                          {a.lift
+                            ? a.verdict?.tone === "waiting"
+                              ? `${formatLift(a.lift.lift)} (interval after more data)`
+                              : `${formatLift(a.lift.lift)} (${formatLift(a.lift.low)} to ${formatLift(a.lift.high)})`
+                            : a.arm === "holdout"
+                              ? "baseline"
+                              : "—"}
                         </TableCell>
                       </TableRow>
                     ))}
