@@ -7,6 +7,10 @@
  *    visitors with a warm contact cache on the standalone runtime server (`npm run runtime`) and
  *    through Next (server.mjs), and the same decisions with `flow: true` (also offer the demo flow).
  *    Ratios: runtime decide / bare (aim ≥ 0.3×, p99 ≤ 3×) and Next decide / trivial route (aim ≥ 0.8×).
+ *    Decisions ask for the demo's three placements, one with a 10 % holdout (the assignment is computed).
+ *    The events endpoint (POST /api/v1/track with type "impressions", a first impression of a new
+ *    visitor each time: the writing path) on both servers, and Next with impressions on: each page
+ *    view's decide followed by its impressions report (aim: decide ≥ 0.7× the trivial route).
  * 2. Replay: 20,000 page views by 2,000 identified visitors arriving over time: Intercom API calls
  *    (by endpoint), 429s and decisions that fell back to defaults.
  *
@@ -36,6 +40,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 2_000);
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 20_000);
 const base = `http://127.0.0.1:${PORT}`;
+// The demo's placements: hero and color (no holdout), cta (10 % holdout, computed per decision).
+const PLACEMENTS = ["hero", "color", "cta"];
 const RUNTIME_PORT = PORT + 5;
 const BARE_PORT = PORT + 6;
 const PROFILE_PORT = PORT + 7;
@@ -171,10 +177,42 @@ async function main() {
     const warm = Array.from({ length: 100 }, (_, i) => `bench-warm-${i.toString().padStart(4, "0")}`);
     for (const [i, visitorId] of warm.entries()) {
       await post("/api/v1/identify", { siteKey, visitorId, ...signed(`bench${i}@example.com`) });
-      await post("/api/v1/decide", { siteKey, visitorId, placements: ["hero", "color"] });
+      await post("/api/v1/decide", { siteKey, visitorId, placements: PLACEMENTS });
     }
-    const bodies = warm.map((visitorId) => JSON.stringify({ siteKey, visitorId, placements: ["hero", "color"] }));
-    const flowBodies = warm.map((visitorId) => JSON.stringify({ siteKey, visitorId, placements: ["hero", "color"], flow: true }));
+    const bodies = warm.map((visitorId) => JSON.stringify({ siteKey, visitorId, placements: PLACEMENTS }));
+    const flowBodies = warm.map((visitorId) => JSON.stringify({ siteKey, visitorId, placements: PLACEMENTS, flow: true }));
+    // Impressions as the snippet reports them: every request a new visitor (the worst case: a visitor row and the rollup written).
+    let impressionN = 0;
+    const impressionBody = () =>
+      JSON.stringify({
+        siteKey,
+        visitorId: `bench-imp-${process.pid}-${impressionN++}`,
+        type: "impressions",
+        id: `bench-report-${impressionN}`,
+        impressions: [
+          { placement: "hero", arm: "default" },
+          { placement: "color", arm: "default" },
+        ],
+      });
+    const eventsRun = (origin: string) =>
+      run({
+        url: `${origin}/api/v1/track`,
+        connections: CONNECTIONS,
+        duration: DURATION_S,
+        requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: impressionBody() }) }],
+      });
+    // A page view with impressions on: the decide, then the impressions report of what it showed.
+    let pageN = 0;
+    const withImpressionsRun = (origin: string) =>
+      run({
+        url: origin,
+        connections: CONNECTIONS,
+        duration: DURATION_S,
+        requests: [
+          { method: "POST", path: "/api/v1/decide", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: bodies[pageN++ % bodies.length] }) },
+          { method: "POST", path: "/api/v1/track", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: impressionBody() }) },
+        ],
+      });
     let next = 0;
     const decideRun = (origin: string, list: string[]) =>
       run({
@@ -186,12 +224,14 @@ async function main() {
     // Warm the runtime server's caches (site, live version, visitor segments) as the app's were above.
     for (const body of bodies) await fetch(`${runtimeBase}/api/v1/decide`, { method: "POST", headers: { "content-type": "application/json" }, body });
     const callsBefore = calls.total;
+    const loadAtStart = os.loadavg();
     console.log(`▸ autocannon: ${DURATION_S}s × ${CONNECTIONS} connections per route`);
     const bareRun = await measured(bare.pid, () => run({ url: `${bareBase}/`, connections: CONNECTIONS, duration: DURATION_S }));
     const health = runtimeOnly ? bareRun : await measured(app?.pid, () => run({ url: `${base}/api/health`, connections: CONNECTIONS, duration: DURATION_S }));
     const runtimeHealth = await measured(runtime.pid, () => run({ url: `${runtimeBase}/health`, connections: CONNECTIONS, duration: DURATION_S }));
     const standalone = await measured(runtime.pid, () => decideRun(runtimeBase, bodies));
     const standaloneFlow = await measured(runtime.pid, () => decideRun(runtimeBase, flowBodies));
+    const standaloneEvents = runtimeOnly ? null : await measured(runtime.pid, () => eventsRun(runtimeBase));
     if (args.has("--profile")) {
       // A second runtime server under the profiler, for one more decide run only: the profile's
       // window is that run (printed at the end), not the other routes' load.
@@ -217,8 +257,10 @@ async function main() {
     }
     const decide = await measured(app?.pid, () => decideRun(base, bodies));
     const decideFlow = await measured(app?.pid, () => decideRun(base, flowBodies));
+    const nextEvents = await measured(app?.pid, () => eventsRun(base));
+    const pagesWithImpressions = await measured(app?.pid, () => withImpressionsRun(base));
     const warmCalls = calls.total - callsBefore;
-    const runs = { bare: bareRun, health, runtimeHealth, standalone, standaloneFlow, decide, decideFlow };
+    const runs = { bare: bareRun, health, runtimeHealth, standalone, standaloneFlow, decide, decideFlow, standaloneEvents: standaloneEvents!, nextEvents, pagesWithImpressions };
     const failed = Object.entries(runs).filter(([, r]) => r.non2xx > 0 || r.errors > 0 || r.requests.total === 0);
     if (failed.length > 0) throw new Error(`failed requests: ${failed.map(([name, r]) => `${name} ${r.non2xx} non-2xx, ${r.errors} errors`).join("; ")}`);
 
@@ -249,7 +291,7 @@ async function main() {
           const visitorId = `bench-replay-${view.visitor.toString().padStart(5, "0")}`;
           if (view.first) identified.set(view.visitor, post("/api/v1/identify", { siteKey, visitorId, ...signed(`bench${view.visitor}@example.com`) }));
           await identified.get(view.visitor);
-          const decision = await post("/api/v1/decide", { siteKey, visitorId, placements: ["hero", "color"] });
+          const decision = await post("/api/v1/decide", { siteKey, visitorId, placements: PLACEMENTS });
           if (decision.fallback) fallbacks += 1;
         }
       }),
@@ -263,6 +305,8 @@ async function main() {
     const standaloneP99Ratio = standalone.latency.p99 / Math.max(bareRun.latency.p99, 1);
     const standaloneFlowRatio = standaloneFlow.requests.average / bareRun.requests.average;
     const standaloneVsNext = standalone.requests.average / decide.requests.average;
+    // Two requests per page view (decide + impressions): decisions per second are half the requests.
+    const impressionsOnRatio = pagesWithImpressions.requests.average / 2 / health.requests.average;
     const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
     const byRoute = [...calls.byRoute.entries()].sort((a, b) => b[1] - a[1]);
     const contactReads = calls.byRoute.get("GET /contacts/{contact_id}") ?? 0;
@@ -271,6 +315,7 @@ async function main() {
       `the built app (\`server.mjs\`) and the standalone runtime server (\`npm run runtime\`) on one embedded SQLite database, local Intercom emulator;`,
       `autocannon in the bench process, ${CONNECTIONS} connections, ${DURATION_S} s per route, each server in its own process;`,
       "identity verification Required, every visitor identified with a server-signed hash. Compare ratios (measured in the same run), not absolute numbers.",
+      `Load average when the runs started: ${loadAtStart.map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min)${loadAtStart[0]! > os.cpus().length * 0.5 ? ": **the machine was busy with other work**, so absolute numbers and even ratios are pessimistic; re-run on a quiet machine" : ""}.`,
       "",
       "| server | route | requests/s (mean) | p50 ms | p99 ms | server CPU µs per request |",
       "|---|---|---|---|---|---|",
@@ -281,6 +326,9 @@ async function main() {
       `| runtime server | POST /api/v1/decide with flow: true | ${standaloneFlow.requests.average.toFixed(0)} | ${standaloneFlow.latency.p50} | ${standaloneFlow.latency.p99} | ${cpuText(standaloneFlow)} |`,
       `| Next (server.mjs) | POST /api/v1/decide (identified, warm cache) | ${decide.requests.average.toFixed(0)} | ${decide.latency.p50} | ${decide.latency.p99} | ${cpuText(decide)} |`,
       `| Next (server.mjs) | POST /api/v1/decide with flow: true | ${decideFlow.requests.average.toFixed(0)} | ${decideFlow.latency.p50} | ${decideFlow.latency.p99} | ${cpuText(decideFlow)} |`,
+      `| runtime server | POST /api/v1/track impressions (events endpoint, new visitor each) | ${standaloneEvents!.requests.average.toFixed(0)} | ${standaloneEvents!.latency.p50} | ${standaloneEvents!.latency.p99} | ${cpuText(standaloneEvents!)} |`,
+      `| Next (server.mjs) | POST /api/v1/track impressions (events endpoint, new visitor each) | ${nextEvents.requests.average.toFixed(0)} | ${nextEvents.latency.p50} | ${nextEvents.latency.p99} | ${cpuText(nextEvents)} |`,
+      `| Next (server.mjs) | page views with impressions on: decide, then its impressions report | ${pagesWithImpressions.requests.average.toFixed(0)} | ${pagesWithImpressions.latency.p50} | ${pagesWithImpressions.latency.p99} | ${cpuText(pagesWithImpressions)} |`,
       "",
       `- Runtime server decide / bare node:http: **${standaloneRatio.toFixed(2)}×** requests/s (aim ≥ 0.3×: ${verdict(standaloneRatio >= 0.3)}); ` +
         `p99 **${standaloneP99Ratio.toFixed(2)}×** (aim ≤ 3×: ${verdict(standaloneP99Ratio <= 3)}); with a flow offered **${standaloneFlowRatio.toFixed(2)}×**.`,
@@ -288,6 +336,8 @@ async function main() {
         (standalone.cpuUs && bareRun.cpuUs ? `: a decision costs **${(standalone.cpuUs / bareRun.cpuUs).toFixed(1)}×** the bare handler's CPU (less sensitive to other load than requests/s).` : "."),
       `- Next decide / trivial Next route: **${ratio.toFixed(2)}×** requests/s (aim ≥ 0.8×: ${verdict(ratio >= 0.8)}); p99 **${p99Ratio.toFixed(2)}×**; with a flow offered **${flowRatio.toFixed(2)}×**.`,
       `- Runtime server / Next, same decisions: **${standaloneVsNext.toFixed(1)}×** the requests/s.`,
+      `- With impressions on (each decide followed by its impressions report, a new visitor's first): **${impressionsOnRatio.toFixed(2)}×** the trivial route in decisions/s (aim ≥ 0.7×: ${verdict(impressionsOnRatio >= 0.7)}). ` +
+        `Events endpoint: ${standaloneEvents!.requests.average.toFixed(0)} requests/s on the runtime server, ${nextEvents.requests.average.toFixed(0)} through Next (each writes a visitor, two raw impressions, two exposures and two rollup increments).`,
       `- Intercom calls during the warm-cache run: ${warmCalls}.`,
       `- Replay: ${schedule.length.toLocaleString("en")} page views by ${VISITORS.toLocaleString("en")} identified visitors (${arrivalsPerSecond} new visitors/s, ` +
         `${viewsEach} views each ${viewGapMs / 1000} s apart) in ${replaySeconds.toFixed(1)} s: ` +

@@ -67,8 +67,8 @@ describe("answers", () => {
       ],
     });
     await publishDraft(actor);
-    expect((await decide(workspaceId, "visitor-answers-3", ["cta"])).placements.cta).toEqual({ html: "Start a trial", variant: null });
+    expect((await decide(workspaceId, "visitor-answers-3", ["cta"])).placements.cta).toEqual({ html: "Start a trial", variant: null, arm: "default" });
     await recordAnswer(workspaceId, "visitor-answers-3", "what-role", ["founder"]);
-    expect((await decide(workspaceId, "visitor-answers-3", ["cta"])).placements.cta).toEqual({ html: "Book a founder demo", variant: "Founders" });
+    expect((await decide(workspaceId, "visitor-answers-3", ["cta"])).placements.cta).toEqual({ html: "Book a founder demo", variant: "Founders", arm: expect.stringMatching(/^variant:/) });
   });
 });

@@ -192,10 +192,10 @@ describe("segments inferred from mapped Intercom fields", () => {
     });
     await publishDraft(actor);
     const v = await linkedVisitor(emulator, workspaceId, "inferred-dev", { tailor_role: "developer" });
-    expect((await decide(workspaceId, v.anonymousId, ["hero"])).placements.hero).toEqual({ html: "Hello, developer", variant: "Developers" });
+    expect((await decide(workspaceId, v.anonymousId, ["hero"])).placements.hero).toEqual({ html: "Hello, developer", variant: "Developers", arm: expect.stringMatching(/^variant:/) });
 
     const { recordAnswer } = await import("@/lib/runtime/answers");
     await recordAnswer(workspaceId, v.anonymousId, "describes_you", ["founder"]);
-    expect((await decide(workspaceId, v.anonymousId, ["hero"])).placements.hero).toEqual({ html: "Hello", variant: null });
+    expect((await decide(workspaceId, v.anonymousId, ["hero"])).placements.hero).toEqual({ html: "Hello", variant: null, arm: "default" });
   });
 });

@@ -63,7 +63,7 @@ describe("identify under Required (the default)", () => {
     const forged = await identifyClaim(actor.workspaceId, "attacker-0001", { email: grace.email }, computeUserHash("guessed-secret", grace.email));
     expect(forged).toEqual({ identified: false, verified: false });
     const decision = await decide(actor.workspaceId, "attacker-0001", ["hero"]);
-    expect(decision).toEqual({ placements: { hero: { html: "<h1>Hello there</h1>", variant: null } }, identified: false });
+    expect(decision).toEqual({ placements: { hero: { html: "<h1>Hello there</h1>", variant: null, arm: "default" } }, identified: false });
   });
 
   it("answers the same for an existing and a non-existing email", async () => {
@@ -81,7 +81,7 @@ describe("identify under Required (the default)", () => {
     expect(await identifyClaim(actor.workspaceId, "grace-00001", { email: grace.email }, hash)).toEqual({ identified: true, verified: true });
     expect(await visitorRow("grace-00001")).toMatchObject({ intercomContactId: grace.id, identifiedBy: "verified" });
     const decision = await decide(actor.workspaceId, "grace-00001", ["hero"]);
-    expect(decision.placements.hero).toEqual({ html: "<h1>Welcome back, Grace Hopper</h1>", variant: "Known" });
+    expect(decision.placements.hero).toEqual({ html: "<h1>Welcome back, Grace Hopper</h1>", variant: "Known", arm: expect.stringMatching(/^variant:/) });
     await rotateIdentitySecret(actor);
     expect(await identifyClaim(actor.workspaceId, "grace-00002", { email: grace.email }, hash)).toEqual({ identified: false, verified: false });
   });
@@ -102,7 +102,7 @@ describe("identify under Verified for writes", () => {
     expect(await identifyClaim(actor.workspaceId, "claimer-0001", { email: grace.email }, undefined)).toEqual({ identified: true, verified: false });
     expect(await visitorRow("claimer-0001")).toMatchObject({ identifiedBy: "unverified" });
     const decision = await decide(actor.workspaceId, "claimer-0001", ["hero"]);
-    expect(decision.placements.hero).toEqual({ html: "<h1>Welcome back, friend</h1>", variant: "Known" });
+    expect(decision.placements.hero).toEqual({ html: "<h1>Welcome back, friend</h1>", variant: "Known", arm: expect.stringMatching(/^variant:/) });
     await recordAnswer(actor.workspaceId, "claimer-0001", "describes_you", ["developer"]);
     await drain();
     expect(contactAttributes(emulator, grace.id)).toMatchObject({ tailor_role: "engineer" });

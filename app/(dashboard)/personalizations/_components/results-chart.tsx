@@ -58,6 +58,10 @@ export function ResultsChart({ arms, days, from, to }: { arms: ArmResult[]; days
             .join(" L");
           return d ? <path key={l.arm.arm} d={`M${d}`} fill="none" stroke={l.color} strokeWidth={2} strokeDasharray={l.arm.arm === "holdout" ? "5 4" : undefined} /> : null;
         })}
+        {/* A dot per day (up to a month), so a single day of data still shows. */}
+        {allDays.length <= 31
+          ? lines.map((l) => l.points.map((p, i) => (p === null ? null : <circle key={`${l.arm.arm}-${i}`} cx={x(i)} cy={y(p)} r={3} fill={l.color} />)))
+          : null}
       </svg>
       <figcaption className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-zinc-700">
         {lines.map((l) => (

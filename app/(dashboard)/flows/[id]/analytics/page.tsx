@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireCapability } from "@/lib/auth/guard";
-import Link from "next/link";
 import { ANALYTICS_RANGES, getFlowAnalytics, rangeStart, type AnalyticsRange } from "@/lib/flows/analytics";
 import { analyticsRows, percent } from "@/lib/flows/builder-analytics";
 import { getFlow, knownQuestions } from "@/lib/flows/flows";
@@ -12,10 +11,11 @@ import { AnswerBreakdown } from "../../_components/answer-breakdown";
 import { StepChart } from "../../_components/step-chart";
 import { orNotFound } from "@/lib/not-found";
 import { EmptyState } from "@/components/empty-state";
+import { RANGE_LABELS, RangePicker } from "@/components/range-picker";
 
 export const metadata: Metadata = { title: "Flow analytics" };
 
-const rangeLabels: Record<AnalyticsRange, string> = { "7d": "Last 7 days", "30d": "Last 30 days", all: "All time" };
+const rangeLabels: Record<AnalyticsRange, string> = RANGE_LABELS;
 
 function parseRange(value: string | string[] | undefined): AnalyticsRange {
   return typeof value === "string" && Object.hasOwn(ANALYTICS_RANGES, value) ? (value as AnalyticsRange) : "all";
@@ -40,7 +40,7 @@ export default async function FlowAnalyticsPage({
   // Visitors only ever see the published steps, so those are what is counted.
   const published = live.snapshot.flows.find((f) => f.key === flow.key);
   const stats = await getFlowAnalytics(ctx.workspaceId, flow.key, published?.steps ?? [], { since: rangeStart(range) });
-  const picker = <RangePicker id={id} range={range} />;
+  const picker = <RangePicker range={range} hrefOf={(r) => (r === "all" ? `/flows/${id}/analytics` : `/flows/${id}/analytics?range=${r}`)} />;
   const rows = analyticsRows(stats, published?.steps ?? [], flow.steps, questions);
   const answerItems = rows.flatMap((row) => {
     const step = published?.steps.find((s) => s.id === row.stepId);
@@ -124,26 +124,5 @@ function Stat({ label, value, hint }: { label: string; value: string; hint: stri
       <dd className="mt-1 text-2xl font-semibold tabular-nums">{value}</dd>
       <dd className="text-xs text-zinc-500">{hint}</dd>
     </div>
-  );
-}
-
-function RangePicker({ id, range }: { id: string; range: AnalyticsRange }) {
-  return (
-    <nav aria-label="Time range" className="flex flex-wrap gap-1">
-      {(Object.keys(ANALYTICS_RANGES) as AnalyticsRange[]).map((r) => (
-        <Link
-          key={r}
-          href={r === "all" ? `/flows/${id}/analytics` : `/flows/${id}/analytics?range=${r}`}
-          aria-current={r === range ? "page" : undefined}
-          className={
-            r === range
-              ? "rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white"
-              : "rounded-md border border-zinc-200 bg-white px-3 py-1.5 text-sm text-zinc-700 hover:bg-zinc-50"
-          }
-        >
-          {rangeLabels[r]}
-        </Link>
-      ))}
-    </nav>
   );
 }

@@ -8,7 +8,8 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listGoals } from "@/lib/analytics/goals";
 import { formatCount, formatLift, formatRate } from "@/lib/analytics/format";
-import { RANGES, parseRange, personalizationResults, resultsSubject, type Range } from "@/lib/analytics/results";
+import { parseRange, personalizationResults, resultsSubject } from "@/lib/analytics/results";
+import { RANGE_LABELS, RangePicker } from "@/components/range-picker";
 import { requireCapability } from "@/lib/auth/guard";
 import { orNotFound } from "@/lib/not-found";
 import { getPersonalization } from "@/lib/personalizations/personalizations";
@@ -18,7 +19,6 @@ import { ResultsChart, armColor } from "../../_components/results-chart";
 
 export const metadata: Metadata = { title: "Personalization results" };
 
-const rangeLabels: Record<Range, string> = { "7d": "Last 7 days", "30d": "Last 30 days", all: "All time" };
 const toneOf = { waiting: "info", winning: "success", losing: "warning", unclear: "info" } as const;
 
 export default async function PersonalizationResultsPage({
@@ -60,7 +60,7 @@ export default async function PersonalizationResultsPage({
       <PersonalizationTabs id={id} />
       <div className="space-y-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <RangePicker id={id} range={range} />
+          <RangePicker range={range} hrefOf={(r) => `/personalizations/${id}/results?range=${r}`} />
           <p className="text-sm text-zinc-600">
             Goal: {goal ? <strong>{goal.name}</strong> : primaryGoal ? <code>{primaryGoal}</code> : "none"} · holdout {published?.holdoutPercent ?? 0} % (live)
           </p>
@@ -74,7 +74,7 @@ export default async function PersonalizationResultsPage({
           <Alert>The live version keeps no holdout, so there is nothing to compare against. Set a holdout in the editor and publish.</Alert>
         ) : null}
         {results.arms.length === 0 ? (
-          <EmptyState title={range === "all" ? "No visitors have seen this personalization yet" : `No visitors saw this personalization in the ${rangeLabels[range].toLowerCase()}`}>
+          <EmptyState title={range === "all" ? "No visitors have seen this personalization yet" : `No visitors saw this personalization in the ${RANGE_LABELS[range].toLowerCase()}`}>
             {published ? "Once visitors load a page with this placement, impressions and conversions appear here." : "It isn't published yet: publish it, then visit your site."}
           </EmptyState>
         ) : (
@@ -107,7 +107,7 @@ export default async function PersonalizationResultsPage({
                       <TableRow key={a.arm}>
                         <TableCell className="font-medium">
                           <span className="inline-flex items-center gap-2">
-                            <span aria-hidden className="inline-block size-2.5 rounded-full" style={{ backgroundColor: armColor(a.arm, i) }} />
+                            <span aria-hidden className="inline-block size-2.5 shrink-0 rounded-full" style={{ backgroundColor: armColor(a.arm, i) }} />
                             {a.label}
                           </span>
                         </TableCell>
@@ -116,7 +116,13 @@ export default async function PersonalizationResultsPage({
                         <TableCell className="text-right tabular-nums">{formatCount(a.conversions)}</TableCell>
                         <TableCell className="text-right tabular-nums">{formatRate(a.rate)}</TableCell>
                         <TableCell className="tabular-nums">
-                          {a.lift ? `${formatLift(a.lift.lift)} (${formatLift(a.lift.low)} to ${formatLift(a.lift.high)})` : a.arm === "holdout" ? "baseline" : "—"}
+                          {a.lift
+                            ? a.verdict?.tone === "waiting"
+                              ? `${formatLift(a.lift.lift)} (interval after more data)`
+                              : `${formatLift(a.lift.lift)} (${formatLift(a.lift.low)} to ${formatLift(a.lift.high)})`
+                            : a.arm === "holdout"
+                              ? "baseline"
+                              : "—"}
                         </TableCell>
                       </TableRow>
                     ))}
@@ -137,26 +143,5 @@ export default async function PersonalizationResultsPage({
         )}
       </div>
     </>
-  );
-}
-
-function RangePicker({ id, range }: { id: string; range: Range }) {
-  return (
-    <nav aria-label="Time range" className="flex flex-wrap gap-1">
-      {(Object.keys(RANGES) as Range[]).map((r) => (
-        <Link
-          key={r}
-          href={`/personalizations/${id}/results?range=${r}`}
-          aria-current={r === range ? "page" : undefined}
-          className={
-            r === range
-              ? "rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white"
-              : "rounded-md border border-zinc-200 bg-white px-3 py-1.5 text-sm text-zinc-700 hover:bg-zinc-50"
-          }
-        >
-          {rangeLabels[r]}
-        </Link>
-      ))}
-    </nav>
   );
 }
