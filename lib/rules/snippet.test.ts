@@ -188,7 +188,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 describe("tailor.js snippet", () => {
   it("stays small", () => {
-    expect(source.length).toBeLessThan(28_500); // about half of it the flow widget and its CSS
+    // About half of it is the flow widget and its CSS; impressions and click goals (analytics) added
+    // ~3.2 kB of source (gzipped: 9.2 → 10.1 kB). A budget, so growth is a decision, not an accident.
+    expect(source.length).toBeLessThan(31_500);
   });
 
   it("decides once for the placements in the page and applies returned HTML", async () => {
