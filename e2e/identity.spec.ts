@@ -181,6 +181,8 @@ test.describe("merge tags cannot inject code", () => {
   async function failOnDialog(page: Page) {
     const dialogs: string[] = [];
     page.on("dialog", async (d) => {
+      // The story leaves the editor with refused (unsaved) content on purpose: the browser's leave prompt is accepted.
+      if (d.type() === "beforeunload") return d.accept();
       dialogs.push(d.message());
       await d.dismiss();
     });
