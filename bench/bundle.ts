@@ -34,8 +34,11 @@ const routes: { path: string; from?: string; link?: RegExp; as?: "owner" }[] = [
   { path: "/segments" },
   { path: "/personalizations" },
   { path: "/personalizations/new" },
-  { path: "/personalizations/{id}", from: "/personalizations", link: /^\/personalizations\/(?!new$|versions$)[^/]+$/ },
+  { path: "/personalizations/{id}", from: "/personalizations", link: /^\/personalizations\/(?!new$|versions$|goals$|requests$)[^/]+$/ },
+  { path: "/personalizations/{id}/results", from: "/personalizations", link: /^\/personalizations\/(?!new$|versions$|goals$|requests$)[^/]+$/ },
   { path: "/personalizations/versions" },
+  { path: "/personalizations/goals" },
+  { path: "/personalizations/requests" },
   { path: "/flows" },
   { path: "/flows/new" },
   { path: "/flows/{id}", from: "/flows", link: /^\/flows\/(?!new$)[^/]+$/ },
@@ -109,9 +112,14 @@ async function resolveRoute(browser: Browser, state: Awaited<ReturnType<BrowserC
   const context = await browser.newContext({ baseURL: origin, storageState: state });
   const page = await context.newPage();
   await page.goto(route.from);
-  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  // Lists stream in (Suspense): wait a little for a matching link rather than reading the first paint.
+  let href: string | undefined;
+  for (let tries = 0; tries < 50 && !href; tries++) {
+    const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    href = hrefs.find((h) => route.link!.test(h));
+    if (!href) await page.waitForTimeout(100);
+  }
   await context.close();
-  const href = hrefs.find((h) => route.link!.test(h));
   if (!href) throw new Error(`no link like ${route.link} on ${route.from}`);
   return route.path.replace(/^.*\{id\}/, `${href}`);
 }
