@@ -23,7 +23,7 @@ export const layers = {
   // Server actions live beside their domain (lib/<domain>/actions.ts, *-actions.ts) but are edges.
   edge: [
     "^lib/public-api/",
-    "^lib/(action|forms|nav|not-found)\\.ts$",
+    "^lib/(action|forms|nav|not-found|date-style)\\.ts$",
     "^lib/[^/]+/(actions|[a-z]+-actions)\\.ts$",
     "^app/",
     "^components/",

@@ -11,6 +11,8 @@ import { navFor } from "@/lib/nav";
 import { getPublishStatus } from "@/lib/publishing/versions";
 import { PendingRequestsLink } from "@/components/publishing/request-links";
 import { countPendingRequests, myPendingRequest } from "@/lib/publishing/requests";
+import { viewerDateStyle } from "@/lib/date-style";
+import { DateStyleProvider } from "@/components/date-style";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const ctx = await requireCapability("workspace:read");
@@ -51,7 +53,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 p-4 md:p-8">
-          {children}
+          <DateStyleProvider style={await viewerDateStyle()}>{children}</DateStyleProvider>
         </main>
       </div>
     </div>

@@ -10,6 +10,7 @@ import { getEmailPreference, listNotifications } from "@/lib/notifications";
 import { EmailPreference } from "./_components/email-preference";
 import { MarkAllRead } from "./_components/mark-all-read";
 import { formatDateTime } from "@/lib/format";
+import { viewerDateStyle } from "@/lib/date-style";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -17,6 +18,7 @@ const kindLabels = { drift: "Field mapping", connection: "Connection", dead_lett
 
 
 export default async function NotificationsPage() {
+  const dateStyle = await viewerDateStyle();
   const ctx = await requireCapability("workspace:read");
   const items = await listNotifications(ctx.workspaceId, ctx.userId);
   const unread = items.filter((n) => n.unread).length;
@@ -48,7 +50,7 @@ export default async function NotificationsPage() {
                   <Badge tone={n.kind === "connection" || n.kind === "dead_letter" ? "danger" : n.kind === "publish_request" ? "info" : "warning"}>{kindLabels[n.kind]}</Badge>
                   {n.unread ? <Badge tone="info">Unread</Badge> : null}
                   <time className="ml-auto text-xs text-zinc-500" dateTime={n.createdAt.toISOString()}>
-                    {formatDateTime(n.createdAt)}
+                    {formatDateTime(n.createdAt, { style: dateStyle })}
                   </time>
                 </div>
                 <h2 className="mt-2 font-semibold">{n.title}</h2>

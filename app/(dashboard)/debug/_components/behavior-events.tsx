@@ -6,12 +6,13 @@ import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { contactBehaviorAction, testEventAction } from "@/lib/debug/actions";
 import { queryKeys } from "@/lib/query-keys";
+import { useDateStyle } from "@/components/date-style";
 import { formatDateTime } from "@/lib/format";
-
-const when = (seconds: number) => formatDateTime(seconds * 1000, { seconds: true });
 
 /** Data events Tailor sent to this contact, its behaviour fields, and a test event read back. Loaded lazily by the debug panel. */
 export default function BehaviorEvents({ contactId, canWrite, blocked }: { contactId: string; canWrite: boolean; blocked: string | null }) {
+  const style = useDateStyle();
+  const when = (seconds: number) => formatDateTime(seconds * 1000, { seconds: true, style });
   const behavior = useQuery({
     queryKey: queryKeys.debug.behavior(contactId),
     staleTime: 0,

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import type { LookupResult } from "@/lib/debug/types";
+import { useDateStyle } from "@/components/date-style";
 import { formatDateTime } from "./format";
 
 type Several = Extract<LookupResult, { kind: "several" }>;
@@ -15,6 +16,7 @@ export function RoleBadge({ role }: { role: string }) {
 
 /** One email, several Intercom contacts: list them all, with the one the website would pick pre-selected. */
 export function ContactChooser({ result, onChoose }: { result: Several; onChoose: (contactId: string) => void }) {
+  const style = useDateStyle();
   const [chosen, setChosen] = useState(result.defaultId);
   return (
     <Card aria-labelledby="chooser-title">
@@ -50,7 +52,7 @@ export function ContactChooser({ result, onChoose }: { result: Several; onChoose
                     <span className="font-medium">{m.name ?? <em className="font-normal text-zinc-500">No name</em>}</span>
                     <span className="text-zinc-600">{m.email}</span>
                     <span className="text-xs text-zinc-500 sm:ml-auto">
-                      Updated {formatDateTime(m.updatedAt)} · <code className="font-mono">{m.id}</code>
+                      Updated {formatDateTime(m.updatedAt, style)} · <code className="font-mono">{m.id}</code>
                     </span>
                   </span>
                   {m.id === result.defaultId ? <Badge tone="success">Website pick</Badge> : null}

@@ -5,9 +5,11 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { formatValue } from "@/lib/debug/plan";
 import type { AttributeRow, DebugContactView, SyncLogView, TailorVisitor } from "@/lib/debug/types";
 import { RoleBadge } from "./contact-chooser";
+import { useDateStyle } from "@/components/date-style";
 import { displayValue, formatDateTime } from "./format";
 
 export function ContactDetails({ contact, pickedBecause }: { contact: DebugContactView; pickedBecause: string | null }) {
+  const style = useDateStyle();
   return (
     <section aria-label="Contact" className="space-y-6">
       <Card aria-labelledby="contact-title">
@@ -16,7 +18,7 @@ export function ContactDetails({ contact, pickedBecause }: { contact: DebugConta
           <RoleBadge role={contact.role} />
         </div>
         <CardDescription>
-          Read from Intercom at {formatDateTime(contact.readAt)}
+          Read from Intercom at {formatDateTime(contact.readAt, style)}
           {pickedBecause ? ` · ${pickedBecause}` : ""}
         </CardDescription>
         <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
@@ -26,8 +28,8 @@ export function ContactDetails({ contact, pickedBecause }: { contact: DebugConta
           <Detail term="Role">{contact.role}</Detail>
           <Detail term="Email">{contact.email ?? "—"}</Detail>
           <Detail term="Name">{contact.name ?? "—"}</Detail>
-          <Detail term="Created">{formatDateTime(contact.createdAt)}</Detail>
-          <Detail term="Updated">{formatDateTime(contact.updatedAt)}</Detail>
+          <Detail term="Created">{formatDateTime(contact.createdAt, style)}</Detail>
+          <Detail term="Updated">{formatDateTime(contact.updatedAt, style)}</Detail>
         </dl>
         <h3 className="mt-5 text-sm font-medium">Tags</h3>
         {contact.tags.length === 0 ? (
@@ -76,6 +78,7 @@ function Detail({ term, children }: { term: string; children: ReactNode }) {
 }
 
 function AttributeTable({ label, rows, showNotes = false }: { label: string; rows: AttributeRow[]; showNotes?: boolean }) {
+  const style = useDateStyle();
   return (
     <Table aria-label={label}>
       <TableHeader>
@@ -92,7 +95,7 @@ function AttributeTable({ label, rows, showNotes = false }: { label: string; row
             <TableCell className="font-mono text-xs">{row.name}</TableCell>
             <TableCell className="text-zinc-600">{row.dataType ?? "unknown"}</TableCell>
             <TableCell className="max-w-xs break-words">
-              {row.value === undefined ? <span className="text-zinc-500">not set</span> : displayValue(row.value, row.dataType)}
+              {row.value === undefined ? <span className="text-zinc-500">not set</span> : displayValue(row.value, row.dataType, style)}
             </TableCell>
             {showNotes ? (
               <TableCell>
@@ -116,6 +119,7 @@ function AttributeTable({ label, rows, showNotes = false }: { label: string; row
 }
 
 function Visitors({ visitors }: { visitors: TailorVisitor[] }) {
+  const style = useDateStyle();
   if (visitors.length === 0) {
     return <p className="mt-4 text-sm text-zinc-600">No website visitor is linked to this contact yet.</p>;
   }
@@ -126,7 +130,7 @@ function Visitors({ visitors }: { visitors: TailorVisitor[] }) {
           <p className="flex flex-wrap items-center gap-2">
             <span className="font-medium">Visitor {v.anonymousId}</span>
             <Badge>linked by {v.linkedBy}</Badge>
-            <span className="text-xs text-zinc-500">last seen {formatDateTime(v.lastSeenAt)}</span>
+            <span className="text-xs text-zinc-500">last seen {formatDateTime(v.lastSeenAt, style)}</span>
           </p>
           {v.linkReason ? <p className="mt-1 text-xs text-zinc-600">Link: {v.linkReason}</p> : null}
           {v.answers.length === 0 ? (
@@ -137,7 +141,7 @@ function Visitors({ visitors }: { visitors: TailorVisitor[] }) {
                 <li key={a.question}>
                   {a.group}: <strong>{a.segments.join(", ")}</strong>{" "}
                   <span className="text-xs text-zinc-500">
-                    (question {a.question}, {formatDateTime(a.answeredAt)})
+                    (question {a.question}, {formatDateTime(a.answeredAt, style)})
                   </span>
                 </li>
               ))}
@@ -150,6 +154,7 @@ function Visitors({ visitors }: { visitors: TailorVisitor[] }) {
 }
 
 function SyncLog({ log }: { log: SyncLogView }) {
+  const style = useDateStyle();
   return (
     <div className="mt-5 space-y-3 text-sm">
       <h3 className="font-medium">Pending writes</h3>
@@ -161,7 +166,7 @@ function SyncLog({ log }: { log: SyncLogView }) {
             <li key={`${p.attribute}-${i}`}>
               <code className="font-mono text-xs">{p.attribute}</code> → {formatValue(p.value)}{" "}
               <span className="text-xs text-zinc-500">
-                ({p.status}, since {formatDateTime(p.since)}, {p.attempts} {p.attempts === 1 ? "attempt" : "attempts"})
+                ({p.status}, since {formatDateTime(p.since, style)}, {p.attempts} {p.attempts === 1 ? "attempt" : "attempts"})
               </span>
             </li>
           ))}
@@ -174,7 +179,7 @@ function SyncLog({ log }: { log: SyncLogView }) {
         <ul className="space-y-1">
           {log.recent.map((r, i) => (
             <li key={`${r.at}-${i}`}>
-              {formatDateTime(r.at)}: <strong>{r.outcome}</strong>
+              {formatDateTime(r.at, style)}: <strong>{r.outcome}</strong>
               {r.attributes.length > 0 ? ` (${r.attributes.join(", ")})` : ""}
               {r.note ? <span className="text-zinc-600"> · {r.note}</span> : null}
             </li>

@@ -8,6 +8,7 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { toast } from "@/components/ui/toaster";
 import { buildDiagnosticReport, type DiagnosticInput } from "@/lib/debug/report";
 import type { CallRecord } from "@/lib/debug/telemetry";
+import { useDateStyle } from "@/components/date-style";
 import { formatDateTime } from "./format";
 
 type ReportSource = Omit<DiagnosticInput, "generatedAt" | "generatedBy"> & { viewer: string };
@@ -75,6 +76,7 @@ export function RawCalls({ calls, report }: { calls: CallRecord[]; report: Repor
 }
 
 function CallView({ call, nested = false }: { call: CallRecord; nested?: boolean }) {
+  const style = useDateStyle();
   const rate = call.rateLimit;
   // Only the main call's parts are named regions; the expandable copies below would repeat the names.
   const Part = nested ? "div" : "section";
@@ -101,7 +103,7 @@ function CallView({ call, nested = false }: { call: CallRecord; nested?: boolean
           <div>
             <dt className="inline text-zinc-500">Rate limit: </dt>
             <dd className="inline">
-              {rate.remaining ?? "?"} of {rate.limit ?? "?"} left{rate.resetAt ? `, window resets ${formatDateTime(rate.resetAt)}` : ""}
+              {rate.remaining ?? "?"} of {rate.limit ?? "?"} left{rate.resetAt ? `, window resets ${formatDateTime(rate.resetAt, style)}` : ""}
             </dd>
           </div>
           <div>
@@ -110,7 +112,7 @@ function CallView({ call, nested = false }: { call: CallRecord; nested?: boolean
           </div>
           <div>
             <dt className="inline text-zinc-500">At: </dt>
-            <dd className="inline">{formatDateTime(call.at)}</dd>
+            <dd className="inline">{formatDateTime(call.at, style)}</dd>
           </div>
         </dl>
         <Json value={call.response} label="Intercom's response (parsed)" />

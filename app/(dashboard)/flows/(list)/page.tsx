@@ -14,12 +14,14 @@ import { getLiveConfig } from "@/lib/publishing/versions";
 import { formatDateTime } from "@/lib/format";
 import { EmptyState } from "@/components/empty-state";
 import { ListFilter, ListStatusBadge, NoMatches } from "@/components/lists/list-filter";
+import { viewerDateStyle } from "@/lib/date-style";
 
 export const metadata: Metadata = { title: "Flows" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function FlowsPage({ searchParams }: Props) {
+  const dateStyle = await viewerDateStyle();
   const ctx = await requireCapability("flows:read");
   const [flows, questions, live, query] = await Promise.all([
     listFlows(ctx.workspaceId),
@@ -121,7 +123,7 @@ export default async function FlowsPage({ searchParams }: Props) {
                         <span className="block max-w-[14rem] truncate" title={flow.updatedBy ?? undefined}>
                           {flow.updatedBy ?? "A former member"}
                         </span>
-                        <span className="block">{formatDateTime(flow.updatedAt)}</span>
+                        <span className="block">{formatDateTime(flow.updatedAt, { style: dateStyle })}</span>
                       </TableCell>
                       <TableCell className="text-right">
                         <Link href={`/flows/${flow.id}/analytics`} className="text-sm text-brand-700 hover:underline">

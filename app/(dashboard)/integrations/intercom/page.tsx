@@ -14,11 +14,13 @@ import { describeFailures, getConnectionHealth, healthTone } from "@/lib/interco
 import { ConnectIntercomForm } from "./_components/connect-intercom-form";
 import { ConnectionActions } from "./_components/connection-actions";
 import { formatDateTime } from "@/lib/format";
+import { viewerDateStyle } from "@/lib/date-style";
 
 export const metadata: Metadata = { title: "Intercom" };
 
 
 export default async function IntercomPage() {
+  const dateStyle = await viewerDateStyle();
   const ctx = await requireCapability("integrations:read");
   const view = await getConnectionView(ctx.workspaceId);
   const canConnect = can(ctx.role, "integrations:connect");
@@ -58,8 +60,8 @@ export default async function IntercomPage() {
               <Detail term="Intercom workspace" value={`${view.appName} (${view.appId})`} />
               <Detail term="Region" value={regionLabels[view.region]} />
               <Detail term="Access token" value={`•••• ${view.tokenHint}`} />
-              <Detail term="Connected by" value={`${view.connectedBy ?? "a former member"}, ${formatDateTime(view.connectedAt)}`} />
-              <Detail term="Last verified" value={formatDateTime(view.verifiedAt)} />
+              <Detail term="Connected by" value={`${view.connectedBy ?? "a former member"}, ${formatDateTime(view.connectedAt, { style: dateStyle })}`} />
+              <Detail term="Last verified" value={formatDateTime(view.verifiedAt, { style: dateStyle })} />
               <Detail
                 term="Token can"
                 value={
@@ -74,8 +76,8 @@ export default async function IntercomPage() {
                         .join(", ")
                 }
               />
-              <Detail term="Last successful read" value={connection.lastReadOkAt ? formatDateTime(connection.lastReadOkAt) : "None yet"} />
-              <Detail term="Last successful write" value={connection.lastWriteOkAt ? formatDateTime(connection.lastWriteOkAt) : "None yet"} />
+              <Detail term="Last successful read" value={connection.lastReadOkAt ? formatDateTime(connection.lastReadOkAt, { style: dateStyle }) : "None yet"} />
+              <Detail term="Last successful write" value={connection.lastWriteOkAt ? formatDateTime(connection.lastWriteOkAt, { style: dateStyle }) : "None yet"} />
               <Detail term="Errors since the last success" value={describeFailures(connection.failures) || "None"} />
             </dl>
             {canConnect ? (

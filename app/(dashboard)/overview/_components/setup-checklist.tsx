@@ -4,6 +4,7 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { can, type Capability, type Role } from "@/lib/auth/permissions";
 import { formatAgo } from "@/lib/format";
 import { getSetupFacts, type SetupFacts, type SetupStepKey } from "@/lib/website/setup";
+import { viewerDateStyle } from "@/lib/date-style";
 
 type Step = { key: SetupStepKey; title: string; todo: string; href: string; action: string; capability: Capability; whoCan: string };
 
@@ -17,6 +18,7 @@ const steps: Step[] = [
 ];
 
 export async function SetupChecklist({ workspaceId, role }: { workspaceId: string; role: Role }) {
+  const dateStyle = await viewerDateStyle();
   const facts: SetupFacts = await getSetupFacts(workspaceId);
   const done = steps.filter((s) => facts[s.key]).length;
   const next = steps.find((s) => !facts[s.key]);
@@ -45,7 +47,7 @@ export async function SetupChecklist({ workspaceId, role }: { workspaceId: strin
                   {i + 1}. {step.title}
                   <span className="sr-only">{isDone ? " (done)" : " (to do)"}</span>
                   {step.key === "snippet" && facts.snippetLastSeenAt ? (
-                    <span className="font-normal text-zinc-500"> · last request {formatAgo(facts.snippetLastSeenAt)}</span>
+                    <span className="font-normal text-zinc-500"> · last request {formatAgo(facts.snippetLastSeenAt, undefined, dateStyle)}</span>
                   ) : null}
                 </p>
                 {isNext ? (

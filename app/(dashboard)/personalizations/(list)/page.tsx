@@ -14,12 +14,14 @@ import { EmptyState } from "@/components/empty-state";
 import { ResultsLine } from "@/components/analytics/results-line";
 import { resultsSummaries } from "@/lib/analytics/results";
 import { ListFilter, ListStatusBadge, NoMatches } from "@/components/lists/list-filter";
+import { viewerDateStyle } from "@/lib/date-style";
 
 export const metadata: Metadata = { title: "Personalizations" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PersonalizationsPage({ searchParams }: Props) {
+  const dateStyle = await viewerDateStyle();
   const ctx = await requireCapability("personalizations:read");
   const [personalizations, live, query] = await Promise.all([listPersonalizations(ctx.workspaceId), getLiveConfig(ctx.workspaceId), searchParams.then(parseListQuery)]);
   const liveByKey = new Map(live.snapshot.personalizations.map((p) => [p.placementKey, p]));
@@ -104,7 +106,7 @@ export default async function PersonalizationsPage({ searchParams }: Props) {
                       <ListStatusBadge status={p.status} detail={p.published ? undefined : "Not published yet"} />
                     </TableCell>
                     <TableCell className="text-right tabular-nums">{p.variants.length}</TableCell>
-                    <TableCell className="whitespace-nowrap text-xs text-zinc-600">{formatDateTime(p.updatedAt)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-xs text-zinc-600">{formatDateTime(p.updatedAt, { style: dateStyle })}</TableCell>
                     <TableCell className="text-sm">
                       <Link href={`/personalizations/${p.id}/results`} className="hover:underline">
                         <ResultsLine summary={results.get(p.placementKey)} />

@@ -2,16 +2,18 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { formatAgo, formatDateTime } from "@/lib/format";
 import { placementSighting } from "@/lib/website/activity";
+import { viewerDateStyle } from "@/lib/date-style";
 
 /** Whether the snippet has found this placement's element on the site, and how to add it if not. */
 export async function PlacementStatus({ workspaceId, placementKey }: { workspaceId: string; placementKey: string }) {
+  const dateStyle = await viewerDateStyle();
   const seen = await placementSighting(workspaceId, placementKey);
   if (seen) {
     return (
       <Alert tone="success" className="mb-4" data-testid="placement-status">
         Seen on <code className="font-mono text-xs break-all">{seen.path}</code>{" "}
-        <time dateTime={seen.lastSeenAt.toISOString()} title={formatDateTime(seen.lastSeenAt)}>
-          {formatAgo(seen.lastSeenAt)}
+        <time dateTime={seen.lastSeenAt.toISOString()} title={formatDateTime(seen.lastSeenAt, { style: dateStyle })}>
+          {formatAgo(seen.lastSeenAt, undefined, dateStyle)}
         </time>
         .
       </Alert>

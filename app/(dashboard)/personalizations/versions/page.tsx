@@ -9,6 +9,7 @@ import { listVersions } from "@/lib/publishing/versions";
 import { RestoreVersionButton } from "../_components/restore-version-button";
 import { formatDateTime } from "@/lib/format";
 import { EmptyState } from "@/components/empty-state";
+import { viewerDateStyle } from "@/lib/date-style";
 
 export const metadata: Metadata = { title: "Published versions" };
 
@@ -16,6 +17,7 @@ const SHOWN_CHANGES = 5;
 
 
 export default async function VersionsPage() {
+  const dateStyle = await viewerDateStyle();
   const ctx = await requireCapability("personalizations:read");
   const versions = await listVersions(ctx.workspaceId);
   const canPublish = can(ctx.role, "publish");
@@ -52,7 +54,7 @@ export default async function VersionsPage() {
                       ) : null}
                       <dt>Published by</dt>
                       <dd className="min-w-0 break-words text-zinc-800">
-                        {v.publishedBy ?? "A former member"}, {formatDateTime(v.publishedAt)}
+                        {v.publishedBy ?? "A former member"}, {formatDateTime(v.publishedAt, { style: dateStyle })}
                       </dd>
                     </dl>
                   </div>

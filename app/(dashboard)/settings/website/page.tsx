@@ -12,10 +12,12 @@ import { IdentityPolicyForm } from "./_components/identity-policy-form";
 import { IdentitySecret } from "./_components/identity-secret";
 import { WebsiteSettingsForm } from "./_components/website-settings-form";
 import { formatDateTime } from "@/lib/format";
+import { viewerDateStyle } from "@/lib/date-style";
 
 export const metadata: Metadata = { title: "Website" };
 
 export default async function WebsiteSettingsPage() {
+  const dateStyle = await viewerDateStyle();
   const ctx = await requireCapability("website:manage");
   const [site, identity] = await Promise.all([getOrCreateSite(ctx.workspaceId), getIdentitySettings(ctx.workspaceId)]);
   const origin = appOriginFrom(await headers());
@@ -68,7 +70,7 @@ export default async function WebsiteSettingsPage() {
           ) : null}
           <IdentitySecret
             hasSecret={identity.hasSecret}
-            rotatedAt={identity.secretRotatedAt ? formatDateTime(identity.secretRotatedAt) : null}
+            rotatedAt={identity.secretRotatedAt ? formatDateTime(identity.secretRotatedAt, { style: dateStyle }) : null}
           />
           <IdentityPolicyForm policy={identity.policy} />
         </Card>

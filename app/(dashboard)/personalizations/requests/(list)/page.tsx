@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format";
 import { listPublishRequests } from "@/lib/publishing/requests";
 import { RequestStatusBadge } from "../_components/request-status-badge";
+import { viewerDateStyle } from "@/lib/date-style";
 
 export const metadata: Metadata = { title: "Publish requests" };
 
@@ -52,7 +53,8 @@ export default async function PublishRequestsPage() {
   );
 }
 
-function RequestTable({ rows, caption }: { rows: Awaited<ReturnType<typeof listPublishRequests>>; caption: string }) {
+async function RequestTable({ rows, caption }: { rows: Awaited<ReturnType<typeof listPublishRequests>>; caption: string }) {
+  const dateStyle = await viewerDateStyle();
   return (
     <Table>
       <caption className="sr-only">{caption}</caption>
@@ -72,9 +74,9 @@ function RequestTable({ rows, caption }: { rows: Awaited<ReturnType<typeof listP
                 {r.requestedBy}
               </Link>
               {r.note ? <p className="line-clamp-2 max-w-md break-words text-sm text-zinc-600">{r.note}</p> : null}
-              <p className="text-xs text-zinc-500 sm:hidden">{formatDateTime(r.createdAt)}</p>
+              <p className="text-xs text-zinc-500 sm:hidden">{formatDateTime(r.createdAt, { style: dateStyle })}</p>
             </TableCell>
-            <TableCell className="hidden whitespace-nowrap text-sm text-zinc-700 sm:table-cell">{formatDateTime(r.createdAt)}</TableCell>
+            <TableCell className="hidden whitespace-nowrap text-sm text-zinc-700 sm:table-cell">{formatDateTime(r.createdAt, { style: dateStyle })}</TableCell>
             <TableCell className="text-right tabular-nums">{r.changeCount}</TableCell>
             <TableCell>
               <RequestStatusBadge status={r.status} />

@@ -12,10 +12,12 @@ import { getPublishRequest } from "@/lib/publishing/requests";
 import { RequestDecision } from "../_components/request-decision";
 import { RequestStatusBadge } from "../_components/request-status-badge";
 import { WithdrawRequestButton } from "../_components/withdraw-request-button";
+import { viewerDateStyle } from "@/lib/date-style";
 
 export const metadata: Metadata = { title: "Publish request" };
 
 export default async function PublishRequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const dateStyle = await viewerDateStyle();
   const ctx = await requireCapability("personalizations:read");
   const { id } = await params;
   const request = await orNotFound(getPublishRequest(ctx.workspaceId, id));
@@ -32,7 +34,7 @@ export default async function PublishRequestPage({ params }: { params: Promise<{
         title={`Publish request from ${request.requestedBy}`}
         description={
           <>
-            Sent {formatDateTime(request.createdAt)}
+            Sent {formatDateTime(request.createdAt, { style: dateStyle })}
             {request.baseVersion === null ? " before anything was published" : `, against v${request.baseVersion}`}.
           </>
         }
@@ -47,7 +49,7 @@ export default async function PublishRequestPage({ params }: { params: Promise<{
           <Alert tone="warning">
             <p className="font-medium">
               Declined by {request.decidedBy}
-              {request.decidedAt ? `, ${formatDateTime(request.decidedAt)}` : ""}
+              {request.decidedAt ? `, ${formatDateTime(request.decidedAt, { style: dateStyle })}` : ""}
             </p>
             <p className="mt-1 whitespace-pre-wrap break-words">Reason: {request.declineReason}</p>
           </Alert>
@@ -59,7 +61,7 @@ export default async function PublishRequestPage({ params }: { params: Promise<{
               v{request.publishedVersion}
             </Link>{" "}
             by {request.decidedBy}
-            {request.decidedAt ? `, ${formatDateTime(request.decidedAt)}` : ""}.
+            {request.decidedAt ? `, ${formatDateTime(request.decidedAt, { style: dateStyle })}` : ""}.
           </Alert>
         ) : null}
         {request.status === "withdrawn" ? <Alert tone="info">{request.requestedBy} withdrew this request. Nothing was published.</Alert> : null}

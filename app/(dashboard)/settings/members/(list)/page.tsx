@@ -11,10 +11,12 @@ import { formatDateTime } from "@/lib/format";
 import { InviteMemberDialog } from "../_components/invite-member-dialog";
 import { PendingInvitations } from "../_components/pending-invitations";
 import { RoleCapabilities } from "../_components/role-capabilities";
+import { viewerDateStyle } from "@/lib/date-style";
 
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
+  const dateStyle = await viewerDateStyle();
   const ctx = await requireCapability("members:manage");
   const [members, invitations] = await Promise.all([listMembers(ctx.workspaceId), listPendingInvitations(ctx.workspaceId)]);
   return (
@@ -67,7 +69,7 @@ export default async function MembersPage() {
           email: i.email,
           role: i.role,
           invitedBy: i.invitedBy,
-          expiresOn: formatDateTime(i.expiresAt),
+          expiresOn: formatDateTime(i.expiresAt, { style: dateStyle }),
           expired: i.expired,
         }))}
       />

@@ -18,6 +18,7 @@ import type { MappingView } from "@/lib/intercom-integration/mappings";
 import { queryKeys } from "@/lib/query-keys";
 import { MappingRow } from "./mapping-row";
 import { reloadSummaryText } from "./reload-summary";
+import { useDateStyle } from "@/components/date-style";
 import { formatDateTime } from "@/lib/format";
 import { EmptyState } from "@/components/empty-state";
 import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";
@@ -49,6 +50,7 @@ export function MappingForm({
   loadError?: string;
 }) {
   const router = useRouter();
+  const style = useDateStyle();
   const queryClient = useQueryClient();
   const [reloadMessage, setReloadMessage] = useState<string | null>(null);
   const [savedMappings, setSavedMappings] = useState(mappings);
@@ -112,7 +114,7 @@ export function MappingForm({
             <p className="font-medium text-zinc-900">
               {attributes.length.toLocaleString("en")} Intercom contact attributes ({attributes.filter((a) => !a.unavailable).length.toLocaleString("en")} can be written)
             </p>
-            <p className="text-zinc-600">{loadedAt ? `Loaded from Intercom ${formatDateTime(loadedAt)}` : "Not loaded from Intercom yet"}</p>
+            <p className="text-zinc-600">{loadedAt ? `Loaded from Intercom ${formatDateTime(loadedAt, { style })}` : "Not loaded from Intercom yet"}</p>
           </div>
           {canEdit ? (
             <Button type="button" variant="secondary" onClick={() => reload.mutate()} pending={reload.isPending} disabled={isSubmitting}>

@@ -13,7 +13,8 @@ import { toast } from "@/components/ui/toaster";
 import { queryKeys } from "@/lib/query-keys";
 import { loadSyncLogAction, retrySyncJobAction } from "@/lib/sync/actions";
 import type { SyncChartBucket, SyncLogEntry, SyncLogView as View } from "@/lib/sync/log";
-import { formatDateTime } from "@/lib/format";
+import { useDateStyle } from "@/components/date-style";
+import { formatDateTime, type DateStyle } from "@/lib/format";
 import { EmptyState } from "@/components/empty-state";
 
 const IDENTIFIED_BY_TEXT = {
@@ -48,8 +49,8 @@ type Period = keyof typeof periodLabels;
 type Filter = { status: "all" | Status; contact: string; attribute: string; period: Period };
 const defaultFilter: Filter = { status: "all", contact: "", attribute: "", period: "24h" };
 
-function time(iso: string) {
-  return formatDateTime(iso, { seconds: true });
+function time(iso: string, style: DateStyle) {
+  return formatDateTime(iso, { seconds: true, style });
 }
 function ms(value: number | null) {
   if (value === null) return "—";
@@ -179,6 +180,7 @@ function Counts({ counts, onPick }: { counts: View["counts"]; onPick: (s: Status
 }
 
 function Chart({ buckets, period }: { buckets: SyncChartBucket[]; period: Period }) {
+  const style = useDateStyle();
   const max = Math.max(1, ...buckets.map((b) => b.writes + b.failures));
   const writes = buckets.reduce((n, b) => n + b.writes, 0);
   const failures = buckets.reduce((n, b) => n + b.failures, 0);
@@ -202,7 +204,7 @@ function Chart({ buckets, period }: { buckets: SyncChartBucket[]; period: Period
           const failH = (b.failures / max) * h;
           return (
             <g key={b.start}>
-              <title>{`${time(b.start)}: ${b.writes} writes, ${b.failures} failed attempts`}</title>
+              <title>{`${time(b.start, style)}: ${b.writes} writes, ${b.failures} failed attempts`}</title>
               <rect x={i * (w + gap)} y={h - okH} width={w} height={okH} className="fill-emerald-500" />
               <rect x={i * (w + gap)} y={h - okH - failH} width={w} height={failH} className="fill-red-500" />
             </g>
@@ -221,6 +223,7 @@ function CellLabel({ children }: { children: string }) {
 }
 
 function Entries({ entries, canRetry, onRetry, retrying }: { entries: SyncLogEntry[]; canRetry: boolean; onRetry: (id: string) => void; retrying?: string }) {
+  const style = useDateStyle();
   const [open, setOpen] = useState<string | null>(null);
   return (
     <Table className="block md:table">
@@ -245,7 +248,7 @@ function Entries({ entries, canRetry, onRetry, retrying }: { entries: SyncLogEnt
               <TableRow data-testid="sync-entry" className={stack.row}>
                 <TableCell className={`${stack.cell} text-xs text-zinc-600 md:whitespace-nowrap`}>
                   <CellLabel>Updated</CellLabel>
-                  {time(e.finishedAt ?? e.createdAt)}
+                  {time(e.finishedAt ?? e.createdAt, style)}
                 </TableCell>
                 <TableCell className={`${stack.cell} [overflow-wrap:anywhere]`}>
                   <CellLabel>Contact</CellLabel>
@@ -258,7 +261,7 @@ function Entries({ entries, canRetry, onRetry, retrying }: { entries: SyncLogEnt
                   {e.eventName ? (
                     <div className="text-xs">
                       Event <span className="font-mono font-medium">{e.eventName}</span>
-                      {e.eventCreatedAt ? <span className="text-zinc-500"> at {time(new Date(e.eventCreatedAt * 1000).toISOString())}</span> : null}
+                      {e.eventCreatedAt ? <span className="text-zinc-500"> at {time(new Date(e.eventCreatedAt * 1000).toISOString(), style)}</span> : null}
                       {Object.keys(shown).length > 0 ? <span className="text-zinc-500">, metadata:</span> : null}
                     </div>
                   ) : null}
@@ -291,7 +294,7 @@ function Entries({ entries, canRetry, onRetry, retrying }: { entries: SyncLogEnt
                   <CellLabel>Timing</CellLabel>
                   <div>total {ms(e.totalMs)}</div>
                   {e.log.length ? <div>last call {ms(e.log.at(-1)!.durationMs)}</div> : null}
-                  {e.status === "pending" || e.status === "paused" ? <div>next {time(e.nextRunAt)}</div> : null}
+                  {e.status === "pending" || e.status === "paused" ? <div>next {time(e.nextRunAt, style)}</div> : null}
                 </TableCell>
                 <TableCell className={`${stack.cell} md:text-right`}>
                   <div className="flex flex-wrap gap-2 md:flex-col md:items-end">
@@ -314,7 +317,7 @@ function Entries({ entries, canRetry, onRetry, retrying }: { entries: SyncLogEnt
                     <ol className="space-y-1 text-xs">
                       {e.log.map((a, i) => (
                         <li key={i} className="font-mono">
-                          {time(a.startedAt)} · {a.operation === "read" ? "GET contact" : "PUT contact"} · {a.httpStatus ? `HTTP ${a.httpStatus}` : "no answer"} · {a.outcome}
+                          {time(a.startedAt, style)} · {a.operation === "read" ? "GET contact" : "PUT contact"} · {a.httpStatus ? `HTTP ${a.httpStatus}` : "no answer"} · {a.outcome}
                           {a.errorCode ? ` · ${a.errorCode}` : ""} · {ms(a.durationMs)}
                           {a.errorMessage ? <span className="font-sans text-zinc-600"> — {a.errorMessage}</span> : null}
                         </li>
