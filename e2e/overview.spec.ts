@@ -7,7 +7,7 @@ import { storageStateOf } from "./users";
 
 // The Overview as a new workspace sees it while setting up, and placement discovery: the snippet
 // reports the placements it finds, and the editor says where (the app flushes every 2 s).
-const screens = "/tmp/wt-d-screens";
+const screens = "test-results/screens";
 
 async function violations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -191,5 +191,22 @@ test.describe("Overview and placement discovery", () => {
     await expect(page.getByRole("table", { name: "What each role may do" })).toContainText("Publish drafts and restore versions");
     await page.screenshot({ path: `${screens}/members-1440.png`, fullPage: true });
     await context.close();
+  });
+});
+
+test.describe("dates in the viewer's zone and language", () => {
+  test.use({ timezoneId: "Asia/Kolkata", locale: "de-DE" });
+
+  test("a list's dates follow the browser's time zone (remembered after the first page) and language", async ({ page, workspace }) => {
+    const { seedDemoWebsite } = await import("@/lib/dev/seed-website");
+    await seedDemoWebsite(workspace.slug);
+    await signIn(page, workspace.members.marketer.email);
+    await page.goto("/personalizations");
+    // The first page learns the zone and re-renders once; from then on the server writes it directly.
+    // German order ("30. Nov. 2026, 08:36 GMT+5:30"): the day is followed by a full stop.
+    await expect(page.getByRole("cell", { name: /^\d{1,2}\. \S+ \d{4}, \d{2}:\d{2} GMT\+5:30$/ }).first()).toBeVisible();
+    expect((await page.context().cookies()).find((c) => c.name === "tailor_tz")?.value).toBe("Asia%2FKolkata");
+    const html = await (await page.request.get("/personalizations")).text();
+    expect(html).toMatch(/\d{1,2}\.? \S+ \d{4}, \d{2}:\d{2} GMT\+5:30/);
   });
 });
