@@ -4,7 +4,8 @@
  * database (`npm run demo -- --skip-build --reset`), signs in, then opens each route in a fresh
  * browser context (empty cache) and sums the gzipped size of every script the page loads until the
  * network is idle: what a first visit costs. Writes docs/performance.md ("Dashboard JavaScript").
- * Flags: --build (run `next build` first; also done when .next is missing), --no-write (print only).
+ * Flags: --build (run `next build` first; also done when .next is missing), --no-write (print only),
+ * --scripts (also list each route's scripts by size, and the ones every route loads: the shell).
  * Env: BENCH_PORT (default 5510; the emulator takes BENCH_PORT + 1000), BENCH_BUNDLE_LIMIT_KB (150),
  * CHROMIUM_PATH (default /usr/bin/chromium). Exits 1 when a route is over the limit.
  */
@@ -85,7 +86,7 @@ async function signIn(browser: Browser, email: string) {
   return state;
 }
 
-type Measure = { kb: number; files: number };
+type Measure = { kb: number; files: number; scripts: Map<string, number> };
 
 /** Opens `url` in a fresh context and sums the gzipped bytes of each distinct script it loaded. */
 async function measure(browser: Browser, state: Awaited<ReturnType<BrowserContext["storageState"]>>, url: string): Promise<Measure> {
@@ -101,10 +102,11 @@ async function measure(browser: Browser, state: Awaited<ReturnType<BrowserContex
   if (!response || response.status() !== 200 || new URL(page.url()).pathname !== url) {
     throw new Error(`${url} answered ${response?.status()} at ${page.url()}`);
   }
-  let bytes = 0;
-  for (const body of await Promise.all(bodies.values())) if (body) bytes += gzipSync(body).length;
+  const scripts = new Map<string, number>();
+  for (const [script, body] of bodies) scripts.set(new URL(script).pathname, (await body)?.length ? gzipSync((await body)!).length : 0);
   await context.close();
-  return { kb: bytes / 1000, files: bodies.size };
+  const bytes = [...scripts.values()].reduce((sum, size) => sum + size, 0);
+  return { kb: bytes / 1000, files: bodies.size, scripts };
 }
 
 async function resolveRoute(browser: Browser, state: Awaited<ReturnType<BrowserContext["storageState"]>>, route: (typeof routes)[number]) {
@@ -157,6 +159,7 @@ async function main() {
       rows.push({ route: `${route.path.replace("{id}", "[id]")}${route.as ? ` (as ${route.as})` : ""}`, url, result });
       console.log(`${route.path.padEnd(34)} ${result.kb.toFixed(1).padStart(7)} kB  (${result.files} scripts)`);
     }
+    if (args.has("--scripts")) printScripts(rows);
     const over = rows.filter((r) => r.result.kb > LIMIT_KB);
     const report = [
       `Measured ${new Date().toISOString().slice(0, 10)} on this machine (${os.cpus().length} cores, Node ${process.version}), \`npm run bench:bundle\`:`,
@@ -178,6 +181,19 @@ async function main() {
     await browser.close();
     // The demo runs the app and the emulator as its children: end the whole process group it leads.
     if (!exited && demo.pid) process.kill(-demo.pid, "SIGTERM");
+  }
+}
+
+/** Each route's scripts beyond the shell (the scripts every route loads), largest first. */
+function printScripts(rows: { route: string; result: Measure }[]) {
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1).padStart(6)} kB`;
+  const shell = [...rows[0]!.result.scripts].filter(([script]) => rows.every((r) => r.result.scripts.has(script)));
+  console.log(`\nshell (loaded by every route): ${kb(shell.reduce((sum, [, size]) => sum + size, 0))}`);
+  for (const [script, size] of shell.sort((a, b) => b[1] - a[1])) console.log(`  ${kb(size)}  ${script}`);
+  for (const row of rows) {
+    const own = [...row.result.scripts].filter(([script]) => !shell.some(([s]) => s === script)).sort((a, b) => b[1] - a[1]);
+    console.log(`${row.route}: +${kb(own.reduce((sum, [, size]) => sum + size, 0))} beyond the shell`);
+    for (const [script, size] of own) console.log(`  ${kb(size)}  ${script}`);
   }
 }
 
