@@ -29,7 +29,7 @@ test.describe("personalization results", () => {
   test("a goal on the demo's call to action, visitors in and out of the holdout, conversions counted, results with both arms and a chart", async ({ page, browser, baseURL, workspace }) => {
     const { seedDemoWebsite } = await import("@/lib/dev/seed-website");
     const { tokens } = await emulator.info();
-    await seedDemoWebsite(workspace.slug, tokens.US.full);
+    const { siteKey } = await seedDemoWebsite(workspace.slug, tokens.US.full);
 
     // The marketer defines a goal on the call to action and measures the trial personalization on it, with a 50 % holdout.
     await signIn(page, workspace.members.marketer.email);
@@ -61,9 +61,17 @@ test.describe("personalization results", () => {
     const [admin] = await getDb().select().from(tables.users).where(eq(tables.users.email, workspace.members.admin.email));
     expect((await publishDraft({ workspaceId: workspace.id, userId: admin!.id })).changes).toContain('Personalization "Trial call to action" (cta): holdout 10 % → 50 %');
 
-    // Two visitors: one held out (default content), one shown the offer; the app caches the live version a few seconds.
+    // Two visitors: one held out (default content), one shown the offer. The app caches the live version a
+    // few seconds: wait until it serves the 50 % holdout, so neither visitor first sees (and reports) the
+    // previous version and is counted in two arms.
     const ids = await visitorIds(workspace.id);
     const base = baseURL!;
+    await expect
+      .poll(async () => {
+        const reply = await page.request.post("/api/v1/decide", { data: { siteKey, visitorId: ids.held, placements: ["cta"] }, headers: { Origin: base } });
+        return ((await reply.json()) as { placements?: { cta?: { arm?: string } } }).placements?.cta?.arm;
+      }, { timeout: 15_000 })
+      .toBe("holdout");
     const shown = await visit(browser, base, workspace, ids.shown);
     const held = await visit(browser, base, workspace, ids.held);
     for (const [visitor, text] of [[held, "cta: default (holdout)"], [shown, "cta: Limited-time offer"]] as const) {
