@@ -89,4 +89,38 @@ describe("publish requests", () => {
     expect((await getPublishRequest(admin.workspaceId, third.id)).supersededBy).toBe(1);
     await expect(approvePublishRequest(admin, third.id)).rejects.toThrow(/v1 was published after this request/);
   });
+  it("two admins approving at the same moment: one version is published, the other is told why", async () => {
+    const secondAdmin = { workspaceId: admin.workspaceId, userId: (await createMember(admin.workspaceId, "admin")).user.id };
+    await savePersonalization(marketer, hero("Raced"));
+    const { id } = await submitPublishRequest(marketer, { note: "" });
+    const outcomes = await Promise.allSettled([approvePublishRequest(admin, id), approvePublishRequest(secondAdmin, id)]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toEqual([{ status: "fulfilled", value: { version: 1 } }]);
+    const [refused] = outcomes.filter((o) => o.status === "rejected");
+    // Publishing is locked per workspace: the second waits for the first, then sees what it did.
+    expect(refused!.reason).toBeInstanceOf(RuleViolationError);
+    expect(refused!.reason.message).toBe("This request was already approved.");
+    expect(await listVersions(admin.workspaceId)).toHaveLength(1);
+  });
+
+  it("two admins clicking Publish at the same moment publish the draft once; approving and declining at once, one wins", async () => {
+    const secondAdmin = { workspaceId: admin.workspaceId, userId: (await createMember(admin.workspaceId, "admin")).user.id };
+    const saved = await savePersonalization(admin, hero("Both click Publish"));
+    const outcomes = await Promise.allSettled([publishDraft(admin), publishDraft(secondAdmin)]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const [refused] = outcomes.filter((o) => o.status === "rejected");
+    expect(refused!.reason).toBeInstanceOf(RuleViolationError);
+    expect(refused!.reason.message).toBe("There are no unpublished changes.");
+    expect(await listVersions(admin.workspaceId)).toHaveLength(1);
+
+    await savePersonalization(marketer, hero("Approve or decline?", saved.id));
+    const { id } = await submitPublishRequest(marketer, { note: "" });
+    const answers = await Promise.allSettled([approvePublishRequest(admin, id), declinePublishRequest(secondAdmin, id, { reason: "No" })]);
+    expect(answers.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const { status } = await getPublishRequest(admin.workspaceId, id);
+    expect(status).toBe(answers[0]!.status === "fulfilled" ? "approved" : "declined");
+    expect(await listVersions(admin.workspaceId)).toHaveLength(status === "approved" ? 2 : 1);
+    // The requester hears one answer, the one that stands.
+    const answered = (await listNotifications(marketer.workspaceId, marketer.userId)).filter((n) => n.link === `/personalizations/requests/${id}`);
+    expect(answered).toHaveLength(1);
+  });
 });

@@ -11,11 +11,12 @@ import { publishRequestAnswerMail } from "@/lib/mail/templates";
 import { notifyMember } from "@/lib/notifications";
 import { broadcastInvalidate } from "@/lib/shared/bus";
 import { buildDraftSnapshot, diffSnapshots, emptySnapshot, normalizeSnapshot, sameSnapshot, type ConfigSnapshot } from "./snapshot";
-import { insertVersion, latestVersion, publishBlockers, userNames } from "./versions";
+import { insertVersion, latestVersion, lockPublishing, publishBlockers, userNames } from "./versions";
 
 // Publish requests: a member who may edit but not publish sends the draft for review. The request
 // stores the snapshot as it was when sent, so approving publishes exactly what the reviewer read,
-// never a draft edited since. Approving or declining answers the requester in-app and by email.
+// never a draft edited since. Owners and admins hear of a new request in-app and by email (as their
+// notification preference says); approving or declining answers the requester in-app and by email.
 
 type Actor = { workspaceId: string; userId: string };
 
@@ -54,7 +55,9 @@ async function loadRequest(workspaceId: string, id: string, tx: DbOrTx) {
   return row;
 }
 
+/** The request, if still pending, with publishing locked so no other answer or publish interleaves. */
 async function pendingOf(workspaceId: string, id: string, tx: DbOrTx) {
+  await lockPublishing(workspaceId, tx);
   const row = await loadRequest(workspaceId, id, tx);
   if (row.status !== "pending") throw new RuleViolationError(`This request was already ${row.status}.`);
   return row;
@@ -64,6 +67,7 @@ async function pendingOf(workspaceId: string, id: string, tx: DbOrTx) {
 export async function submitPublishRequest(actor: Actor, input: { note: string }): Promise<{ id: string; changes: number }> {
   const r = tables.publishRequests;
   const { id, admins, changes, requester } = await getDb().transaction(async (tx) => {
+    await lockPublishing(actor.workspaceId, tx);
     const [mine] = await tx
       .select({ id: r.id })
       .from(r)
@@ -187,18 +191,27 @@ export async function declinePublishRequest(actor: Actor, id: string, input: { r
   await answerRequester(actor, id, requesterId, { title: "Your publish request was declined", lines: ["Your publish request was declined.", `Reason: ${reason}`] });
 }
 
-/** In-app notification for the requester, and an email (logged instead of sent without SMTP). */
+/**
+ * In-app notification for the requester, and an email (logged instead of sent without SMTP). An
+ * owner or admin who asked is mailed by their notification preference instead (notifyMember), so
+ * they never get the answer twice.
+ */
 async function answerRequester(actor: Actor, id: string, requesterId: string | null, answer: { title: string; lines: string[] }) {
   if (!requesterId) return;
   const link = `/personalizations/requests/${id}`;
   await notifyMember(actor.workspaceId, requesterId, { kind: "publish_request", title: answer.title, body: answer.lines.slice(1).join(" ") || answer.lines[0]!, link });
   const u = tables.users;
+  const m = tables.memberships;
   const w = tables.workspaces;
   const [[user], [workspace]] = await Promise.all([
-    getDb().select({ email: u.email }).from(u).where(eq(u.id, requesterId)),
+    getDb()
+      .select({ email: u.email, role: m.role })
+      .from(u)
+      .leftJoin(m, and(eq(m.userId, u.id), eq(m.workspaceId, actor.workspaceId)))
+      .where(eq(u.id, requesterId)),
     getDb().select({ name: w.name }).from(w).where(eq(w.id, actor.workspaceId)),
   ]);
-  if (!user) return;
+  if (!user || user.role === "owner" || user.role === "admin") return;
   await sendMail(publishRequestAnswerMail({ to: user.email, workspaceName: workspace?.name ?? "Tailor", title: answer.title, lines: answer.lines, link: appUrl(link) })).catch(
     (error: unknown) => logError("publish_request.mail_failed", error, { workspaceId: actor.workspaceId }),
   );

@@ -1,7 +1,8 @@
 import { BEHAVIOR_FIELDS } from "@/db/schema/behavior-fields";
 import { contentProblems } from "@/lib/rules/html-policy";
-import { and, desc, eq, inArray, max } from "drizzle-orm";
-import { getDb, tables, type DbOrTx } from "@/db/client";
+import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { dialect, getDb, tables, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import { knownQuestions } from "@/lib/flows/flows";
 import { validateFlow } from "@/lib/flows/validate";
@@ -79,6 +80,16 @@ export async function publishBlockers(workspaceId: string, draft: ConfigSnapshot
   return [...content, ...flowProblems, ...(await mappingPublishBlockers(workspaceId, draft.mappings, tx))];
 }
 
+/**
+ * Publishing is one at a time per workspace: the second of two simultaneous publishes (or answers
+ * to a publish request) waits for the first and then sees what it did. Postgres locks the workspace
+ * row for the rest of the transaction; SQLite already runs one write transaction at a time.
+ */
+export async function lockPublishing(workspaceId: string, tx: DbOrTx): Promise<void> {
+  if (dialect !== "postgres") return;
+  await (tx as unknown as NodePgDatabase).execute(sql`SELECT id FROM workspaces WHERE id = ${workspaceId} FOR UPDATE`);
+}
+
 export async function insertVersion(
   actor: Actor,
   tx: DbOrTx,
@@ -89,22 +100,25 @@ export async function insertVersion(
   const v = tables.configVersions;
   const [{ last } = { last: null }] = await tx.select({ last: max(v.version) }).from(v).where(eq(v.workspaceId, actor.workspaceId));
   const version = (last ?? 0) + 1;
-  await tx.insert(v).values({
-    workspaceId: actor.workspaceId,
-    version,
-    snapshot,
-    changes,
-    restoredFromVersion,
-    authorUserIds,
-    publishedByUserId: actor.userId,
-    publishedAt: new Date(),
-  });
+  await tx
+    .insert(v)
+    .values({
+      workspaceId: actor.workspaceId,
+      version,
+      snapshot,
+      changes,
+      restoredFromVersion,
+      authorUserIds,
+      publishedByUserId: actor.userId,
+      publishedAt: new Date(),
+    });
   return version;
 }
 
 /** Makes the current draft live as a new, immutable version. */
 export async function publishDraft(actor: Actor): Promise<{ version: number; changes: string[] }> {
   const result = await getDb().transaction(async (tx) => {
+    await lockPublishing(actor.workspaceId, tx);
     const live = await latestVersion(actor.workspaceId, tx);
     const liveSnapshot = live ? normalizeSnapshot(live.snapshot) : emptySnapshot;
     const draft = await buildDraftSnapshot(actor.workspaceId, tx);
@@ -127,6 +141,7 @@ export async function publishDraft(actor: Actor): Promise<{ version: number; cha
 export async function restoreVersion(actor: Actor, version: number): Promise<{ version: number; changes: string[] }> {
   const v = tables.configVersions;
   const result = await getDb().transaction(async (tx) => {
+    await lockPublishing(actor.workspaceId, tx);
     const [old] = await tx.select().from(v).where(and(eq(v.workspaceId, actor.workspaceId), eq(v.version, version)));
     if (!old) throw new NotFoundError(`Version ${version} does not exist in this workspace.`);
     const snapshot = normalizeSnapshot(old.snapshot);
