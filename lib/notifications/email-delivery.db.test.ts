@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startMailSink, type MailSink } from "@/lib/mail/test-sink";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
 import { getEmailPreference, sendDueDigests, setEmailPreference } from "./email-delivery";
-import { notify } from "./notifications";
+import { notify, notifyMember } from "./notifications";
 
 // Real SMTP: lib/mail sends to an in-process smtp-server sink, and the tests read what arrived.
 let sink: MailSink;
@@ -72,5 +72,29 @@ describe("notification emails", () => {
     expect(sent[0]! + sent[1]!).toBe(1);
     await new Promise((r) => setTimeout(r, 300));
     expect(sink.messages).toHaveLength(1);
+  });
+});
+
+describe("emails of notifications addressed to one member", () => {
+  it("mail that member alone, if an owner/admin who chose immediately; never a marketer", async () => {
+    const request = { kind: "publish_request" as const, title: "Sam asks to publish 2 changes", body: "Launch copy", link: "/personalizations/requests/r1" };
+    await setEmailPreference(acme.id, owner.user.id, "immediately");
+    await setEmailPreference(acme.id, admin.user.id, "immediately");
+    await notifyMember(acme.id, admin.user.id, request);
+    const mail = await sink.waitFor(admin.user.email, { subject: /asks to publish/ });
+    expect(mail.subject).toBe("[Tailor · Acme <Shop>] Sam asks to publish 2 changes");
+    expect(mail.links).toContain("https://tailor.example.test/personalizations/requests/r1");
+
+    // A marketer, and an admin on the digest, get nothing now; the digest carries it later.
+    await notifyMember(acme.id, marketer.user.id, { ...request, title: "For the marketer" });
+    await setEmailPreference(acme.id, admin.user.id, "daily");
+    await notifyMember(acme.id, admin.user.id, { ...request, title: "For the digest" });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(recipientsOf()).toEqual([admin.user.email.toLowerCase()]);
+    const now = new Date(Date.now() + 1_000);
+    await sendDueDigests({ intervalMs: 0, now });
+    const digest = await sink.waitFor(admin.user.email, { subject: /notifications? today/ });
+    expect(digest.text).toContain("For the digest");
+    expect(digest.text).not.toContain("For the marketer");
   });
 });

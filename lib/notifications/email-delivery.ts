@@ -36,7 +36,8 @@ export async function setEmailPreference(workspaceId: string, userId: string, pr
     .onConflictDoUpdate({ target: [p.workspaceId, p.userId], set: { preference, updatedAt: now } });
 }
 
-async function workspaceRecipients(workspaceId: string): Promise<Recipient[]> {
+/** Owners and admins of the workspace (or just `userId`, if that member is one) with their preference. */
+async function workspaceRecipients(workspaceId: string, userId?: string): Promise<Recipient[]> {
   const m = tables.memberships;
   const u = tables.users;
   const p = tables.notificationEmailPrefs;
@@ -45,7 +46,7 @@ async function workspaceRecipients(workspaceId: string): Promise<Recipient[]> {
     .from(m)
     .innerJoin(u, eq(u.id, m.userId))
     .leftJoin(p, and(eq(p.workspaceId, m.workspaceId), eq(p.userId, m.userId)))
-    .where(and(eq(m.workspaceId, workspaceId), inArray(m.role, [...MAILED_ROLES])));
+    .where(and(eq(m.workspaceId, workspaceId), inArray(m.role, [...MAILED_ROLES]), userId ? eq(m.userId, userId) : undefined));
   return rows.map((r) => ({ email: r.email, role: r.role, preference: r.preference ?? DEFAULT_EMAIL_PREFERENCE }));
 }
 
@@ -67,6 +68,22 @@ export async function emailNotification(workspaceId: string, notification: Notif
 export function emailNotificationInBackground(workspaceId: string, notification: NotificationInput): void {
   if (!mailConfigured()) return;
   emailNotification(workspaceId, notification).catch((error: unknown) => logError("notifications.email_failed", error, { workspaceId }));
+}
+
+/**
+ * Mails a notification addressed to one member (notifyMember) if they are an owner/admin who chose
+ * "immediately"; on the daily digest it arrives with the digest. Returns who was mailed.
+ */
+export async function emailMemberNotification(workspaceId: string, userId: string, notification: NotificationInput): Promise<string[]> {
+  if (!mailConfigured()) return [];
+  const recipients = (await workspaceRecipients(workspaceId, userId)).filter((r) => r.preference === "immediately");
+  if (recipients.length === 0) return [];
+  return sendImmediate({ workspaceName: await workspaceName(workspaceId), notification, recipients, baseUrl: appUrl("/"), send });
+}
+
+export function emailMemberNotificationInBackground(workspaceId: string, userId: string, notification: NotificationInput): void {
+  if (!mailConfigured()) return;
+  emailMemberNotification(workspaceId, userId, notification).catch((error: unknown) => logError("notifications.email_failed", error, { workspaceId }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, gte, isNull, or } from "drizzle-orm";
 import { getDb, tables, type DbOrTx } from "@/db/client";
-import { emailNotificationInBackground } from "./email-delivery";
+import { emailMemberNotificationInBackground, emailNotificationInBackground } from "./email-delivery";
 import type { NotificationInput } from "./types";
 
 export type { NotificationInput };
@@ -24,11 +24,15 @@ export async function notify(workspaceId: string, input: NotificationInput, tx: 
   return true;
 }
 
-/** Adds a notification only `userId` sees (an answer to something they did); never deduplicated. */
+/**
+ * Adds a notification only `userId` sees (something for them to do, or an answer to something they
+ * did); never deduplicated. An owner/admin who chose "immediately" is mailed it too, like notify().
+ */
 export async function notifyMember(workspaceId: string, userId: string, input: NotificationInput, tx: DbOrTx = getDb()): Promise<void> {
   await tx
     .insert(tables.notifications)
     .values({ workspaceId, userId, kind: input.kind, title: input.title, body: input.body, link: input.link ?? null, createdAt: new Date() });
+  emailMemberNotificationInBackground(workspaceId, userId, input);
 }
 
 /** Workspace-wide notifications plus those addressed to this member. */
