@@ -22,19 +22,35 @@ export type Impression = { placement: string; arm: string };
 
 const FLUSH_MS = 1_000;
 const MAX_BUFFERED_IMPRESSIONS = 20_000;
-let maxBuffered = MAX_BUFFERED_IMPRESSIONS;
 // Rows per statement: well under SQLite's and Postgres's bound-parameter limits.
 const CHUNK = 200;
 
 type Pending = { workspaceId: string; anonymousId: string; placement: string; arm: string; day: string; at: Date };
+type BufferState = {
+  buffer: Map<string, Pending>;
+  pendingByWorkspace: Map<string, number>;
+  // Repeat page views of a day skip the buffer entirely (per process; the unique index is the truth).
+  seenToday: LRUCache<string, true>;
+  maxBuffered: number;
+  dropped: number;
+  timer: ReturnType<typeof setTimeout> | null;
+  inFlight: Promise<number> | null;
+};
 
-// Repeat page views of a day skip the buffer entirely (per process; the unique index is the truth).
-const seenToday = new LRUCache<string, true>({ max: 200_000, ttl: 60 * 60_000 });
-const buffer = new Map<string, Pending>();
-const pendingByWorkspace = new Map<string, number>();
-let dropped = 0;
-let timer: ReturnType<typeof setTimeout> | null = null;
-let inFlight: Promise<number> | null = null;
+// One buffer per process, also when the bundler instantiates this module more than once: Next
+// compiles instrumentation.ts (which flushes at shutdown) apart from the route handlers.
+const STATE: unique symbol = Symbol.for("tailor.analytics.impressions");
+const holder = globalThis as { [STATE]?: BufferState };
+const state: BufferState = (holder[STATE] ??= {
+  buffer: new Map(),
+  pendingByWorkspace: new Map(),
+  seenToday: new LRUCache<string, true>({ max: 200_000, ttl: 60 * 60_000 }),
+  maxBuffered: MAX_BUFFERED_IMPRESSIONS,
+  dropped: 0,
+  timer: null,
+  inFlight: null,
+});
+const { buffer, pendingByWorkspace, seenToday } = state;
 
 /**
  * Accepts what the visitor saw; impressions the live configuration can't have produced are dropped.
@@ -55,8 +71,8 @@ export async function recordImpressions(workspaceId: string, anonymousId: string
     if (i.arm !== DEFAULT_ARM && (i.arm === HOLDOUT_ARM) !== isInHoldout(workspaceId, p.placementKey, anonymousId, p.holdoutPercent)) continue;
     const key = keyOf(i);
     if (buffer.has(key)) continue;
-    if (buffer.size >= maxBuffered) {
-      dropped++;
+    if (buffer.size >= state.maxBuffered) {
+      state.dropped++;
       void flushImpressions();
       continue;
     }
@@ -64,9 +80,9 @@ export async function recordImpressions(workspaceId: string, anonymousId: string
     pendingByWorkspace.set(workspaceId, (pendingByWorkspace.get(workspaceId) ?? 0) + 1);
     accepted++;
   }
-  if (accepted > 0 && !timer) {
-    timer = setTimeout(() => void flushImpressions(), FLUSH_MS);
-    timer.unref?.();
+  if (accepted > 0 && !state.timer) {
+    state.timer = setTimeout(() => void flushImpressions(), FLUSH_MS);
+    state.timer.unref?.();
   }
   return accepted;
 }
@@ -77,17 +93,17 @@ export async function recordImpressions(workspaceId: string, anonymousId: string
  * first. Returns how many impressions were new to the database.
  */
 export async function flushImpressions(): Promise<number> {
-  while (inFlight) await inFlight;
-  if (timer) clearTimeout(timer);
-  timer = null;
+  while (state.inFlight) await state.inFlight;
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
   if (buffer.size === 0) return 0;
   const batch = [...buffer.values()];
   buffer.clear();
   pendingByWorkspace.clear();
-  const lost = dropped;
-  dropped = 0;
+  const lost = state.dropped;
+  state.dropped = 0;
   if (lost > 0) logInfo("analytics.impressions_dropped", { dropped: lost, reason: "buffer full" });
-  inFlight = writeImpressions(batch)
+  state.inFlight = writeImpressions(batch)
     .then((recorded) => {
       for (const p of batch) seenToday.set(`${p.workspaceId}|${p.anonymousId}|${p.placement}|${p.arm}|${p.day}`, true);
       return recorded;
@@ -97,25 +113,25 @@ export async function flushImpressions(): Promise<number> {
       return 0;
     })
     .finally(() => {
-      inFlight = null;
+      state.inFlight = null;
     });
-  return inFlight;
+  return state.inFlight;
 }
 
 /** Before attributing a conversion: the workspace's buffered exposures reach the database first. */
 async function settleImpressions(workspaceId: string): Promise<void> {
-  if (inFlight || pendingByWorkspace.has(workspaceId)) await flushImpressions();
+  if (state.inFlight || pendingByWorkspace.has(workspaceId)) await flushImpressions();
 }
 
 /** Tests: forget the buffer and the per-process dedup (as another node would see the next report); optionally a smaller cap. */
 export function resetImpressionsForTests(cap = MAX_BUFFERED_IMPRESSIONS): void {
-  maxBuffered = cap;
-  if (timer) clearTimeout(timer);
-  timer = null;
+  state.maxBuffered = cap;
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
   buffer.clear();
   pendingByWorkspace.clear();
   seenToday.clear();
-  dropped = 0;
+  state.dropped = 0;
 }
 
 /** Tests and the bench: how many impressions wait in this process's buffer. */
