@@ -97,7 +97,8 @@ export async function flushImpressions(): Promise<number> {
   if (state.timer) clearTimeout(state.timer);
   state.timer = null;
   if (buffer.size === 0) return 0;
-  const batch = [...buffer.values()];
+  // In key order: nodes flushing at the same time take the rows' locks in the same order (Postgres).
+  const batch = [...buffer.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
   buffer.clear();
   pendingByWorkspace.clear();
   const lost = state.dropped;
@@ -229,7 +230,7 @@ async function writeImpressions(batch: readonly Pending[]): Promise<number> {
       row.impressions++;
       if (exposures.get(`${r.workspaceId}|${r.visitorId}|${r.placement}|${r.arm}`) === r && newVisitors.has(`${r.workspaceId}|${r.visitorId}|${r.placement}|${r.arm}`)) row.visitors++;
     }
-    for (const row of daily.values()) {
+    for (const [, row] of [...daily].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const { visitors, impressions, conversions, ...key } = row;
       await bumpDaily(tx, key, { visitors, impressions, conversions });
     }
