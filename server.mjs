@@ -24,7 +24,8 @@ const server = createServer((req, res) => {
 });
 
 // Graceful stop: no new connections, requests in flight finish, the node's own shutdown work
-// (lib/shared/lifecycle.ts: readiness 503, in-process worker drained) completes, then exit.
+// (lib/shared/lifecycle.ts: readiness 503, in-process worker drained) completes, buffered
+// impressions are written, then exit.
 const graceMs = Number(process.env.TAILOR_SHUTDOWN_GRACE_MS ?? 10_000);
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"]) {
@@ -35,6 +36,8 @@ for (const signal of ["SIGTERM", "SIGINT"]) {
     server.closeIdleConnections();
     server.close(async () => {
       await globalThis.tailorDrained?.catch(() => undefined);
+      // Buffered impressions (lib/runtime/analytics-record.ts), set by instrumentation.ts.
+      await globalThis.tailorFlushBuffers?.().catch(() => undefined);
       process.exit(0);
     });
   });

@@ -8,9 +8,11 @@
  *    through Next (server.mjs), and the same decisions with `flow: true` (also offer the demo flow).
  *    Ratios: runtime decide / bare (aim ≥ 0.3×, p99 ≤ 3×) and Next decide / trivial route (aim ≥ 0.8×).
  *    Decisions ask for the demo's three placements, one with a 10 % holdout (the assignment is computed).
- *    The events endpoint (POST /api/v1/track with type "impressions", a first impression of a new
- *    visitor each time: the writing path) on both servers, and Next with impressions on: each page
- *    view's decide followed by its impressions report (aim: decide ≥ 0.7× the trivial route).
+ *    The events endpoint (POST /api/v1/track with type "impressions", a new visitor's first report
+ *    each time: the buffered writing path) on both servers. Impressions on (the target, ≥ 0.7× the
+ *    trivial route): Next decisions/s while the server also takes the reports those page views send
+ *    (one per VIEWS / VISITORS decisions: the snippet reports once a day per browser), and, as
+ *    information, every page view a first view (decide + report).
  * 2. Replay: 20,000 page views by 2,000 identified visitors arriving over time: Intercom API calls
  *    (by endpoint), 429s and decisions that fell back to defaults.
  *
@@ -21,6 +23,8 @@
  * in BENCH_PROFILE_DIR, default .bench-profile/); its hottest functions are printed. Writes docs/performance.md ("Website runtime").
  * --runtime-only: no Next (no build), no replay, nothing written: the bare handler, the runtime
  * server's /health and its decisions only, for quick before/after checks while profiling.
+ * --next-only: likewise for the Next mount (its trivial route, decide, decide with impressions on, the
+ * events endpoint); with --profile the profiled server is a second server.mjs (port +7).
  */
 import autocannon from "autocannon";
 import { eq } from "drizzle-orm";
@@ -34,6 +38,7 @@ import { formatSummary, summarizeProfile, type CpuProfile } from "./profile-summ
 
 const args = new Set(process.argv.slice(2));
 const runtimeOnly = args.has("--runtime-only");
+const nextOnly = args.has("--next-only");
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -181,19 +186,21 @@ async function main() {
     }
     const bodies = warm.map((visitorId) => JSON.stringify({ siteKey, visitorId, placements: PLACEMENTS }));
     const flowBodies = warm.map((visitorId) => JSON.stringify({ siteKey, visitorId, placements: PLACEMENTS, flow: true }));
-    // Impressions as the snippet reports them: every request a new visitor (the worst case: a visitor row and the rollup written).
+    // Impressions as the snippet reports them after applying a decision: a new visitor's first report of
+    // the day (the writing path; repeats of a day cost nothing), the three placements' arms, cta's 10 %
+    // holdout computed as the server recomputes it.
+    const { isInHoldout } = await import("@/lib/analytics/holdout");
     let impressionN = 0;
-    const impressionBody = () =>
-      JSON.stringify({
-        siteKey,
-        visitorId: `bench-imp-${process.pid}-${impressionN++}`,
-        type: "impressions",
-        id: `bench-report-${impressionN}`,
-        impressions: [
-          { placement: "hero", arm: "default" },
-          { placement: "color", arm: "default" },
-        ],
-      });
+    const impressionBody = () => {
+      const visitorId = `bench-imp-${process.pid}-${impressionN++}`;
+      const cta = isInHoldout(acme!.id, "cta", visitorId, 10) ? "holdout" : "default";
+      const impressions = [
+        { placement: "hero", arm: "default" },
+        { placement: "color", arm: "default" },
+        { placement: "cta", arm: cta },
+      ];
+      return JSON.stringify({ siteKey, visitorId, type: "impressions", id: `bench-report-${impressionN}`, impressions });
+    };
     const eventsRun = (origin: string) =>
       run({
         url: `${origin}/api/v1/track`,
@@ -201,18 +208,21 @@ async function main() {
         duration: DURATION_S,
         requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: impressionBody() }) }],
       });
-    // A page view with impressions on: the decide, then the impressions report of what it showed.
+    // Decisions with impressions on: every page view decides; the snippet reports each placement's arm
+    // once a day per browser, so a visitor's first view of the day is followed by a report and the next
+    // ones are not. With the replay's VIEWS / VISITORS views per visitor, each connection sends that many
+    // decides, then one report. `reportEvery` 1 is every page view a first view (decide + report).
     let pageN = 0;
-    const withImpressionsRun = (origin: string) =>
-      run({
-        url: origin,
-        connections: CONNECTIONS,
-        duration: DURATION_S,
-        requests: [
-          { method: "POST", path: "/api/v1/decide", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: bodies[pageN++ % bodies.length] }) },
-          { method: "POST", path: "/api/v1/track", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: impressionBody() }) },
-        ],
-      });
+    const decideStep = { method: "POST" as const, path: "/api/v1/decide", headers: { "content-type": "application/json" }, setupRequest: (req: autocannon.Request) => ({ ...req, body: bodies[pageN++ % bodies.length] }) };
+    const reportStep = { method: "POST" as const, path: "/api/v1/track", headers: { "content-type": "application/json" }, setupRequest: (req: autocannon.Request) => ({ ...req, body: impressionBody() }) };
+    const viewsPerReport = Math.max(1, Math.round(VIEWS / VISITORS));
+    const withImpressionsRun = (origin: string, reportEvery: number) =>
+      run({ url: origin, connections: CONNECTIONS, duration: DURATION_S, requests: [...Array.from({ length: reportEvery }, () => decideStep), reportStep] });
+    /** Decisions per second and server CPU per decision of a mixed run (`reportEvery` decides per report). */
+    const perDecision = (r: Measured, reportEvery: number) => {
+      const share = reportEvery / (reportEvery + 1);
+      return { perSecond: r.requests.average * share, cpuUs: r.cpuUs === null ? null : r.cpuUs / share };
+    };
     let next = 0;
     const decideRun = (origin: string, list: string[]) =>
       run({
@@ -223,30 +233,55 @@ async function main() {
       });
     // Warm the runtime server's caches (site, live version, visitor segments) as the app's were above.
     for (const body of bodies) await fetch(`${runtimeBase}/api/v1/decide`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const profileDecide = async () => {
+      // A second runtime server (with --next-only: a second server.mjs) under the profiler, for one more
+      // decide run only: the profile's window is that run (printed at the end), not the other routes' load.
+      const profileFlags = ["--cpu-prof", `--cpu-prof-dir=${profileDir}`];
+      const profiled = nextOnly
+        ? spawn(process.execPath, [...profileFlags, "server.mjs", "-p", String(PROFILE_PORT), "-H", "127.0.0.1"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } })
+        : startRuntime(PROFILE_PORT, profileFlags);
+      const exited = new Promise((resolve) => profiled.once("exit", resolve));
+      try {
+        await waitForApp(nextOnly ? `${profileBase}/api/health` : `${profileBase}/health`);
+        for (const body of bodies) await fetch(`${profileBase}/api/v1/decide`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        const profiledRun = await decideRun(profileBase, bodies);
+        console.log(`▸ under the profiler: ${nextOnly ? "Next" : "runtime"} decide ${profiledRun.requests.average.toFixed(0)} requests/s`);
+      } finally {
+        profiled.kill("SIGTERM");
+        await exited;
+      }
+    };
     const callsBefore = calls.total;
     const loadAtStart = os.loadavg();
     console.log(`▸ autocannon: ${DURATION_S}s × ${CONNECTIONS} connections per route`);
     const bareRun = await measured(bare.pid, () => run({ url: `${bareBase}/`, connections: CONNECTIONS, duration: DURATION_S }));
     const health = runtimeOnly ? bareRun : await measured(app?.pid, () => run({ url: `${base}/api/health`, connections: CONNECTIONS, duration: DURATION_S }));
+    if (nextOnly) {
+      // Quick before/after checks of the Next mount: the trivial route, decide, decide with impressions on, the events endpoint.
+      const nextDecide = await measured(app?.pid, () => decideRun(base, bodies));
+      const impressionsOn = await measured(app?.pid, () => withImpressionsRun(base, viewsPerReport));
+      const events = await measured(app?.pid, () => eventsRun(base));
+      if (args.has("--profile")) await profileDecide();
+      const on = perDecision(impressionsOn, viewsPerReport);
+      const line = (name: string, perSecond: number, cpuUs: number | null) =>
+        `${name.padEnd(34)} ${perSecond.toFixed(0).padStart(6)} /s  server CPU ${cpuUs === null ? "n/a" : cpuUs.toFixed(0)} µs each  (${(perSecond / health.requests.average).toFixed(2)}× trivial)`;
+      console.log(
+        [
+          `\nload average at start ${loadAtStart.map((l) => l.toFixed(1)).join(" / ")}`,
+          line("Next /api/health", health.requests.average, health.cpuUs),
+          line("Next decide", nextDecide.requests.average, nextDecide.cpuUs),
+          line(`Next decide, impressions on (1:${viewsPerReport})`, on.perSecond, on.cpuUs),
+          line("Next events endpoint", events.requests.average, events.cpuUs),
+        ].join("\n"),
+      );
+      if ([nextDecide, impressionsOn, events].some((r) => r.non2xx > 0 || r.errors > 0)) throw new Error("failed requests in the Next runs");
+      return;
+    }
     const runtimeHealth = await measured(runtime.pid, () => run({ url: `${runtimeBase}/health`, connections: CONNECTIONS, duration: DURATION_S }));
     const standalone = await measured(runtime.pid, () => decideRun(runtimeBase, bodies));
     const standaloneFlow = await measured(runtime.pid, () => decideRun(runtimeBase, flowBodies));
     const standaloneEvents = runtimeOnly ? null : await measured(runtime.pid, () => eventsRun(runtimeBase));
-    if (args.has("--profile")) {
-      // A second runtime server under the profiler, for one more decide run only: the profile's
-      // window is that run (printed at the end), not the other routes' load.
-      const profiled = startRuntime(PROFILE_PORT, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`]);
-      const exited = new Promise((resolve) => profiled.once("exit", resolve));
-      try {
-        await waitForApp(`${profileBase}/health`);
-        for (const body of bodies) await fetch(`${profileBase}/api/v1/decide`, { method: "POST", headers: { "content-type": "application/json" }, body });
-        const profiledRun = await decideRun(profileBase, bodies);
-        console.log(`▸ under the profiler: runtime decide ${profiledRun.requests.average.toFixed(0)} requests/s`);
-      } finally {
-        profiled.kill("SIGTERM");
-        await exited;
-      }
-    }
+    if (args.has("--profile")) await profileDecide();
     if (runtimeOnly) {
       const line = (name: string, r: Measured) =>
         `${name.padEnd(22)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  server CPU ${cpuText(r)} µs/request  (${(r.requests.average / bareRun.requests.average).toFixed(2)}× bare)`;
@@ -258,9 +293,10 @@ async function main() {
     const decide = await measured(app?.pid, () => decideRun(base, bodies));
     const decideFlow = await measured(app?.pid, () => decideRun(base, flowBodies));
     const nextEvents = await measured(app?.pid, () => eventsRun(base));
-    const pagesWithImpressions = await measured(app?.pid, () => withImpressionsRun(base));
+    const decideImpressionsOn = await measured(app?.pid, () => withImpressionsRun(base, viewsPerReport));
+    const pagesWithImpressions = await measured(app?.pid, () => withImpressionsRun(base, 1));
     const warmCalls = calls.total - callsBefore;
-    const runs = { bare: bareRun, health, runtimeHealth, standalone, standaloneFlow, decide, decideFlow, standaloneEvents: standaloneEvents!, nextEvents, pagesWithImpressions };
+    const runs = { bare: bareRun, health, runtimeHealth, standalone, standaloneFlow, decide, decideFlow, standaloneEvents: standaloneEvents!, nextEvents, decideImpressionsOn, pagesWithImpressions };
     const failed = Object.entries(runs).filter(([, r]) => r.non2xx > 0 || r.errors > 0 || r.requests.total === 0);
     if (failed.length > 0) throw new Error(`failed requests: ${failed.map(([name, r]) => `${name} ${r.non2xx} non-2xx, ${r.errors} errors`).join("; ")}`);
 
@@ -305,8 +341,13 @@ async function main() {
     const standaloneP99Ratio = standalone.latency.p99 / Math.max(bareRun.latency.p99, 1);
     const standaloneFlowRatio = standaloneFlow.requests.average / bareRun.requests.average;
     const standaloneVsNext = standalone.requests.average / decide.requests.average;
-    // Two requests per page view (decide + impressions): decisions per second are half the requests.
-    const impressionsOnRatio = pagesWithImpressions.requests.average / 2 / health.requests.average;
+    // The target: decisions/s with impressions on (the reports' work included, counted per decision) over the trivial route.
+    const impressionsOn = perDecision(decideImpressionsOn, viewsPerReport);
+    const impressionsOnRatio = impressionsOn.perSecond / health.requests.average;
+    // Information: every page view a first view of the day (two Next requests per page view).
+    const everyView = perDecision(pagesWithImpressions, 1);
+    const everyViewRatio = everyView.perSecond / health.requests.average;
+    const cpuOf = (us: number | null) => (us === null ? "n/a" : us.toFixed(0));
     const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
     const byRoute = [...calls.byRoute.entries()].sort((a, b) => b[1] - a[1]);
     const contactReads = calls.byRoute.get("GET /contacts/{contact_id}") ?? 0;
@@ -326,9 +367,10 @@ async function main() {
       `| runtime server | POST /api/v1/decide with flow: true | ${standaloneFlow.requests.average.toFixed(0)} | ${standaloneFlow.latency.p50} | ${standaloneFlow.latency.p99} | ${cpuText(standaloneFlow)} |`,
       `| Next (server.mjs) | POST /api/v1/decide (identified, warm cache) | ${decide.requests.average.toFixed(0)} | ${decide.latency.p50} | ${decide.latency.p99} | ${cpuText(decide)} |`,
       `| Next (server.mjs) | POST /api/v1/decide with flow: true | ${decideFlow.requests.average.toFixed(0)} | ${decideFlow.latency.p50} | ${decideFlow.latency.p99} | ${cpuText(decideFlow)} |`,
-      `| runtime server | POST /api/v1/track impressions (events endpoint, new visitor each) | ${standaloneEvents!.requests.average.toFixed(0)} | ${standaloneEvents!.latency.p50} | ${standaloneEvents!.latency.p99} | ${cpuText(standaloneEvents!)} |`,
-      `| Next (server.mjs) | POST /api/v1/track impressions (events endpoint, new visitor each) | ${nextEvents.requests.average.toFixed(0)} | ${nextEvents.latency.p50} | ${nextEvents.latency.p99} | ${cpuText(nextEvents)} |`,
-      `| Next (server.mjs) | page views with impressions on: decide, then its impressions report | ${pagesWithImpressions.requests.average.toFixed(0)} | ${pagesWithImpressions.latency.p50} | ${pagesWithImpressions.latency.p99} | ${cpuText(pagesWithImpressions)} |`,
+      `| runtime server | POST /api/v1/track impressions (events endpoint, a new visitor's three impressions each) | ${standaloneEvents!.requests.average.toFixed(0)} | ${standaloneEvents!.latency.p50} | ${standaloneEvents!.latency.p99} | ${cpuText(standaloneEvents!)} |`,
+      `| Next (server.mjs) | POST /api/v1/track impressions (events endpoint, a new visitor's three impressions each) | ${nextEvents.requests.average.toFixed(0)} | ${nextEvents.latency.p50} | ${nextEvents.latency.p99} | ${cpuText(nextEvents)} |`,
+      `| Next (server.mjs) | decide with impressions on (**the target**): ${viewsPerReport} decides, then one impressions report of a new visitor; decisions/s and CPU per decision (the reports' work included) | ${impressionsOn.perSecond.toFixed(0)} decisions/s | ${decideImpressionsOn.latency.p50} | ${decideImpressionsOn.latency.p99} | ${cpuOf(impressionsOn.cpuUs)} |`,
+      `| Next (server.mjs) | every page view a first view: decide + its impressions report (information) | ${everyView.perSecond.toFixed(0)} page views/s | ${pagesWithImpressions.latency.p50} | ${pagesWithImpressions.latency.p99} | ${cpuOf(everyView.cpuUs)} |`,
       "",
       `- Runtime server decide / bare node:http: **${standaloneRatio.toFixed(2)}×** requests/s (aim ≥ 0.3×: ${verdict(standaloneRatio >= 0.3)}); ` +
         `p99 **${standaloneP99Ratio.toFixed(2)}×** (aim ≤ 3×: ${verdict(standaloneP99Ratio <= 3)}); with a flow offered **${standaloneFlowRatio.toFixed(2)}×**.`,
@@ -336,8 +378,13 @@ async function main() {
         (standalone.cpuUs && bareRun.cpuUs ? `: a decision costs **${(standalone.cpuUs / bareRun.cpuUs).toFixed(1)}×** the bare handler's CPU (less sensitive to other load than requests/s).` : "."),
       `- Next decide / trivial Next route: **${ratio.toFixed(2)}×** requests/s (aim ≥ 0.8×: ${verdict(ratio >= 0.8)}); p99 **${p99Ratio.toFixed(2)}×**; with a flow offered **${flowRatio.toFixed(2)}×**.`,
       `- Runtime server / Next, same decisions: **${standaloneVsNext.toFixed(1)}×** the requests/s.`,
-      `- With impressions on (each decide followed by its impressions report, a new visitor's first): **${impressionsOnRatio.toFixed(2)}×** the trivial route in decisions/s (aim ≥ 0.7×: ${verdict(impressionsOnRatio >= 0.7)}). ` +
-        `Events endpoint: ${standaloneEvents!.requests.average.toFixed(0)} requests/s on the runtime server, ${nextEvents.requests.average.toFixed(0)} through Next (each writes a visitor, two raw impressions, two exposures and two rollup increments).`,
+      `- **With impressions on** (every page view decides; the snippet reports each placement's arm once a day per browser, so with the replay's ${viewsPerReport} views per visitor ` +
+        `one report per ${viewsPerReport} decisions, each a new visitor's first: the buffered writing path): **${impressionsOnRatio.toFixed(2)}×** the trivial route in decisions/s ` +
+        `(aim ≥ 0.7×: ${verdict(impressionsOnRatio >= 0.7)}), ${cpuOf(impressionsOn.cpuUs)} µs of server CPU per decision against ${cpuText(decide)} µs without reports. ` +
+        `If every page view were a visitor's first of the day (decide + report, two Next requests each): ${everyView.perSecond.toFixed(0)} page views/s, ${everyViewRatio.toFixed(2)}× the trivial route (information).`,
+      `- Events endpoint (POST /api/v1/track, impressions of a new visitor each: accepted in the request, written by the per-process buffer once a second): ` +
+        `${standaloneEvents!.requests.average.toFixed(0)} requests/s (${cpuText(standaloneEvents!)} µs CPU) on the runtime server, ${nextEvents.requests.average.toFixed(0)} requests/s (${cpuText(nextEvents)} µs) through Next, ` +
+        `${(nextEvents.requests.average / health.requests.average).toFixed(2)}× the trivial route.`,
       `- Intercom calls during the warm-cache run: ${warmCalls}.`,
       `- Replay: ${schedule.length.toLocaleString("en")} page views by ${VISITORS.toLocaleString("en")} identified visitors (${arrivalsPerSecond} new visitors/s, ` +
         `${viewsEach} views each ${viewGapMs / 1000} s apart) in ${replaySeconds.toFixed(1)} s: ` +

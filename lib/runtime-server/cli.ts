@@ -2,9 +2,11 @@
  * `npm run runtime`: the standalone website-runtime server (the public API, tailor.js, /health,
  * /ready) beside the app, on the same database, Redis and invalidation bus. Port and host from
  * TAILOR_RUNTIME_PORT / TAILOR_RUNTIME_HOST (lib/runtime-server/settings.ts).
- * Graceful stop on SIGTERM/SIGINT: /ready turns 503, no new connections, requests in flight finish.
+ * Graceful stop on SIGTERM/SIGINT: /ready turns 503, no new connections, requests in flight finish,
+ * then buffered impressions are written.
  */
 import { logInfo } from "@/lib/log";
+import { flushImpressions } from "@/lib/runtime/analytics-record";
 import { startNode } from "@/lib/shared/lifecycle";
 import { startRuntimeServer } from "./server";
 import { runtimeServerSettings } from "./settings";
@@ -25,6 +27,7 @@ async function main() {
       setTimeout(() => process.exit(0), settings.shutdownGraceMs).unref();
       void runtime.close().then(async () => {
         await (globalThis as { tailorDrained?: Promise<void> }).tailorDrained?.catch(() => undefined);
+        await flushImpressions();
         process.exit(0);
       });
     });

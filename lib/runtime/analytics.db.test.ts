@@ -10,7 +10,7 @@ import { isInHoldout } from "@/lib/analytics/holdout";
 import { personalizationResults, resultsSummaries } from "@/lib/analytics/results";
 import { purgeOldAnalytics } from "@/lib/analytics/retention";
 import { decide } from "./decide";
-import { recordImpressions } from "./analytics-record";
+import { bufferedImpressions, flushImpressions, recordImpressions, resetImpressionsForTests } from "./analytics-record";
 import { recordPageView, recordTrack } from "./behavior-visits";
 
 let actor: { workspaceId: string; userId: string };
@@ -25,6 +25,7 @@ function visitorIds(workspaceId: string, count: number, held: boolean): string[]
 }
 
 beforeEach(async () => {
+  resetImpressionsForTests();
   const ws = await createWorkspace("Analytics Co");
   const { user } = await createMember(ws.id, "admin");
   actor = { workspaceId: ws.id, userId: user.id };
@@ -73,6 +74,7 @@ describe("personalization analytics", () => {
     await recordPageView(actor.workspaceId, outside2!, { id: "p-1-abcdef", path: "/pricing/teams" }, day2);
     await recordTrack(actor.workspaceId, late!, { id: "t-4-abcdef", key: "signup" }, day1);
     await recordImpressions(actor.workspaceId, late!, [{ placement: "cta", arm: "variant:urgent" }], day2);
+    await flushImpressions();
 
     const results = await personalizationResults(actor.workspaceId, subject, "all", day2);
     expect(results.arms.map(({ arm, label, visitors, impressions, conversions }) => ({ arm, label, visitors, impressions, conversions }))).toEqual([
@@ -97,5 +99,56 @@ describe("personalization analytics", () => {
     expect(await getDb().select().from(e).where(eq(e.workspaceId, actor.workspaceId))).toEqual([]);
     expect(await getDb().select().from(tables.analyticsExposures).where(eq(tables.analyticsExposures.workspaceId, actor.workspaceId))).toEqual([]);
     expect((await personalizationResults(actor.workspaceId, subject, "all", day2)).arms[0]!.visitors).toBe(3);
+  });
+
+  it("buffers impressions per process: written in one flush, deduplicated across flushes and nodes, rolled up once, seen by a conversion right after, bounded", async () => {
+    const [inside] = visitorIds(actor.workspaceId, 1, true);
+    const [a, b, c, d] = visitorIds(actor.workspaceId, 4, false);
+    const day = new Date("2026-03-02T10:00:00Z");
+    const cta = (...arms: string[]) => arms.map((arm) => ({ placement: "cta", arm }));
+    const events = tables.analyticsEvents;
+    const rawRows = async () => (await getDb().select().from(events).where(eq(events.workspaceId, actor.workspaceId))).length;
+
+    // Accepted in the request, nothing written yet; a repeat in the buffer is not accepted twice.
+    expect(await recordImpressions(actor.workspaceId, a!, cta("variant:urgent"), day)).toBe(1);
+    expect(await recordImpressions(actor.workspaceId, a!, cta("variant:urgent"), day)).toBe(0);
+    expect(await recordImpressions(actor.workspaceId, inside!, cta("holdout"), day)).toBe(1);
+    expect(bufferedImpressions()).toBe(2);
+    expect(await rawRows()).toBe(0);
+    expect(await flushImpressions()).toBe(2);
+    expect(bufferedImpressions()).toBe(0);
+    expect(await rawRows()).toBe(2);
+
+    // The same report again after this process forgot it (another node, or a restart): accepted, but the
+    // unique index drops it and the rollup is not incremented again.
+    resetImpressionsForTests();
+    expect(await recordImpressions(actor.workspaceId, a!, cta("variant:urgent"), day)).toBe(1);
+    expect(await flushImpressions()).toBe(0);
+    // A new day is a new impression, not a new visitor.
+    expect(await recordImpressions(actor.workspaceId, a!, cta("variant:urgent"), new Date("2026-03-03T10:00:00Z"))).toBe(1);
+    expect(await flushImpressions()).toBe(1);
+
+    // A conversion right after a buffered exposure (no flush in between) is attributed to it.
+    expect(await recordImpressions(actor.workspaceId, b!, cta("variant:urgent"), day)).toBe(1);
+    expect(bufferedImpressions()).toBe(1);
+    await recordTrack(actor.workspaceId, b!, { id: "t-b-abcdef", key: "signup" }, new Date(day.getTime() + 1_000));
+    expect(bufferedImpressions()).toBe(0);
+
+    const results = await personalizationResults(actor.workspaceId, subject, "all", new Date("2026-03-03T12:00:00Z"));
+    expect(results.arms.map(({ arm, visitors, impressions, conversions }) => ({ arm, visitors, impressions, conversions }))).toEqual([
+      { arm: "variant:urgent", visitors: 2, impressions: 3, conversions: 1 },
+      { arm: "holdout", visitors: 1, impressions: 1, conversions: 0 },
+    ]);
+
+    // Bounded: when the buffer is full, further reports are dropped (not accepted) and a flush starts at once.
+    resetImpressionsForTests(1);
+    expect(await recordImpressions(actor.workspaceId, c!, cta("variant:urgent"), day)).toBe(1);
+    expect(await recordImpressions(actor.workspaceId, d!, cta("variant:urgent"), day)).toBe(0);
+    await flushImpressions();
+    const exposures = tables.analyticsExposures;
+    const exposed = await getDb().select({ visitorId: exposures.visitorId }).from(exposures).where(eq(exposures.workspaceId, actor.workspaceId));
+    expect(exposed).toHaveLength(4);
+    expect(await recordImpressions(actor.workspaceId, d!, cta("variant:urgent"), day)).toBe(1);
+    expect(await flushImpressions()).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Two real app nodes (server.mjs on the built app) against one Postgres database and one Redis:
- * the shared contact cache, publish fan-out, the global rate limit, and Redis dying mid-test.
+ * the shared contact cache, publish fan-out, the global rate limit, Redis dying mid-test, and
+ * impressions buffered per node (deduplicated in the database, written when a node stops).
  * Needs `npm run build` first (npm test builds before `npm run test:cluster`).
  */
 import { randomBytes } from "node:crypto";
@@ -152,5 +153,22 @@ describe("two app nodes on Postgres + Redis", () => {
     }
     // One "unavailable" line per node for the outage, not one per request.
     for (const node of nodes) expect(node.output().match(/redis unavailable/g)?.length ?? 0).toBeLessThanOrEqual(2);
+  });
+
+  // Last: it stops both nodes.
+  it("buffers impressions per node, dedups them in the database across nodes, and writes a node's buffer when it stops", async () => {
+    const visitorId = `two-nodes-imp-${randomBytes(4).toString("hex")}`;
+    const report = { visitorId, type: "impressions", id: `report-${visitorId}`, impressions: [{ placement: "hero", arm: "default" }] };
+    // The same report reaches both nodes (a retry through the load balancer): each accepts it into its own buffer.
+    for (const node of nodes) expect((await post(node, "/api/v1/track", report)).status).toBe(200);
+    // SIGTERM right away (within the buffer's second): each node writes what it holds before exiting.
+    await Promise.all(nodes.map((n) => n.stop()));
+    const { getDb, tables } = await import("@/db/client");
+    const { and, eq } = await import("drizzle-orm");
+    const [visitor] = await getDb().select().from(tables.visitors).where(and(eq(tables.visitors.workspaceId, actor.workspaceId), eq(tables.visitors.anonymousId, visitorId)));
+    const e = tables.analyticsEvents;
+    expect(await getDb().select({ arm: e.arm }).from(e).where(and(eq(e.workspaceId, actor.workspaceId), eq(e.visitorId, visitor!.id)))).toEqual([{ arm: "default" }]);
+    const x = tables.analyticsExposures;
+    expect(await getDb().select({ arm: x.arm }).from(x).where(and(eq(x.workspaceId, actor.workspaceId), eq(x.visitorId, visitor!.id)))).toEqual([{ arm: "default" }]);
   });
 });
