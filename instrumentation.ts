@@ -3,7 +3,7 @@
  * worker inside the app; with Postgres, run `npm run worker` (one or more) unless
  * TAILOR_INPROCESS_WORKER=1 asks for it here too. Every node also connects Redis (when REDIS_URL is
  * set), listens for other nodes' cache invalidations and shuts down gracefully (buffered impressions
- * are written after the last request). Never during `next build`.
+ * and site activity are written after the last request). Never during `next build`.
  * Settings (lib/env.ts) are checked first.
  */
 export async function register() {
@@ -14,9 +14,9 @@ export async function register() {
     env();
     const { startInProcessWorkerIfWanted, stopInProcessWorker } = await import("./lib/sync/in-process");
     const { startNode } = await import("./lib/shared/lifecycle");
-    const { flushImpressions } = await import("./lib/runtime/analytics-record");
+    const { flushRuntimeBuffers } = await import("./lib/runtime/flush-buffers");
     // server.mjs calls this once the HTTP server has closed (no request can buffer more afterwards).
-    (globalThis as { tailorFlushBuffers?: () => Promise<unknown> }).tailorFlushBuffers = flushImpressions;
+    (globalThis as { tailorFlushBuffers?: () => Promise<unknown> }).tailorFlushBuffers = flushRuntimeBuffers;
     startNode(stopInProcessWorker);
     await startInProcessWorkerIfWanted();
   }

@@ -3,10 +3,10 @@
  * /ready) beside the app, on the same database, Redis and invalidation bus. Port and host from
  * TAILOR_RUNTIME_PORT / TAILOR_RUNTIME_HOST (lib/runtime-server/settings.ts).
  * Graceful stop on SIGTERM/SIGINT: /ready turns 503, no new connections, requests in flight finish,
- * then buffered impressions are written.
+ * then buffered impressions and site activity are written.
  */
 import { logInfo } from "@/lib/log";
-import { flushImpressions } from "@/lib/runtime/analytics-record";
+import { flushRuntimeBuffers } from "@/lib/runtime/flush-buffers";
 import { startNode } from "@/lib/shared/lifecycle";
 import { startRuntimeServer } from "./server";
 import { runtimeServerSettings } from "./settings";
@@ -27,7 +27,7 @@ async function main() {
       setTimeout(() => process.exit(0), settings.shutdownGraceMs).unref();
       void runtime.close().then(async () => {
         await (globalThis as { tailorDrained?: Promise<void> }).tailorDrained?.catch(() => undefined);
-        await flushImpressions();
+        await flushRuntimeBuffers();
         process.exit(0);
       });
     });

@@ -8,11 +8,13 @@
 // one transaction a second (flushImpressions): a report costs the request no database work. The
 // buffer holds at most MAX_BUFFERED impressions; when it is full, a flush starts at once and reports
 // arriving before it has taken the batch are dropped (counted and logged: analytics are
-// best-effort, memory is bounded). Each node buffers its own; the unique indexes dedup across nodes.
+// best-effort, memory is bounded). A failed write is retried with the next flushes (MAX_ATTEMPTS).
+// Each node buffers its own; the unique indexes dedup across nodes.
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import { getDb, tables, type Tx } from "@/db/client";
 import { logError, logInfo } from "@/lib/log";
+import { processState } from "@/lib/shared/process-state";
 import { getLiveConfig } from "@/lib/publishing/versions";
 import { DEFAULT_ARM, HOLDOUT_ARM, isKnownArm } from "@/lib/analytics/arms";
 import { isInHoldout } from "@/lib/analytics/holdout";
@@ -22,10 +24,12 @@ export type Impression = { placement: string; arm: string };
 
 const FLUSH_MS = 1_000;
 const MAX_BUFFERED_IMPRESSIONS = 20_000;
+// A batch whose write fails goes back into the buffer, up to this many tries (a second apart).
+const MAX_ATTEMPTS = 5;
 // Rows per statement: well under SQLite's and Postgres's bound-parameter limits.
 const CHUNK = 200;
 
-type Pending = { workspaceId: string; anonymousId: string; placement: string; arm: string; day: string; at: Date };
+type Pending = { workspaceId: string; anonymousId: string; placement: string; arm: string; day: string; at: Date; attempts: number };
 type BufferState = {
   buffer: Map<string, Pending>;
   pendingByWorkspace: Map<string, number>;
@@ -37,11 +41,8 @@ type BufferState = {
   inFlight: Promise<number> | null;
 };
 
-// One buffer per process, also when the bundler instantiates this module more than once: Next
-// compiles instrumentation.ts (which flushes at shutdown) apart from the route handlers.
-const STATE: unique symbol = Symbol.for("tailor.analytics.impressions");
-const holder = globalThis as { [STATE]?: BufferState };
-const state: BufferState = (holder[STATE] ??= {
+// One buffer per process (see lib/shared/process-state.ts).
+const state = processState<BufferState>("analytics.impressions", () => ({
   buffer: new Map(),
   pendingByWorkspace: new Map(),
   seenToday: new LRUCache<string, true>({ max: 200_000, ttl: 60 * 60_000 }),
@@ -49,7 +50,7 @@ const state: BufferState = (holder[STATE] ??= {
   dropped: 0,
   timer: null,
   inFlight: null,
-});
+}));
 const { buffer, pendingByWorkspace, seenToday } = state;
 
 /**
@@ -76,7 +77,7 @@ export async function recordImpressions(workspaceId: string, anonymousId: string
       void flushImpressions();
       continue;
     }
-    buffer.set(key, { workspaceId, anonymousId, placement: i.placement, arm: i.arm, day, at });
+    buffer.set(key, { workspaceId, anonymousId, placement: i.placement, arm: i.arm, day, at, attempts: 0 });
     pendingByWorkspace.set(workspaceId, (pendingByWorkspace.get(workspaceId) ?? 0) + 1);
     accepted++;
   }
@@ -110,7 +111,24 @@ export async function flushImpressions(): Promise<number> {
       return recorded;
     })
     .catch((error: unknown) => {
-      logError("analytics.impressions_flush_failed", error, { impressions: batch.length });
+      // Back into the buffer for the next flush (room permitting); given up after MAX_ATTEMPTS, so
+      // a batch that can never be written (say, its workspace was deleted) doesn't block the rest.
+      let requeued = 0;
+      for (const p of batch) {
+        const key = `${p.workspaceId}|${p.anonymousId}|${p.placement}|${p.arm}|${p.day}`;
+        if (p.attempts + 1 >= MAX_ATTEMPTS || buffer.has(key) || buffer.size >= state.maxBuffered) {
+          state.dropped++;
+          continue;
+        }
+        buffer.set(key, { ...p, attempts: p.attempts + 1 });
+        pendingByWorkspace.set(p.workspaceId, (pendingByWorkspace.get(p.workspaceId) ?? 0) + 1);
+        requeued++;
+      }
+      logError("analytics.impressions_flush_failed", error, { impressions: batch.length, requeued });
+      if (requeued > 0 && !state.timer) {
+        state.timer = setTimeout(() => void flushImpressions(), FLUSH_MS);
+        state.timer.unref?.();
+      }
       return 0;
     })
     .finally(() => {

@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getDb, tables } from "@/db/client";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { dialect, getDb, tables } from "@/db/client";
 import { savePersonalization } from "@/lib/personalizations/personalizations";
 import { publishDraft } from "@/lib/publishing/versions";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
@@ -150,5 +151,38 @@ describe("personalization analytics", () => {
     expect(exposed).toHaveLength(4);
     expect(await recordImpressions(actor.workspaceId, d!, cta("variant:urgent"), day)).toBe(1);
     expect(await flushImpressions()).toBe(1);
+  });
+  it("keeps a batch the database refused and writes it with the next flush; gives up after a few tries", async () => {
+    const [a, b] = visitorIds(actor.workspaceId, 2, false);
+    const day = new Date("2026-03-02T10:00:00Z");
+    const events = tables.analyticsEvents;
+    const rawRows = async () => (await getDb().select().from(events).where(eq(events.workspaceId, actor.workspaceId))).length;
+    // A real refusal: the raw table is briefly missing (this file has its own database).
+    const hideTable = async (hidden: boolean) => {
+      const statement = sql.raw(hidden ? "ALTER TABLE analytics_events RENAME TO analytics_events_away" : "ALTER TABLE analytics_events_away RENAME TO analytics_events");
+      if (dialect === "postgres") await (getDb() as unknown as NodePgDatabase).execute(statement);
+      else await getDb().run(statement);
+    };
+
+    expect(await recordImpressions(actor.workspaceId, a!, [{ placement: "cta", arm: "variant:urgent" }], day)).toBe(1);
+    await hideTable(true);
+    expect(await flushImpressions()).toBe(0);
+    await hideTable(false);
+    expect(bufferedImpressions()).toBe(1); // back in the buffer, not lost
+    expect(await flushImpressions()).toBe(1);
+    expect(await rawRows()).toBe(1);
+
+    // A batch that keeps failing is dropped after the last try, so it can't hold the buffer forever.
+    expect(await recordImpressions(actor.workspaceId, b!, [{ placement: "cta", arm: "variant:urgent" }], day)).toBe(1);
+    await hideTable(true);
+    let tries = 0;
+    while (bufferedImpressions() > 0 && tries < 20) {
+      await flushImpressions();
+      tries++;
+    }
+    await hideTable(false);
+    expect(tries).toBe(5);
+    expect(await flushImpressions()).toBe(0);
+    expect(await rawRows()).toBe(1);
   });
 });

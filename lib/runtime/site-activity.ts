@@ -4,6 +4,7 @@
 // runtime nodes cost at most N small writes per placement per minute, whatever the traffic.
 import { LRUCache } from "lru-cache";
 import { logError } from "@/lib/log";
+import { processState } from "@/lib/shared/process-state";
 import { addSiteActivity, savePlacementSightings, utcDay, type PlacementSeen } from "@/lib/website/activity";
 import { placementPath } from "@/lib/website/placement-path";
 
@@ -14,10 +15,14 @@ const MAX_PENDING_PLACEMENTS = 5_000;
 
 type Pending = { decisions: number; lastRequestAt: Date; placements: Map<string, PlacementSeen> };
 
-const pending = new Map<string, Pending>();
-let pendingPlacements = 0;
-const recentlyWritten = new LRUCache<string, true>({ max: 50_000, ttl: THROTTLE_MS });
-let timer: ReturnType<typeof setTimeout> | null = null;
+// One per process (see lib/shared/process-state.ts), so the shutdown flush sees the routes' notes.
+const state = processState("runtime.site-activity", () => ({
+  pending: new Map<string, Pending>(),
+  pendingPlacements: 0,
+  recentlyWritten: new LRUCache<string, true>({ max: 50_000, ttl: THROTTLE_MS }),
+  timer: null as ReturnType<typeof setTimeout> | null,
+}));
+const { pending, recentlyWritten } = state;
 
 /** Notes one decide request; synchronous and allocation-light (the decision path's speed holds). */
 export function noteDecideRequest(workspaceId: string, url: string | undefined, placementKeys: readonly string[], at = new Date()): void {
@@ -32,23 +37,23 @@ export function noteDecideRequest(workspaceId: string, url: string | undefined, 
   if (placementKeys.length > 0) {
     let path: string | null = null;
     for (const key of placementKeys) {
-      if (recentlyWritten.has(`${workspaceId}:${key}`) || entry.placements.has(key) || pendingPlacements >= MAX_PENDING_PLACEMENTS) continue;
+      if (recentlyWritten.has(`${workspaceId}:${key}`) || entry.placements.has(key) || state.pendingPlacements >= MAX_PENDING_PLACEMENTS) continue;
       path ??= placementPath(url);
       entry.placements.set(key, { placementKey: key, path, at });
-      pendingPlacements++;
+      state.pendingPlacements++;
     }
   }
-  timer ??= setTimeout(() => void flushSiteActivity(), FLUSH_MS);
-  timer.unref?.();
+  state.timer ??= setTimeout(() => void flushSiteActivity(), FLUSH_MS);
+  state.timer.unref?.();
 }
 
 /** Writes what was noted since the last flush (called by the timer, at shutdown and by tests). */
 export async function flushSiteActivity(): Promise<void> {
-  if (timer) clearTimeout(timer);
-  timer = null;
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
   const batch = [...pending];
   pending.clear();
-  pendingPlacements = 0;
+  state.pendingPlacements = 0;
   for (const [workspaceId, entry] of batch) {
     try {
       await addSiteActivity({ workspaceId, day: utcDay(entry.lastRequestAt), decisions: entry.decisions, lastRequestAt: entry.lastRequestAt });
@@ -65,5 +70,5 @@ export async function flushSiteActivity(): Promise<void> {
 export function resetSiteActivityForTests(): void {
   recentlyWritten.clear();
   pending.clear();
-  pendingPlacements = 0;
+  state.pendingPlacements = 0;
 }
