@@ -44,7 +44,7 @@ export function PublishControls({
       </Badge>
       {canPublish ? (
         <ConfirmDialog
-          className="max-w-xl"
+          size="xl"
           trigger={
             <Button size="sm">
               <Rocket className="size-4" aria-hidden />

@@ -27,7 +27,7 @@ export function RequestReviewDialog({ changes, blockers }: { changes: string[]; 
           <span className="sr-only sm:hidden">Request review</span>
         </Button>
       </DialogTrigger>
-      <DialogContent className="max-w-xl">
+      <DialogContent size="xl">
         <DialogTitle>Request review</DialogTitle>
         <DialogDescription>
           Your changes are saved as a draft; visitors still see the published version. Only owners and admins can publish, so send them these{" "}

@@ -82,7 +82,7 @@ export function GroupDialog({ mode, group }: { mode: "create" | "edit"; group?: 
           </Button>
         )}
       </DialogTrigger>
-      <DialogContent className="max-h-[90dvh] max-w-2xl overflow-y-auto">
+      <DialogContent size="2xl" className="max-h-[90dvh] overflow-y-auto">
         <DialogTitle>{mode === "create" ? "New segment group" : `Edit “${group?.name}”`}</DialogTitle>
         <DialogDescription>Each visitor gets one segment of a single-select group, or several of a multi-select group.</DialogDescription>
         <form onSubmit={form.handleSubmit(onSubmit)} className="mt-4 space-y-4" noValidate aria-label="Segment group details">

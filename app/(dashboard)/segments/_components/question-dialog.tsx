@@ -68,7 +68,7 @@ export function QuestionDialog({ mode, groups, question }: { mode: "create" | "e
           </Button>
         )}
       </DialogTrigger>
-      <DialogContent className="max-h-[90dvh] max-w-2xl overflow-y-auto">
+      <DialogContent size="2xl" className="max-h-[90dvh] overflow-y-auto">
         <DialogTitle>{mode === "create" ? "New question" : "Edit question"}</DialogTitle>
         <DialogDescription>Each answer assigns one segment of the chosen group.</DialogDescription>
         <form onSubmit={form.handleSubmit(onSubmit)} className="mt-4 space-y-4" noValidate aria-label="Question details">
