@@ -1,17 +1,14 @@
 "use client";
 
 import { Send } from "lucide-react";
-import dynamic from "next/dynamic";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { ChangeList } from "./change-list";
 
-// The form (react-hook-form + zod) loads when the dialog opens: this dialog sits in the shell of every page.
-const RequestReviewForm = dynamic(() => import("./request-review-form").then((m) => m.RequestReviewForm), {
-  loading: () => <p className="mt-4 text-sm text-zinc-500">Loading…</p>,
-});
+// The form (react-hook-form + zod) loads when the dialog opens (React.lazy: next/dynamic would add its loader to every page): this dialog sits in the shell of every page.
+const RequestReviewForm = lazy(() => import("./request-review-form").then((m) => ({ default: m.RequestReviewForm })));
 
 /** For members who edit but may not publish: why, and a way to send the draft to an owner or admin. */
 export function RequestReviewDialog({ changes, blockers }: { changes: string[]; blockers: string[] }) {
@@ -40,7 +37,9 @@ export function RequestReviewDialog({ changes, blockers }: { changes: string[]; 
             <ChangeList changes={blockers} label="Problems to fix" className="list-disc space-y-1 pl-5" />
           </Alert>
         ) : null}
-        <RequestReviewForm disabled={blockers.length > 0} onBusyChange={setBusy} onDone={() => setOpen(false)} />
+        <Suspense fallback={<p className="mt-4 text-sm text-zinc-500">Loading…</p>}>
+          <RequestReviewForm disabled={blockers.length > 0} onBusyChange={setBusy} onDone={() => setOpen(false)} />
+        </Suspense>
       </DialogContent>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { Slot } from "@radix-ui/react-slot";
+import { Slot } from "./slot";
 import { X } from "lucide-react";
 import {
   createContext,
