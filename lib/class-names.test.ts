@@ -11,6 +11,7 @@ import path from "node:path";
 import ts from "typescript";
 import { twMerge } from "tailwind-merge";
 import { describe, expect, it } from "vitest";
+import { cva } from "@/components/ui/variants";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -228,5 +229,19 @@ describe("class names without tailwind-merge", () => {
       visit(source);
     }
     expect([...new Set(conflicts)]).toEqual([]);
+  });
+});
+
+describe("cva (components/ui/variants.ts)", () => {
+  const box = cva("box", { variants: { tone: { plain: "tone-plain", loud: "tone-loud" }, size: { sm: "size-sm", md: "size-md" } }, defaultVariants: { tone: "plain", size: "md" } });
+
+  it("joins base, each group's choice in definition order, then className", () => {
+    expect(box()).toBe("box tone-plain size-md");
+    expect(box({ size: "sm", tone: "loud", className: "extra" })).toBe("box tone-loud size-sm extra");
+  });
+
+  it("takes the default for an absent choice and nothing for null", () => {
+    expect(box({ tone: "loud" })).toBe("box tone-loud size-md");
+    expect(box({ size: null })).toBe("box tone-plain");
   });
 });

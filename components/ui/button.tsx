@@ -1,5 +1,5 @@
 import { Slot } from "./slot";
-import { cva, type VariantProps } from "class-variance-authority";
+import { cva, type VariantProps } from "./variants";
 import { Loader2 } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
