@@ -6,7 +6,9 @@ import { makeQueryClient } from "@/lib/query-client";
 
 /**
  * react-query for the screens that refresh data in place (debug panel, Intercom pages, the
- * personalization preview). Mounted by those routes' layouts, not the root, so other pages don't load it.
+ * personalization preview). Mounted by those routes' layouts (the editor by its page, so its Results tab
+ * doesn't load it), not the root, so other pages don't load it; links to them on other pages prefetch on
+ * intent (components/intent-link.tsx), else the prefetch would load it there too.
  */
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);

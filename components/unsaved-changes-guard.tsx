@@ -85,7 +85,7 @@ export function UnsavedChangesGuard({ when }: { when: boolean }) {
     <Dialog open={pending !== null} onOpenChange={(open) => (open ? undefined : stay())}>
       <DialogContent role="alertdialog">
         <DialogTitle>Leave without saving?</DialogTitle>
-        <DialogDescription className="mt-2 text-sm text-zinc-700">Your edits on this page are not saved yet. If you leave, they are lost.</DialogDescription>
+        <DialogDescription>Your edits on this page are not saved yet. If you leave, they are lost.</DialogDescription>
         <DialogFooter>
           <Button type="button" variant="secondary" onClick={leave}>
             Leave without saving

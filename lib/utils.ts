@@ -1,6 +1,10 @@
 import { clsx, type ClassValue } from "clsx";
-import { twMerge } from "tailwind-merge";
 
+/**
+ * Joins class names (clsx). It does not resolve Tailwind conflicts: a className passed to a primitive
+ * must not set a property the primitive's own classes set (use its variant or size props instead);
+ * lib/class-names.test.ts checks every call site.
+ */
 export function cn(...inputs: ClassValue[]): string {
-  return twMerge(clsx(inputs));
+  return clsx(inputs);
 }

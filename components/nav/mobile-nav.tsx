@@ -13,8 +13,8 @@ export function MobileNav({ items, workspaceName, roleLabel }: { items: NavItem[
       <DialogTrigger className="rounded-md p-2 text-zinc-700 hover:bg-zinc-100 md:hidden" aria-label="Open navigation">
         <Menu className="size-5" aria-hidden />
       </DialogTrigger>
-      <DialogContent className="m-0 h-full max-h-none max-w-72 rounded-none" aria-describedby={undefined}>
-        <DialogTitle className="text-base">{workspaceName}</DialogTitle>
+      <DialogContent size="drawer" aria-describedby={undefined}>
+        <DialogTitle small>{workspaceName}</DialogTitle>
         {/* The phone header leaves the role badge out for room; it is shown here. */}
         <p className="mb-4 text-sm text-zinc-600">Your role: {roleLabel}</p>
         <nav aria-label="Main">

@@ -16,7 +16,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
         <p className="text-sm font-medium leading-tight">{name}</p>
         <p className="text-xs text-zinc-600">{email}</p>
       </div>
-      <Badge tone="info" className="hidden sm:inline-flex">
+      <Badge tone="info" className="max-sm:hidden">
         <span className="sr-only">Role: </span>
         {roleLabel}
       </Badge>

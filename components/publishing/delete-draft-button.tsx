@@ -23,7 +23,7 @@ export function DeleteDraftButton({
   return (
     <ConfirmDialog
       trigger={
-        <Button type="button" variant="ghost" className="text-red-700 hover:bg-red-50">
+        <Button type="button" variant="dangerGhost">
           <Trash2 className="size-4" aria-hidden />
           Delete {noun}
         </Button>

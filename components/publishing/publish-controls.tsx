@@ -1,18 +1,18 @@
 "use client";
 
-import Link from "next/link";
 import { Rocket } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { lazy, Suspense } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toaster";
 import { publishAction } from "@/lib/publishing/actions";
-import { IntercomReferences } from "./intercom-references";
-import { ChangeList } from "./change-list";
 import { MyPendingRequestLink } from "./request-links";
 import { RequestReviewDialog } from "./request-review-dialog";
+
+// The dialog's body (blockers, the Intercom check, the change list) loads when it opens: the header shows these controls on every page.
+const PublishDetails = lazy(() => import("./publish-details").then((m) => ({ default: m.PublishDetails })));
 
 /**
  * The shell's "Unpublished changes" badge and, for publishers, the review-and-publish dialog; for
@@ -44,7 +44,7 @@ export function PublishControls({
       </Badge>
       {canPublish ? (
         <ConfirmDialog
-          className="max-w-xl"
+          size="xl"
           trigger={
             <Button size="sm">
               <Rocket className="size-4" aria-hidden />
@@ -65,25 +65,9 @@ export function PublishControls({
             router.refresh();
           }}
         >
-          {blockers.length > 0 ? (
-            <Alert tone="error" className="mt-4">
-              <p className="font-medium">Fix these before publishing</p>
-              <ul className="list-disc space-y-1 pl-5" aria-label="Problems to fix">
-                {blockers.map((line, i) => (
-                  <li key={i} className="break-words">
-                    {line}
-                  </li>
-                ))}
-              </ul>
-              {blockers.some((line) => line.startsWith("Field mapping")) ? (
-                <Link href="/integrations/intercom/mapping" className="mt-2 inline-block font-medium underline">
-                  Fix field mappings →
-                </Link>
-              ) : null}
-            </Alert>
-          ) : null}
-          <IntercomReferences />
-          <ChangeList changes={changes} label="Changes to publish" className="mt-4 max-h-[50dvh] list-disc space-y-1.5 overflow-y-auto pl-5 text-sm text-zinc-800" />
+          <Suspense fallback={<p className="mt-4 text-sm text-zinc-600">Loading…</p>}>
+            <PublishDetails changes={changes} blockers={blockers} />
+          </Suspense>
         </ConfirmDialog>
       ) : myPendingRequestId ? (
         <MyPendingRequestLink id={myPendingRequestId} />

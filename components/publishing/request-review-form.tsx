@@ -11,10 +11,27 @@ import { FormField, fieldAria } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { showServerErrors } from "@/lib/forms";
+import { ChangeList } from "./change-list";
 import { submitPublishRequestAction } from "@/lib/publishing/request-actions";
 import { submitPublishRequestSchema, type SubmitPublishRequestInput } from "@/lib/publishing/request-schema";
 
-/** The note and "Send for review"; loaded when the dialog opens, so the shell doesn't carry the form code. */
+/** The request dialog's body: the changes, what blocks them, the form; loaded when the dialog opens, so the shell doesn't carry it. */
+export function RequestReviewBody({ changes, blockers, onBusyChange, onDone }: { changes: string[]; blockers: string[]; onBusyChange: (busy: boolean) => void; onDone: () => void }) {
+  return (
+    <>
+      <ChangeList changes={changes} label="Changes to review" className="mt-4 max-h-[35dvh] list-disc space-y-1.5 overflow-y-auto pl-5 text-sm text-zinc-800" />
+      {blockers.length > 0 ? (
+        <Alert tone="error" className="mt-4">
+          <p className="font-medium">Fix these before asking for review</p>
+          <ChangeList changes={blockers} label="Problems to fix" className="list-disc space-y-1 pl-5" />
+        </Alert>
+      ) : null}
+      <RequestReviewForm disabled={blockers.length > 0} onBusyChange={onBusyChange} onDone={onDone} />
+    </>
+  );
+}
+
+/** The note and "Send for review". */
 export function RequestReviewForm({ disabled, onBusyChange, onDone }: { disabled: boolean; onBusyChange: (busy: boolean) => void; onDone: () => void }) {
   const router = useRouter();
   const form = useForm<SubmitPublishRequestInput>({ resolver: zodResolver(submitPublishRequestSchema), defaultValues: { note: "" } });

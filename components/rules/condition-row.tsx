@@ -120,7 +120,7 @@ export function ConditionRow({ condition, position, idPrefix, errors, disabled, 
           <SegmentFields condition={condition} disabled={disabled} segmentGroups={segmentGroups} invalid={invalid} onChange={onChange} />
         ) : null}
         {disabled ? null : (
-          <Button type="button" variant="ghost" size="icon" onClick={onRemove} aria-label={`Remove condition ${position}`} className="text-zinc-500 hover:text-red-700">
+          <Button type="button" variant="remove" size="icon" onClick={onRemove} aria-label={`Remove condition ${position}`}>
             <Trash2 className="size-4" aria-hidden />
           </Button>
         )}

@@ -93,7 +93,7 @@ function GroupEditor({ group, depth, label, idPrefix, errors, disabled, attribut
           </Select>
         </div>
         {onRemove && !disabled ? (
-          <Button type="button" variant="ghost" size="sm" onClick={onRemove} className="ml-auto text-zinc-600 hover:text-red-700">
+          <Button type="button" variant="remove" size="sm" onClick={onRemove} className="ml-auto">
             <Trash2 className="size-4" aria-hidden />
             Remove group
           </Button>

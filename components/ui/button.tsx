@@ -1,5 +1,5 @@
-import { Slot } from "@radix-ui/react-slot";
-import { cva, type VariantProps } from "class-variance-authority";
+import { Slot } from "./slot";
+import { cva, type VariantProps } from "./variants";
 import { Loader2 } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
@@ -13,7 +13,10 @@ export const buttonVariants = cva(
         secondary: "border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-100",
         ghost: "text-zinc-700 hover:bg-zinc-100",
         danger: "bg-red-600 text-white hover:bg-red-700",
-        link: "text-brand-700 underline-offset-4 hover:underline px-0",
+        // Quiet actions that remove something.
+        dangerGhost: "text-red-700 hover:bg-red-50",
+        remove: "text-zinc-600 hover:bg-zinc-100 hover:text-red-700",
+        link: "text-brand-700 underline-offset-4 hover:underline",
       },
       size: {
         sm: "h-8 px-3",

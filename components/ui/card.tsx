@@ -1,8 +1,9 @@
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
-export function Card({ className, ...props }: ComponentProps<"section">) {
-  return <section className={cn("rounded-lg border border-zinc-200 bg-white p-5 shadow-xs", className)} {...props} />;
+/** `compact`: p-4 instead of p-5 (lists of cards). */
+export function Card({ className, compact, ...props }: ComponentProps<"section"> & { compact?: boolean }) {
+  return <section className={cn("rounded-lg border border-zinc-200 bg-white shadow-xs", compact ? "p-4" : "p-5", className)} {...props} />;
 }
 export function CardTitle({ className, ...props }: ComponentProps<"h2">) {
   return <h2 className={cn("text-base font-semibold text-zinc-900", className)} {...props} />;

@@ -3,7 +3,7 @@
 import { useState, useTransition, type ReactNode } from "react";
 import { Alert } from "./alert";
 import { Button } from "./button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger } from "./dialog";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger, type DialogSize } from "./dialog";
 
 /**
  * "Are you sure?" for an action: trigger, title, what happens, Cancel / confirm. `onConfirm` runs
@@ -17,7 +17,7 @@ export function ConfirmDialog({
   confirmLabel,
   confirmVariant = "primary",
   confirmDisabled,
-  className,
+  size,
   onConfirm,
 }: {
   trigger: ReactNode;
@@ -27,7 +27,7 @@ export function ConfirmDialog({
   confirmLabel: ReactNode;
   confirmVariant?: "primary" | "danger";
   confirmDisabled?: boolean;
-  className?: string;
+  size?: DialogSize;
   onConfirm: () => Promise<string | void>;
 }) {
   const [open, setOpen] = useState(false);
@@ -52,7 +52,7 @@ export function ConfirmDialog({
       }}
     >
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent className={className}>
+      <DialogContent size={size}>
         <DialogTitle>{title}</DialogTitle>
         <DialogDescription>{description}</DialogDescription>
         {children}

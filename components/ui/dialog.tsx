@@ -1,6 +1,6 @@
 "use client";
 
-import { Slot } from "@radix-ui/react-slot";
+import { Slot } from "./slot";
 import { X } from "lucide-react";
 import {
   createContext,
@@ -79,7 +79,17 @@ export function DialogClose({ asChild, onClick, ...props }: PartProps) {
   );
 }
 
-export function DialogContent({ className, children, ...props }: ComponentProps<"dialog">) {
+const sizes = {
+  md: "m-auto max-w-md rounded-lg",
+  lg: "m-auto max-w-lg rounded-lg",
+  xl: "m-auto max-w-xl rounded-lg",
+  "2xl": "m-auto max-w-2xl rounded-lg",
+  /** A full-height panel on the left (the phone navigation). */
+  drawer: "m-0 h-full max-h-none max-w-72",
+};
+export type DialogSize = keyof typeof sizes;
+
+export function DialogContent({ className, size = "md", children, ...props }: ComponentProps<"dialog"> & { size?: DialogSize }) {
   const { open, setOpen, titleId, descriptionId } = useDialog("DialogContent");
   const ref = useRef<HTMLDialogElement>(null);
 
@@ -106,7 +116,8 @@ export function DialogContent({ className, children, ...props }: ComponentProps<
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
       className={cn(
-        "m-auto w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-zinc-900/40",
+        "w-[calc(100%-2rem)] bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-zinc-900/40",
+        sizes[size],
         className,
       )}
       onCancel={(event) => {
@@ -134,9 +145,9 @@ export function DialogContent({ className, children, ...props }: ComponentProps<
   );
 }
 
-export function DialogTitle({ className, ...props }: ComponentProps<"h2">) {
+export function DialogTitle({ className, small, ...props }: ComponentProps<"h2"> & { small?: boolean }) {
   const { titleId } = useDialog("DialogTitle");
-  return <h2 id={titleId} className={cn("text-lg font-semibold", className)} {...props} />;
+  return <h2 id={titleId} className={cn("font-semibold", small ? "text-base" : "text-lg", className)} {...props} />;
 }
 
 export function DialogDescription({ className, ...props }: ComponentProps<"p">) {

@@ -20,6 +20,7 @@ export function TableRow({ className, ...props }: ComponentProps<"tr">) {
 export function TableHead({ className, ...props }: ComponentProps<"th">) {
   return <th scope="col" className={cn("px-4 py-2.5 font-medium", className)} {...props} />;
 }
-export function TableCell({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn("px-4 py-3 align-middle", className)} {...props} />;
+/** `compact`: py-2 instead of py-3 (dense matrices). */
+export function TableCell({ className, compact, ...props }: ComponentProps<"td"> & { compact?: boolean }) {
+  return <td className={cn("px-4 align-middle", compact ? "py-2" : "py-3", className)} {...props} />;
 }

@@ -1,13 +1,15 @@
 "use client";
 
-import { CheckCircle2, AlertCircle, X } from "lucide-react";
-import { useSyncExternalStore } from "react";
+import { lazy, Suspense, useSyncExternalStore } from "react";
+
+// The messages' markup loads with the first message: the live region itself is on every page from the first paint.
+const ToastItems = lazy(() => import("./toast-items").then((m) => ({ default: m.ToastItems })));
 
 // Short confirmations ("Saved (draft)") and failures after an action. The list lives outside React so
 // any client code can call toast.success()/toast.error(); the Toaster in the root layout shows it in a
 // live region that exists from the first paint, so screen readers announce each new message.
 
-type Toast = { id: number; tone: "success" | "error"; message: string; description?: string };
+export type Toast = { id: number; tone: "success" | "error"; message: string; description?: string };
 type ToastOptions = { description?: string };
 
 const VISIBLE_MS = { success: 4000, error: 8000 };
@@ -51,25 +53,11 @@ export function Toaster() {
   );
   return (
     <section aria-label="Messages" aria-live="polite" aria-relevant="additions text" data-toaster className="pointer-events-none fixed right-4 top-4 z-[60] flex w-96 max-w-[calc(100%-2rem)] flex-col gap-2">
-      {shown.map((t) => (
-        <div
-          key={t.id}
-          className={
-            t.tone === "success"
-              ? "pointer-events-auto flex items-start gap-2 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900 shadow-lg"
-              : "pointer-events-auto flex items-start gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 shadow-lg"
-          }
-        >
-          {t.tone === "success" ? <CheckCircle2 className="mt-0.5 size-4 shrink-0" aria-hidden /> : <AlertCircle className="mt-0.5 size-4 shrink-0" aria-hidden />}
-          <div className="min-w-0 flex-1">
-            <p className="font-medium">{t.message}</p>
-            {t.description ? <p className="mt-0.5 opacity-90">{t.description}</p> : null}
-          </div>
-          <button type="button" className="rounded p-0.5 opacity-70 hover:opacity-100" aria-label="Dismiss message" onClick={() => dismiss(t.id)}>
-            <X className="size-4" aria-hidden />
-          </button>
-        </div>
-      ))}
+      {shown.length > 0 ? (
+        <Suspense fallback={null}>
+          <ToastItems toasts={shown} onDismiss={dismiss} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/intent-link";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";

@@ -39,7 +39,7 @@ export default async function SegmentsPage() {
           <ol className="space-y-3">
             {groups.map((g, i) => (
               <li key={g.id}>
-                <Card aria-labelledby={`group-${g.id}`} className="p-4">
+                <Card aria-labelledby={`group-${g.id}`} compact>
                   <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
                     <div className="min-w-0">
                       <h3 id={`group-${g.id}`} className="font-semibold">
@@ -97,7 +97,7 @@ export default async function SegmentsPage() {
           <ol className="space-y-3">
             {questions.map((q, i) => (
               <li key={q.id}>
-                <Card aria-labelledby={`question-${q.id}`} className="p-4">
+                <Card aria-labelledby={`question-${q.id}`} compact>
                   <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
                     <div className="min-w-0">
                       <h3 id={`question-${q.id}`} className="font-semibold">

@@ -91,7 +91,7 @@ export function TestWriteForm({ contact, blocked = null, pending, error, result,
       </div>
 
       <Dialog open={confirming !== null} onOpenChange={(open) => (open ? null : setConfirming(null))}>
-        <DialogContent className="max-w-lg">
+        <DialogContent size="lg">
           <DialogTitle>Write to Intercom now?</DialogTitle>
           <DialogDescription>
             This changes the real contact {contact.name ?? contact.email ?? contact.id} in Intercom. Your name and the values are recorded in the audit

@@ -77,7 +77,7 @@ export function FlowEditor({ id, initial, canEdit, options }: { id: string; init
           <FlowSettings canEdit={canEdit} attributes={options.attributes} segmentGroups={options.segmentGroups} />
 
           <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem]">
-            <Card aria-labelledby="steps-title" className="min-w-0 p-4 sm:p-5">
+            <Card aria-labelledby="steps-title" compact className="min-w-0 sm:p-5">
               <CardTitle id="steps-title">Steps</CardTitle>
               <CardDescription>
                 Visitors start at step 1 and move one step at a time. At each step the first branch whose rule matches decides where they go next;

@@ -65,7 +65,7 @@ export function StepCard({
             <Button type="button" variant="ghost" size="icon" onClick={() => onMove(index + 1)} disabled={index === count - 1} aria-label={`Move ${title} down`}>
               <ArrowDown className="size-4" aria-hidden />
             </Button>
-            <Button type="button" variant="ghost" size="sm" onClick={onRemove} disabled={count === 1} className="text-red-700 hover:bg-red-50">
+            <Button type="button" variant="dangerGhost" size="sm" onClick={onRemove} disabled={count === 1}>
               <Trash2 className="size-4" aria-hidden />
               Remove<span className="sr-only"> {title}</span>
             </Button>

@@ -53,7 +53,7 @@ export function StepRouting({
                     Branch {b + 1}
                   </p>
                   {canEdit ? (
-                    <Button type="button" variant="ghost" size="sm" onClick={() => remove(b)} className="ml-auto text-red-700 hover:bg-red-50">
+                    <Button type="button" variant="dangerGhost" size="sm" onClick={() => remove(b)} className="ml-auto">
                       <Trash2 className="size-4" aria-hidden />
                       Remove<span className="sr-only"> branch {b + 1} of {title}</span>
                     </Button>

@@ -5,7 +5,8 @@ import { useId, useState, useTransition } from "react";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
 import { setNotificationEmailAction } from "@/lib/notifications/actions";
-import { EMAIL_PREFERENCE_LABELS, emailPreferenceSchema, type EmailPreferenceInput } from "@/lib/notifications/schema";
+import { EMAIL_PREFERENCE_LABELS, isEmailPreference } from "@/lib/notifications/email-preference";
+import type { EmailPreferenceInput } from "@/lib/notifications/schema";
 
 /** Owners and admins choose how notifications reach them by email; it saves on change. */
 export function EmailPreference({ value, mailConfigured }: { value: EmailPreferenceInput["preference"]; mailConfigured: boolean }) {
@@ -25,12 +26,12 @@ export function EmailPreference({ value, mailConfigured }: { value: EmailPrefere
           disabled={pending}
           aria-describedby={`${id}-hint`}
           onChange={(e) => {
-            const parsed = emailPreferenceSchema.safeParse({ preference: e.target.value });
-            if (!parsed.success) return;
+            const preference = e.target.value;
+            if (!isEmailPreference(preference)) return;
             const previous = current;
-            setCurrent(parsed.data.preference);
+            setCurrent(preference);
             startTransition(async () => {
-              const result = await setNotificationEmailAction(parsed.data);
+              const result = await setNotificationEmailAction({ preference });
               if (!result.ok) {
                 setCurrent(previous);
                 toast.error(result.message);

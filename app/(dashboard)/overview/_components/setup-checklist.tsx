@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/intent-link";
 import { CheckCircle2, Circle } from "lucide-react";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { can, type Capability, type Role } from "@/lib/auth/permissions";

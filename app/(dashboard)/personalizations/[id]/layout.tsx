@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { Providers } from "@/components/providers";
 import { requireCapability } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
 import { getPersonalization } from "@/lib/personalizations/personalizations";
@@ -14,5 +13,5 @@ export default async function PersonalizationLayout({ children, params }: { chil
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  return <Providers>{children}</Providers>;
+  return children;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
+import { Providers } from "@/components/providers";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
@@ -32,16 +33,19 @@ export default async function PersonalizationPage({ params }: { params: Promise<
       <PageHeader title={name} description={<span className="font-mono text-xs">{placementKey}</span>} />
       <PersonalizationTabs id={personalization.id} />
       <PlacementStatus workspaceId={ctx.workspaceId} placementKey={placementKey} />
-      <PersonalizationEditor
-        key={personalization.updatedAt.toISOString()}
-        id={personalization.id}
-        initial={{ placementKey, name, defaultHtml, variants, holdoutPercent, primaryGoal }}
-        canEdit={can(ctx.role, "personalizations:edit")}
-        attributes={options.attributes}
-        segmentGroups={options.segmentGroups}
-        goals={await listGoals(ctx.workspaceId)}
-        catalogue={options.catalogue}
-      />
+      {/* react-query for the preview only: mounted here, not in the layout, so Results (below the layout) loads none of it. */}
+      <Providers>
+        <PersonalizationEditor
+          key={personalization.updatedAt.toISOString()}
+          id={personalization.id}
+          initial={{ placementKey, name, defaultHtml, variants, holdoutPercent, primaryGoal }}
+          canEdit={can(ctx.role, "personalizations:edit")}
+          attributes={options.attributes}
+          segmentGroups={options.segmentGroups}
+          goals={await listGoals(ctx.workspaceId)}
+          catalogue={options.catalogue}
+        />
+      </Providers>
     </>
   );
 }

@@ -47,7 +47,7 @@ export function VariantRow({
             <Button type="button" variant="ghost" size="icon" onClick={() => onMove(index + 1)} disabled={index === count - 1} aria-label={`Move ${title} down`}>
               <ArrowDown className="size-4" aria-hidden />
             </Button>
-            <Button type="button" variant="ghost" size="sm" onClick={onRemove} className="text-red-700 hover:bg-red-50">
+            <Button type="button" variant="dangerGhost" size="sm" onClick={onRemove}>
               <Trash2 className="size-4" aria-hidden />
               Remove<span className="sr-only"> {title}</span>
             </Button>

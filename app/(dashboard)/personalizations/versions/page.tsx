@@ -37,7 +37,7 @@ export default async function VersionsPage() {
         <ol className="space-y-3" aria-label="Versions, newest first">
           {versions.map((v) => (
             <li key={v.id}>
-              <Card aria-labelledby={`version-${v.version}`} className="p-4">
+              <Card aria-labelledby={`version-${v.version}`} compact>
                 <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
                   <div className="min-w-0">
                     <h2 className="flex flex-wrap items-center gap-2 font-semibold">

@@ -49,7 +49,7 @@ export function ItemActions({
       </Button>
       <ConfirmDialog
         trigger={
-          <Button variant="ghost" size="icon" aria-label={`Delete ${name}`} className="text-red-700 hover:bg-red-50">
+          <Button variant="dangerGhost" size="icon" aria-label={`Delete ${name}`}>
             <Trash2 className="size-4" aria-hidden />
           </Button>
         }

@@ -68,7 +68,7 @@ export function ConnectionActions({ region, appName }: { region: IntercomRegion;
         }}
       >
         <DialogTrigger asChild>
-          <Button variant="ghost" className="text-red-700 hover:bg-red-50">
+          <Button variant="dangerGhost">
             Disconnect
           </Button>
         </DialogTrigger>

@@ -26,11 +26,11 @@ export function RoleCapabilities() {
         <TableBody>
           {capabilities.map((capability) => (
             <TableRow key={capability}>
-              <TableHead scope="row" className="py-2 font-normal normal-case tracking-normal text-zinc-800">
+              <th scope="row" className="px-4 py-2 font-normal normal-case tracking-normal text-zinc-800">
                 {capabilityLabels[capability]}
-              </TableHead>
+              </th>
               {roles.map((role) => (
-                <TableCell key={role} className="py-2 text-center">
+                <TableCell key={role} compact className="text-center">
                   {can(role, capability) ? (
                     <Check className="mx-auto size-4 text-emerald-600" aria-label="Yes" role="img" />
                   ) : (

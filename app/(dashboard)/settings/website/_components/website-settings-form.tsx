@@ -92,17 +92,19 @@ export function WebsiteSettingsForm({ allowedOrigins, hideMs, apiBase }: { allow
         ) : null}
       </div>
       <FormField id="hideMs" label="Hide time (ms)" hint="0 to 3000. Placements show their default content if Tailor hasn't answered by then." error={hideError}>
-        <Input
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={3000}
-          step={50}
-          className="block w-40"
-          disabled={isSubmitting}
-          {...fieldAria("hideMs", { error: hideError, hint: true })}
-          {...form.register("hideMs")}
-        />
+        <div className="w-40">
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={3000}
+            step={50}
+            className="block"
+            disabled={isSubmitting}
+            {...fieldAria("hideMs", { error: hideError, hint: true })}
+            {...form.register("hideMs")}
+          />
+        </div>
       </FormField>
       <FormField
         id="apiBase"

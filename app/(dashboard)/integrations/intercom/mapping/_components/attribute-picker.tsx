@@ -195,9 +195,9 @@ export function AttributePicker({
                     onClick={() => choose(attr)}
                     style={{ height: ROW_HEIGHT }}
                     className={cn(
-                      "flex cursor-pointer items-center justify-between gap-2 px-3 text-sm",
+                      "flex items-center justify-between gap-2 px-3 text-sm",
                       index === active && "bg-zinc-100",
-                      attr.unavailable && "cursor-not-allowed text-zinc-500",
+                      attr.unavailable ? "cursor-not-allowed text-zinc-500" : "cursor-pointer",
                     )}
                   >
                     <span className="min-w-0">

@@ -158,7 +158,7 @@ export function MappingRow({
             </p>
           ) : null}
           {!readOnly && source && !creating ? (
-            <Button type="button" variant="link" size="sm" className="h-auto" onClick={() => setCreating(true)} disabled={isSubmitting}>
+            <Button type="button" variant="link" size={null} className="h-auto px-3" onClick={() => setCreating(true)} disabled={isSubmitting}>
               <Plus className="size-3.5" aria-hidden />
               Create new Intercom field
             </Button>
