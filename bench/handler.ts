@@ -45,14 +45,18 @@ async function startAllocationSampling() {
     session.disconnect();
     const bySite = new Map<string, number>();
     let total = 0;
-    const walk = (node: SamplingNode) => {
-      const { functionName, url, lineNumber } = node.callFrame;
-      const site = `${functionName || "(anonymous)"} ${url.replace(/^.*\/(node_modules|lib|db)\//, "$1/")}:${lineNumber + 1}`;
+    const name = (node: SamplingNode) => {
+      const { functionName, url } = node.callFrame;
+      return `${functionName || "(anonymous)"} ${url.replace(/^.*\/(node_modules|lib|db)\//, "$1/")}`;
+    };
+    // Each site is a function and its caller: allocations in tiny helpers are told apart by who called them.
+    const walk = (node: SamplingNode, caller: string) => {
+      const site = `${name(node)} ← ${caller}`;
       bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
       total += node.selfSize;
-      node.children.forEach(walk);
+      for (const child of node.children) walk(child, name(node).split(" ")[0]!);
     };
-    walk(profile.head);
+    walk(profile.head, "");
     return { total, bySite: [...bySite.entries()].sort((a, b) => b[1] - a[1]) };
   };
 }
@@ -113,7 +117,7 @@ async function main() {
     if (stopSampling) {
       const { total, bySite } = await stopSampling();
       console.log(`allocated ≈ ${(total / CALLS / 1024).toFixed(1)} kB per decision (sampled; the timing of this round includes the sampler); by function:`);
-      for (const [site, bytes] of bySite.slice(0, 30)) console.log(`${(bytes / CALLS).toFixed(0).padStart(7)} B  ${site}`);
+      for (const [site, bytes] of bySite.slice(0, 40)) console.log(`${(bytes / CALLS).toFixed(0).padStart(7)} B  ${site}`);
     }
   }
   await emulator.close();
