@@ -21,6 +21,7 @@
  * (1,666 calls per 10 s). Ports: BENCH_PORT (app), +5 (runtime server), +6 (bare node:http), +7 (profiled runtime server).
  * --profile: one more decide run on a second runtime server (port +7) under --cpu-prof (profile
  * in BENCH_PROFILE_DIR, default .bench-profile/); its hottest functions are printed. Writes docs/performance.md ("Website runtime").
+ * --loop: the runtime server prints its event-loop delay and GC pauses every 5 s (bench/loop-monitor.mjs).
  * --runtime-only: no Next (no build), no replay, nothing written: the bare handler, the runtime
  * server's /health and its decisions only, for quick before/after checks while profiling.
  * --next-only: likewise for the Next mount (its trivial route, decide, decide with impressions on, the
@@ -41,6 +42,9 @@ const runtimeOnly = args.has("--runtime-only");
 const nextOnly = args.has("--next-only");
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+// Every measured route first gets this long of the same load, unmeasured: the JIT's tier-up
+// (TurboFan compiling on the same 2 cores) and first-use allocations stay out of the figures.
+const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 2_000);
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 20_000);
@@ -101,18 +105,23 @@ function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
-type Measured = autocannon.Result & { cpuUs: number | null };
+type Measured = autocannon.Result & { cpuUs: number | null; clientCpuUs: number };
 
 /**
  * A load run plus the server's CPU time per request: less sensitive than requests/s to other
  * processes on the machine (it counts the server's own work, not the time it waited for a core).
  */
-async function measured(pid: number | undefined, load: () => Promise<autocannon.Result>): Promise<Measured> {
+async function measured(pid: number | undefined, load: (duration: number) => Promise<autocannon.Result>): Promise<Measured> {
+  if (WARMUP_S > 0) await load(WARMUP_S);
   const before = cpuSeconds(pid);
-  const result = await load();
+  const clientBefore = process.cpuUsage();
+  const result = await load(DURATION_S);
+  const client = process.cpuUsage(clientBefore);
   const after = cpuSeconds(pid);
   const cpuUs = before === null || after === null || result.requests.total === 0 ? null : ((after - before) * 1e6) / result.requests.total;
-  return Object.assign(result, { cpuUs });
+  // The load generator's own CPU (this process): near 1 s per second of run means it, not the server, set the pace.
+  const clientCpuUs = (client.user + client.system) / Math.max(result.requests.total, 1);
+  return Object.assign(result, { cpuUs, clientCpuUs });
 }
 
 const cpuText = (r: Measured) => (r.cpuUs === null ? "n/a" : r.cpuUs.toFixed(0));
@@ -169,7 +178,7 @@ async function main() {
   console.log(`▸ server.mjs (next) on ${base}, runtime server on ${runtimeBase}, bare node:http on ${bareBase}`);
   const app = runtimeOnly ? null : spawn(process.execPath, ["server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
   const startRuntime = (port: number, profile: string[] = []) =>
-    spawn(process.execPath, [...profile, "--conditions=react-server", "--import", "tsx", "lib/runtime-server/cli.ts"], {
+    spawn(process.execPath, [...profile, ...(args.has("--loop") ? ["--import", "./bench/loop-monitor.mjs"] : []), "--conditions=react-server", "--import", "tsx", "lib/runtime-server/cli.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, NODE_ENV: "production", TAILOR_RUNTIME_PORT: String(port), TAILOR_RUNTIME_HOST: "127.0.0.1" },
     });
@@ -201,35 +210,39 @@ async function main() {
       ];
       return JSON.stringify({ siteKey, visitorId, type: "impressions", id: `bench-report-${impressionN}`, impressions });
     };
-    const eventsRun = (origin: string) =>
+    const eventsRun = (origin: string, duration = DURATION_S) =>
       run({
         url: `${origin}/api/v1/track`,
         connections: CONNECTIONS,
-        duration: DURATION_S,
+        duration,
         requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: impressionBody() }) }],
       });
     // Decisions with impressions on: every page view decides; the snippet reports each placement's arm
     // once a day per browser, so a visitor's first view of the day is followed by a report and the next
     // ones are not. With the replay's VIEWS / VISITORS views per visitor, each connection sends that many
     // decides, then one report. `reportEvery` 1 is every page view a first view (decide + report).
-    let pageN = 0;
-    const decideStep = { method: "POST" as const, path: "/api/v1/decide", headers: { "content-type": "application/json" }, setupRequest: (req: autocannon.Request) => ({ ...req, body: bodies[pageN++ % bodies.length] }) };
+    // Decide steps are prebuilt (see decideRun); each report is a new visitor's, built per request.
+    const decideSteps = (count: number) =>
+      Array.from({ length: count }, (_, k) => ({ method: "POST" as const, path: "/api/v1/decide", headers: { "content-type": "application/json" }, body: bodies[k % bodies.length] }));
     const reportStep = { method: "POST" as const, path: "/api/v1/track", headers: { "content-type": "application/json" }, setupRequest: (req: autocannon.Request) => ({ ...req, body: impressionBody() }) };
     const viewsPerReport = Math.max(1, Math.round(VIEWS / VISITORS));
-    const withImpressionsRun = (origin: string, reportEvery: number) =>
-      run({ url: origin, connections: CONNECTIONS, duration: DURATION_S, requests: [...Array.from({ length: reportEvery }, () => decideStep), reportStep] });
+    const withImpressionsRun = (origin: string, reportEvery: number, duration = DURATION_S) =>
+      run({ url: origin, connections: CONNECTIONS, duration, requests: [...decideSteps(reportEvery), reportStep] });
     /** Decisions per second and server CPU per decision of a mixed run (`reportEvery` decides per report). */
     const perDecision = (r: Measured, reportEvery: number) => {
       const share = reportEvery / (reportEvery + 1);
       return { perSecond: r.requests.average * share, cpuUs: r.cpuUs === null ? null : r.cpuUs / share };
     };
-    let next = 0;
-    const decideRun = (origin: string, list: string[]) =>
+    // One prebuilt request per warm visitor, cycled by every connection: autocannon serializes a
+    // request built by setupRequest anew each time (~20 µs of the generator's CPU per request, on
+    // the same 2 cores), while the bare handler's and /health's GETs are built once. Prebuilt, the
+    // generator does the same per-request work for every route it compares.
+    const decideRun = (origin: string, list: string[], duration = DURATION_S) =>
       run({
         url: `${origin}/api/v1/decide`,
         connections: CONNECTIONS,
-        duration: DURATION_S,
-        requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (req) => ({ ...req, body: list[next++ % list.length] }) }],
+        duration,
+        requests: list.map((body) => ({ method: "POST", headers: { "content-type": "application/json" }, body })),
       });
     // Warm the runtime server's caches (site, live version, visitor segments) as the app's were above.
     for (const body of bodies) await fetch(`${runtimeBase}/api/v1/decide`, { method: "POST", headers: { "content-type": "application/json" }, body });
@@ -244,6 +257,7 @@ async function main() {
       try {
         await waitForApp(nextOnly ? `${profileBase}/api/health` : `${profileBase}/health`);
         for (const body of bodies) await fetch(`${profileBase}/api/v1/decide`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        if (WARMUP_S > 0) await decideRun(profileBase, bodies, WARMUP_S);
         const profiledRun = await decideRun(profileBase, bodies);
         console.log(`▸ under the profiler: ${nextOnly ? "Next" : "runtime"} decide ${profiledRun.requests.average.toFixed(0)} requests/s`);
       } finally {
@@ -253,14 +267,14 @@ async function main() {
     };
     const callsBefore = calls.total;
     const loadAtStart = os.loadavg();
-    console.log(`▸ autocannon: ${DURATION_S}s × ${CONNECTIONS} connections per route`);
-    const bareRun = await measured(bare.pid, () => run({ url: `${bareBase}/`, connections: CONNECTIONS, duration: DURATION_S }));
-    const health = runtimeOnly ? bareRun : await measured(app?.pid, () => run({ url: `${base}/api/health`, connections: CONNECTIONS, duration: DURATION_S }));
+    console.log(`▸ autocannon: ${DURATION_S}s × ${CONNECTIONS} connections per route (after ${WARMUP_S}s unmeasured)`);
+    const bareRun = await measured(bare.pid, (duration) => run({ url: `${bareBase}/`, connections: CONNECTIONS, duration }));
+    const health = runtimeOnly ? bareRun : await measured(app?.pid, (duration) => run({ url: `${base}/api/health`, connections: CONNECTIONS, duration }));
     if (nextOnly) {
       // Quick before/after checks of the Next mount: the trivial route, decide, decide with impressions on, the events endpoint.
-      const nextDecide = await measured(app?.pid, () => decideRun(base, bodies));
-      const impressionsOn = await measured(app?.pid, () => withImpressionsRun(base, viewsPerReport));
-      const events = await measured(app?.pid, () => eventsRun(base));
+      const nextDecide = await measured(app?.pid, (duration) => decideRun(base, bodies, duration));
+      const impressionsOn = await measured(app?.pid, (duration) => withImpressionsRun(base, viewsPerReport, duration));
+      const events = await measured(app?.pid, (duration) => eventsRun(base, duration));
       if (args.has("--profile")) await profileDecide();
       const on = perDecision(impressionsOn, viewsPerReport);
       const line = (name: string, perSecond: number, cpuUs: number | null) =>
@@ -277,24 +291,24 @@ async function main() {
       if ([nextDecide, impressionsOn, events].some((r) => r.non2xx > 0 || r.errors > 0)) throw new Error("failed requests in the Next runs");
       return;
     }
-    const runtimeHealth = await measured(runtime.pid, () => run({ url: `${runtimeBase}/health`, connections: CONNECTIONS, duration: DURATION_S }));
-    const standalone = await measured(runtime.pid, () => decideRun(runtimeBase, bodies));
-    const standaloneFlow = await measured(runtime.pid, () => decideRun(runtimeBase, flowBodies));
-    const standaloneEvents = runtimeOnly ? null : await measured(runtime.pid, () => eventsRun(runtimeBase));
+    const runtimeHealth = await measured(runtime.pid, (duration) => run({ url: `${runtimeBase}/health`, connections: CONNECTIONS, duration }));
+    const standalone = await measured(runtime.pid, (duration) => decideRun(runtimeBase, bodies, duration));
+    const standaloneFlow = await measured(runtime.pid, (duration) => decideRun(runtimeBase, flowBodies, duration));
+    const standaloneEvents = runtimeOnly ? null : await measured(runtime.pid, (duration) => eventsRun(runtimeBase, duration));
     if (args.has("--profile")) await profileDecide();
     if (runtimeOnly) {
       const line = (name: string, r: Measured) =>
-        `${name.padEnd(22)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  server CPU ${cpuText(r)} µs/request  (${(r.requests.average / bareRun.requests.average).toFixed(2)}× bare)`;
+        `${name.padEnd(22)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  server CPU ${cpuText(r)} µs/request  load generator ${r.clientCpuUs.toFixed(0)} µs/request  (${(r.requests.average / bareRun.requests.average).toFixed(2)}× bare)`;
       const failed = [standalone, standaloneFlow].filter((r) => r.non2xx > 0 || r.errors > 0);
       console.log(["", line("bare node:http", bareRun), line("runtime /health", runtimeHealth), line("runtime decide", standalone), line("runtime decide + flow", standaloneFlow)].join("\n"));
       if (failed.length > 0) throw new Error("failed requests in the runtime runs");
       return;
     }
-    const decide = await measured(app?.pid, () => decideRun(base, bodies));
-    const decideFlow = await measured(app?.pid, () => decideRun(base, flowBodies));
-    const nextEvents = await measured(app?.pid, () => eventsRun(base));
-    const decideImpressionsOn = await measured(app?.pid, () => withImpressionsRun(base, viewsPerReport));
-    const pagesWithImpressions = await measured(app?.pid, () => withImpressionsRun(base, 1));
+    const decide = await measured(app?.pid, (duration) => decideRun(base, bodies, duration));
+    const decideFlow = await measured(app?.pid, (duration) => decideRun(base, flowBodies, duration));
+    const nextEvents = await measured(app?.pid, (duration) => eventsRun(base, duration));
+    const decideImpressionsOn = await measured(app?.pid, (duration) => withImpressionsRun(base, viewsPerReport, duration));
+    const pagesWithImpressions = await measured(app?.pid, (duration) => withImpressionsRun(base, 1, duration));
     const warmCalls = calls.total - callsBefore;
     const runs = { bare: bareRun, health, runtimeHealth, standalone, standaloneFlow, decide, decideFlow, standaloneEvents: standaloneEvents!, nextEvents, decideImpressionsOn, pagesWithImpressions };
     const failed = Object.entries(runs).filter(([, r]) => r.non2xx > 0 || r.errors > 0 || r.requests.total === 0);
@@ -354,28 +368,31 @@ async function main() {
     const report = [
       `Measured ${new Date().toISOString().slice(0, 10)} on this machine (${os.cpus().length} cores, Node ${process.version}), \`npm run bench\`,`,
       `the built app (\`server.mjs\`) and the standalone runtime server (\`npm run runtime\`) on one embedded SQLite database, local Intercom emulator;`,
-      `autocannon in the bench process, ${CONNECTIONS} connections, ${DURATION_S} s per route, each server in its own process;`,
+      `autocannon in the bench process, ${CONNECTIONS} connections, ${DURATION_S} s per route after ${WARMUP_S} s of the same load unmeasured, each server in its own process;`,
       "identity verification Required, every visitor identified with a server-signed hash. Compare ratios (measured in the same run), not absolute numbers.",
       `Load average when the runs started: ${loadAtStart.map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min)${loadAtStart[0]! > os.cpus().length * 0.5 ? ": **the machine was busy with other work**, so absolute numbers and even ratios are pessimistic; re-run on a quiet machine" : ""}.`,
       "",
-      "| server | route | requests/s (mean) | p50 ms | p99 ms | server CPU µs per request |",
-      "|---|---|---|---|---|---|",
-      `| bare node:http (machine's limit) | GET / (JSON, no I/O) | ${bareRun.requests.average.toFixed(0)} | ${bareRun.latency.p50} | ${bareRun.latency.p99} | ${cpuText(bareRun)} |`,
-      `| Next (server.mjs) | GET /api/health (trivial route) | ${health.requests.average.toFixed(0)} | ${health.latency.p50} | ${health.latency.p99} | ${cpuText(health)} |`,
-      `| runtime server | GET /health (the framework's floor: hono + adapter, no I/O) | ${runtimeHealth.requests.average.toFixed(0)} | ${runtimeHealth.latency.p50} | ${runtimeHealth.latency.p99} | ${cpuText(runtimeHealth)} |`,
-      `| runtime server | POST /api/v1/decide (identified, warm cache) | ${standalone.requests.average.toFixed(0)} | ${standalone.latency.p50} | ${standalone.latency.p99} | ${cpuText(standalone)} |`,
-      `| runtime server | POST /api/v1/decide with flow: true | ${standaloneFlow.requests.average.toFixed(0)} | ${standaloneFlow.latency.p50} | ${standaloneFlow.latency.p99} | ${cpuText(standaloneFlow)} |`,
-      `| Next (server.mjs) | POST /api/v1/decide (identified, warm cache) | ${decide.requests.average.toFixed(0)} | ${decide.latency.p50} | ${decide.latency.p99} | ${cpuText(decide)} |`,
-      `| Next (server.mjs) | POST /api/v1/decide with flow: true | ${decideFlow.requests.average.toFixed(0)} | ${decideFlow.latency.p50} | ${decideFlow.latency.p99} | ${cpuText(decideFlow)} |`,
-      `| runtime server | POST /api/v1/track impressions (events endpoint, a new visitor's three impressions each) | ${standaloneEvents!.requests.average.toFixed(0)} | ${standaloneEvents!.latency.p50} | ${standaloneEvents!.latency.p99} | ${cpuText(standaloneEvents!)} |`,
-      `| Next (server.mjs) | POST /api/v1/track impressions (events endpoint, a new visitor's three impressions each) | ${nextEvents.requests.average.toFixed(0)} | ${nextEvents.latency.p50} | ${nextEvents.latency.p99} | ${cpuText(nextEvents)} |`,
-      `| Next (server.mjs) | decide with impressions on (**the target**): ${viewsPerReport} decides, then one impressions report of a new visitor; decisions/s and CPU per decision (the reports' work included) | ${impressionsOn.perSecond.toFixed(0)} decisions/s | ${decideImpressionsOn.latency.p50} | ${decideImpressionsOn.latency.p99} | ${cpuOf(impressionsOn.cpuUs)} |`,
-      `| Next (server.mjs) | every page view a first view: decide + its impressions report (information) | ${everyView.perSecond.toFixed(0)} page views/s | ${pagesWithImpressions.latency.p50} | ${pagesWithImpressions.latency.p99} | ${cpuOf(everyView.cpuUs)} |`,
+      "| server | route | requests/s (mean) | p50 ms | p99 ms | server CPU µs per request | load generator CPU µs per request |",
+      "|---|---|---|---|---|---|---|",
+      `| bare node:http (machine's limit) | GET / (JSON, no I/O) | ${bareRun.requests.average.toFixed(0)} | ${bareRun.latency.p50} | ${bareRun.latency.p99} | ${cpuText(bareRun)} | ${bareRun.clientCpuUs.toFixed(0)} |`,
+      `| Next (server.mjs) | GET /api/health (trivial route) | ${health.requests.average.toFixed(0)} | ${health.latency.p50} | ${health.latency.p99} | ${cpuText(health)} | ${health.clientCpuUs.toFixed(0)} |`,
+      `| runtime server | GET /health (the framework's floor: hono + adapter, no I/O) | ${runtimeHealth.requests.average.toFixed(0)} | ${runtimeHealth.latency.p50} | ${runtimeHealth.latency.p99} | ${cpuText(runtimeHealth)} | ${runtimeHealth.clientCpuUs.toFixed(0)} |`,
+      `| runtime server | POST /api/v1/decide (identified, warm cache) | ${standalone.requests.average.toFixed(0)} | ${standalone.latency.p50} | ${standalone.latency.p99} | ${cpuText(standalone)} | ${standalone.clientCpuUs.toFixed(0)} |`,
+      `| runtime server | POST /api/v1/decide with flow: true | ${standaloneFlow.requests.average.toFixed(0)} | ${standaloneFlow.latency.p50} | ${standaloneFlow.latency.p99} | ${cpuText(standaloneFlow)} | ${standaloneFlow.clientCpuUs.toFixed(0)} |`,
+      `| Next (server.mjs) | POST /api/v1/decide (identified, warm cache) | ${decide.requests.average.toFixed(0)} | ${decide.latency.p50} | ${decide.latency.p99} | ${cpuText(decide)} | ${decide.clientCpuUs.toFixed(0)} |`,
+      `| Next (server.mjs) | POST /api/v1/decide with flow: true | ${decideFlow.requests.average.toFixed(0)} | ${decideFlow.latency.p50} | ${decideFlow.latency.p99} | ${cpuText(decideFlow)} | ${decideFlow.clientCpuUs.toFixed(0)} |`,
+      `| runtime server | POST /api/v1/track impressions (events endpoint, a new visitor's three impressions each) | ${standaloneEvents!.requests.average.toFixed(0)} | ${standaloneEvents!.latency.p50} | ${standaloneEvents!.latency.p99} | ${cpuText(standaloneEvents!)} | ${standaloneEvents!.clientCpuUs.toFixed(0)} |`,
+      `| Next (server.mjs) | POST /api/v1/track impressions (events endpoint, a new visitor's three impressions each) | ${nextEvents.requests.average.toFixed(0)} | ${nextEvents.latency.p50} | ${nextEvents.latency.p99} | ${cpuText(nextEvents)} | ${nextEvents.clientCpuUs.toFixed(0)} |`,
+      `| Next (server.mjs) | decide with impressions on (**the target**): ${viewsPerReport} decides, then one impressions report of a new visitor; decisions/s and CPU per decision (the reports' work included) | ${impressionsOn.perSecond.toFixed(0)} decisions/s | ${decideImpressionsOn.latency.p50} | ${decideImpressionsOn.latency.p99} | ${cpuOf(impressionsOn.cpuUs)} | ${decideImpressionsOn.clientCpuUs.toFixed(0)} |`,
+      `| Next (server.mjs) | every page view a first view: decide + its impressions report (information) | ${everyView.perSecond.toFixed(0)} page views/s | ${pagesWithImpressions.latency.p50} | ${pagesWithImpressions.latency.p99} | ${cpuOf(everyView.cpuUs)} | ${pagesWithImpressions.clientCpuUs.toFixed(0)} |`,
       "",
       `- Runtime server decide / bare node:http: **${standaloneRatio.toFixed(2)}×** requests/s (aim ≥ 0.3×: ${verdict(standaloneRatio >= 0.3)}); ` +
         `p99 **${standaloneP99Ratio.toFixed(2)}×** (aim ≤ 3×: ${verdict(standaloneP99Ratio <= 3)}); with a flow offered **${standaloneFlowRatio.toFixed(2)}×**.`,
       `- Server CPU per request (user + system, /proc): runtime decide ${cpuText(standalone)} µs, bare node:http ${cpuText(bareRun)} µs, hono's /health ${cpuText(runtimeHealth)} µs` +
         (standalone.cpuUs && bareRun.cpuUs ? `: a decision costs **${(standalone.cpuUs / bareRun.cpuUs).toFixed(1)}×** the bare handler's CPU (less sensitive to other load than requests/s).` : "."),
+      `- Load generator (autocannon in the bench process) CPU per request: ${bareRun.clientCpuUs.toFixed(0)} µs for bare, ${standalone.clientCpuUs.toFixed(0)} µs for runtime decide; ` +
+        `during the bare run it used ${((bareRun.clientCpuUs * bareRun.requests.average) / 1e6).toFixed(2)} of a core and the bare server ${bareRun.cpuUs === null ? "n/a" : ((bareRun.cpuUs * bareRun.requests.average) / 1e6).toFixed(2)} ` +
+        `(near 1.0 would mean that process, not the server, set bare's pace).`,
       `- Next decide / trivial Next route: **${ratio.toFixed(2)}×** requests/s (aim ≥ 0.8×: ${verdict(ratio >= 0.8)}); p99 **${p99Ratio.toFixed(2)}×**; with a flow offered **${flowRatio.toFixed(2)}×**.`,
       `- Runtime server / Next, same decisions: **${standaloneVsNext.toFixed(1)}×** the requests/s.`,
       `- **With impressions on** (every page view decides; the snippet reports each placement's arm once a day per browser, so with the replay's ${viewsPerReport} views per visitor ` +

@@ -6,6 +6,9 @@
  * figure to compare before and after a change to the handler (docs/performance.md).
  * Same set-up as bench/decide.ts: a fresh SQLite database, the local emulator, 100 visitors
  * identified with a signed hash. BENCH_CALLS (default 20,000) per round, 3 rounds (the first warms the JIT).
+ * --alloc: also samples what the last round allocates (V8's sampling heap profiler, including
+ * objects the GC already collected) and prints bytes per decision by function: allocation is what
+ * the young-generation collections (GC pauses, a p99 cost under load) are paid for.
  */
 import { eq } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
@@ -25,6 +28,38 @@ Object.assign(process.env, {
 });
 const CALLS = Number(process.env.BENCH_CALLS ?? 20_000);
 const offerFlow = process.argv.includes("--flow");
+const sampleAllocations = process.argv.includes("--alloc");
+
+type SamplingNode = { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: SamplingNode[] };
+
+/** Starts V8's sampling heap profiler (collected objects included); the returned stop() gives bytes by function. */
+async function startAllocationSampling() {
+  const { Session } = await import("node:inspector");
+  const session = new Session();
+  session.connect();
+  const post = <T>(method: string, params?: object) =>
+    new Promise<T>((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result as T))));
+  await post("HeapProfiler.startSampling", { samplingInterval: 256, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  return async () => {
+    const { profile } = await post<{ profile: { head: SamplingNode } }>("HeapProfiler.stopSampling");
+    session.disconnect();
+    const bySite = new Map<string, number>();
+    let total = 0;
+    const name = (node: SamplingNode) => {
+      const { functionName, url } = node.callFrame;
+      return `${functionName || "(anonymous)"} ${url.replace(/^.*\/(node_modules|lib|db)\//, "$1/")}`;
+    };
+    // Each site is a function and its caller: allocations in tiny helpers are told apart by who called them.
+    const walk = (node: SamplingNode, caller: string) => {
+      const site = `${name(node)} ← ${caller}`;
+      bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
+      total += node.selfSize;
+      for (const child of node.children) walk(child, name(node).split(" ")[0]!);
+    };
+    walk(profile.head, "");
+    return { total, bySite: [...bySite.entries()].sort((a, b) => b[1] - a[1]) };
+  };
+}
 
 async function main() {
   const { startIntercomEmulator } = await import("@/emulator/server");
@@ -69,6 +104,7 @@ async function main() {
   }
   console.log(`▸ ${CALLS} warm decisions per round${offerFlow ? " (flow: true)" : ""}, in-process, no HTTP`);
   for (let round = 1; round <= 3; round++) {
+    const stopSampling = sampleAllocations && round === 3 ? await startAllocationSampling() : null;
     const cpu = process.cpuUsage();
     const started = performance.now();
     for (let i = 0; i < CALLS; i++) {
@@ -78,6 +114,11 @@ async function main() {
     const used = process.cpuUsage(cpu);
     const wall = performance.now() - started;
     console.log(`round ${round}: ${((used.user + used.system) / CALLS).toFixed(1)} µs CPU per decision (${((wall * 1000) / CALLS).toFixed(1)} µs wall)`);
+    if (stopSampling) {
+      const { total, bySite } = await stopSampling();
+      console.log(`allocated ≈ ${(total / CALLS / 1024).toFixed(1)} kB per decision (sampled; the timing of this round includes the sampler); by function:`);
+      for (const [site, bytes] of bySite.slice(0, 40)) console.log(`${(bytes / CALLS).toFixed(0).padStart(7)} B  ${site}`);
+    }
   }
   await emulator.close();
 }

@@ -24,12 +24,17 @@ export async function listGoals(workspaceId: string): Promise<Goal[]> {
 
 /** The runtime's view of the goals (cached per process). */
 export async function activeGoals(workspaceId: string): Promise<Goal[]> {
-  let entry = cache.get(workspaceId);
-  if (!entry || Date.now() - entry.at > TTL_MS) {
-    entry = { at: Date.now(), goals: await listGoals(workspaceId) };
-    cache.set(workspaceId, entry);
-  }
+  const cached = cachedActiveGoals(workspaceId);
+  if (cached) return cached;
+  const entry = { at: Date.now(), goals: await listGoals(workspaceId) };
+  cache.set(workspaceId, entry);
   return entry.goals;
+}
+
+/** This process's fresh copy of the goals, read synchronously; undefined when activeGoals must load them. */
+export function cachedActiveGoals(workspaceId: string): Goal[] | undefined {
+  const entry = cache.get(workspaceId);
+  return entry && Date.now() - entry.at <= TTL_MS ? entry.goals : undefined;
 }
 
 /** Creates a goal, or updates the one with this key. */

@@ -24,6 +24,14 @@ export async function listBehaviorRules(workspaceId: string): Promise<BehaviorRu
     .orderBy(asc(r.createdAt), asc(r.id));
 }
 
+/** Whether an enabled rule reacts to `behavior`, from this process's fresh copy (no array built); undefined when enabledRules must load. */
+export function cachedHasEnabledRule(workspaceId: string, behavior: Behavior): boolean | undefined {
+  const entry = cache.get(workspaceId);
+  if (!entry || Date.now() - entry.at > TTL_MS) return undefined;
+  for (const rule of entry.rules) if (rule.behavior === behavior) return true;
+  return false;
+}
+
 export async function enabledRules(workspaceId: string, behavior: Behavior): Promise<BehaviorRule[]> {
   let entry = cache.get(workspaceId);
   if (!entry || Date.now() - entry.at > TTL_MS) {

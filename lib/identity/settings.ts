@@ -37,6 +37,11 @@ export async function getIdentitySettings(workspaceId: string): Promise<Identity
 const runtimeCache = new LRUCache<string, RuntimeIdentity>({ max: 10_000, ttl: 10_000 });
 onInvalidate("identity", (workspaceId) => (workspaceId === "*" ? runtimeCache.clear() : runtimeCache.delete(workspaceId)));
 
+/** This process's cached copy, read synchronously; undefined when identityForRuntime must load it. */
+export function cachedIdentityForRuntime(workspaceId: string): RuntimeIdentity | undefined {
+  return runtimeCache.get(workspaceId);
+}
+
 export async function identityForRuntime(workspaceId: string): Promise<RuntimeIdentity> {
   const cached = runtimeCache.get(workspaceId);
   if (cached) return cached;

@@ -48,6 +48,11 @@ export class ContactCache {
     await this.cache.set(this.key(workspaceId, entry.contact.id), entry);
   }
 
+  /** What `get` would return without waiting (see TwoLevelCache.fresh); undefined when it must ask Redis or Intercom. */
+  fresh(workspaceId: string, contactId: string): CachedContact | undefined {
+    return this.cache.fresh(this.key(workspaceId, contactId));
+  }
+
   peek(workspaceId: string, contactId: string): CachedContact | undefined {
     return this.cache.peek(this.key(workspaceId, contactId));
   }

@@ -37,11 +37,15 @@ export function isOriginAllowed(
 }
 
 export function corsHeaders(origin: string): Record<string, string> {
-  return {
-    "Access-Control-Allow-Origin": origin,
-    "Access-Control-Allow-Methods": "POST, OPTIONS",
-    "Access-Control-Allow-Headers": "Content-Type",
-    "Access-Control-Max-Age": "600",
-    Vary: "Origin",
-  };
+  return withCorsHeaders({}, origin);
+}
+
+/** Adds the CORS headers for `origin` to `headers` (the caller's fresh object) and returns it. */
+export function withCorsHeaders(headers: Record<string, string>, origin: string): Record<string, string> {
+  headers["Access-Control-Allow-Origin"] = origin;
+  headers["Access-Control-Allow-Methods"] = "POST, OPTIONS";
+  headers["Access-Control-Allow-Headers"] = "Content-Type";
+  headers["Access-Control-Max-Age"] = "600";
+  headers.Vary = "Origin";
+  return headers;
 }

@@ -6,7 +6,7 @@ import { decide } from "@/lib/runtime/decide";
 import { identifyClaim } from "@/lib/runtime/identify";
 import { noteDecideRequest } from "@/lib/runtime/site-activity";
 import { publicEndpoint } from "./handler";
-import { answersRequestSchema, decideRequestSchema, flowRequestSchema, identifyRequestSchema, trackRequestSchema } from "./schema";
+import { answersRequestSchema, decideRequestSchema, fastDecideRequest, flowRequestSchema, identifyRequestSchema, trackRequestSchema } from "./schema";
 
 /**
  * The public (snippet) API, defined once: web-standard Request → Response handlers, mounted by the
@@ -25,10 +25,14 @@ export const answers = publicEndpoint(answersRequestSchema, async (input, site) 
 }));
 
 // Noting the request (decisions today, placements found on the page) is buffered, never awaited.
-export const decideEndpoint = publicEndpoint(decideRequestSchema, (input, site) => {
-  noteDecideRequest(site.workspaceId, input.url, input.placements);
-  return decide(site.workspaceId, input.visitorId, input.placements, { offerFlows: input.flow });
-});
+export const decideEndpoint = publicEndpoint(
+  decideRequestSchema,
+  (input, site) => {
+    noteDecideRequest(site.workspaceId, input.url, input.placements);
+    return decide(site.workspaceId, input.visitorId, input.placements, { offerFlows: input.flow });
+  },
+  fastDecideRequest,
+);
 
 // The flow widget's steps.
 export const flow = publicEndpoint(flowRequestSchema, (input, site) =>

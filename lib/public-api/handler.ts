@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { logError } from "@/lib/log";
-import { findSiteByKey, type SiteView } from "@/lib/runtime/sites";
-import { corsHeaders, isOriginAllowed } from "./cors";
+import { cachedSiteByKey, findSiteByKey, type SiteView } from "@/lib/runtime/sites";
+import { corsHeaders, isOriginAllowed, withCorsHeaders } from "./cors";
 import { normalizeOrigin } from "@/lib/website/origin";
 import { clientIp } from "@/lib/client-ip";
 import { parseWith, PublicApiError, readJsonBody, requestOrigin, toPublicApiError } from "./http";
@@ -28,41 +28,58 @@ const appUrl = env().APP_URL;
 const appOrigin = appUrl ? normalizeOrigin(appUrl) : null;
 
 // Serialized once, with plain-object headers: no Headers instance to build and convert back
-// (the runtime server's adapter writes plain objects straight to the socket).
+// (the runtime server's adapter writes plain objects straight to the socket). A fresh object per
+// response (the adapter adds Content-Length to it), built in one literal when no other header is needed.
 function json(body: unknown, status: number, headers?: Record<string, string>) {
-  const all = { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers };
+  const all = headers ? { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers } : { "Content-Type": "application/json", "Cache-Control": "no-store" };
   return new Response(JSON.stringify(body), { status, headers: all });
+}
+
+// A successful answer: JSON headers and, for a cross-origin call, CORS headers, in one object.
+function jsonOk(body: unknown, origin: string | null) {
+  const headers: Record<string, string> = { "Content-Type": "application/json", "Cache-Control": "no-store" };
+  return new Response(JSON.stringify(body), { status: 200, headers: origin ? withCorsHeaders(headers, origin) : headers });
 }
 
 /**
  * A snippet endpoint: bounded JSON body → known site key → allowed origin → rate limit → zod →
  * `run`. Every refusal is a 4xx JSON error and happens before anything is stored.
  */
-export function publicEndpoint<S extends z.ZodType>(schema: S, run: (input: z.output<S>, site: SiteView) => Promise<unknown>) {
+export function publicEndpoint<S extends z.ZodType>(
+  schema: S,
+  run: (input: z.output<S>, site: SiteView) => Promise<unknown>,
+  /** The schema's answer for the common request without zod's machinery, or undefined: zod decides (schema.ts). */
+  fastParse?: (body: unknown) => z.output<S> | undefined,
+) {
   async function POST(request: Request): Promise<Response> {
     const origin = request.headers.get("origin");
-    let cors: Record<string, string> = {};
+    // The origin that passed the check: its CORS headers go on the answer, success or refusal.
+    let corsOrigin: string | null = null;
     try {
       const body = await readJsonBody(request);
       const siteKey = typeof (body as { siteKey?: unknown })?.siteKey === "string" ? (body as { siteKey: string }).siteKey : null;
       if (!siteKey) throw new PublicApiError(400, "invalid_request", "siteKey is required.", { siteKey: "Required." });
-      const site = await findSiteByKey(siteKey);
+      // A cached site is read without awaiting (no promise per request); else one query.
+      const cachedSite = cachedSiteByKey(siteKey);
+      const site = cachedSite ? cachedSite.site : await findSiteByKey(siteKey);
       if (!site) throw new PublicApiError(404, "unknown_site", "No site has this site key. Copy the snippet again from Settings → Website.");
       if (origin) {
         if (!isOriginAllowed(origin, site.allowedOrigins, () => [requestOrigin(request), appOrigin])) {
           throw new PublicApiError(403, "origin_not_allowed", `${origin} is not an allowed origin for this site. Add it in Settings → Website.`);
         }
-        cors = corsHeaders(origin);
+        corsOrigin = origin;
       }
       const keys = rateLimitKeys(site.siteKey, clientIp(request), (body as { visitorId?: unknown }).visitorId);
-      const ceiling = await clientLimiter.hit(keys.client);
-      const limited = ceiling.ok ? await visitorLimiter.hit(keys.visitor) : ceiling;
+      // Counted in this process (no Redis): answered without a promise.
+      const ceiling = clientLimiter.hitNow(keys.client) ?? (await clientLimiter.hit(keys.client));
+      const limited = ceiling.ok ? (visitorLimiter.hitNow(keys.visitor) ?? (await visitorLimiter.hit(keys.visitor))) : ceiling;
       if (!limited.ok) {
         throw new PublicApiError(429, "rate_limited", "Too many requests; slow down.", undefined, { "Retry-After": String(limited.retryAfterSeconds) });
       }
-      const input = parseWith(schema, body);
-      return json(await run(input, site), 200, cors);
+      const input = fastParse?.(body) ?? parseWith(schema, body);
+      return jsonOk(await run(input, site), corsOrigin);
     } catch (error) {
+      const cors = corsOrigin ? corsHeaders(corsOrigin) : undefined;
       const refusal = toPublicApiError(error);
       if (refusal) {
         return json({ error: { code: refusal.code, message: refusal.message, ...(refusal.fields ? { fields: refusal.fields } : {}) } }, refusal.status, { ...cors, ...refusal.headers });

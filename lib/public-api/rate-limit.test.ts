@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { RateLimiter } from "./rate-limit";
+import { MemoryWindows, RateLimiter } from "./rate-limit";
 import { testRedisUrl } from "@/lib/shared/test-redis";
 
 describe("RateLimiter (in memory)", () => {
@@ -21,6 +21,25 @@ describe("RateLimiter (in memory)", () => {
   });
 });
 
+describe("MemoryWindows", () => {
+  it("counts synchronously per key and window, and forgets expired windows (bounded memory)", () => {
+    const windows = new MemoryWindows(1, 1_000);
+    expect(windows.hit("a", 0)).toEqual({ ok: true, remaining: 0 });
+    expect(windows.hit("a", 500)).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(windows.hit("b", 500)).toEqual({ ok: true, remaining: 0 });
+    expect(windows.size).toBe(2);
+    expect(windows.hit("c", 1_600)).toEqual({ ok: true, remaining: 0 });
+    expect(windows.size).toBe(1); // a's and b's windows (ended at 1,000 and 1,500) were swept; c is new
+    expect(windows.hit("b", 1_700)).toEqual({ ok: true, remaining: 0 });
+  });
+
+  it("is what a limiter without Redis answers, without a promise", () => {
+    const limiter = new RateLimiter({ limit: 1, windowMs: 60_000 });
+    expect(limiter.hitNow("k")).toEqual({ ok: true, remaining: 0 });
+    expect(limiter.hitNow("k")).toEqual({ ok: false, retryAfterSeconds: 60 });
+  });
+});
+
 describe("RateLimiter (Redis)", () => {
   const redis = new Redis(testRedisUrl(), { keyPrefix: `tailor-test-${process.pid}-${Date.now()}:`, maxRetriesPerRequest: 0 });
   afterAll(() => redis.quit());
@@ -30,6 +49,7 @@ describe("RateLimiter (Redis)", () => {
     // Two limiters on one Redis stand for two app nodes.
     const nodeA = new RateLimiter({ limit: 10, windowMs: 60_000, redis });
     const nodeB = new RateLimiter({ limit: 10, windowMs: 60_000, redis });
+    expect(nodeA.hitNow("site|1.2.3.4")).toBeUndefined(); // shared windows are counted in Redis only
     const results = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? nodeA : nodeB).hit("site|1.2.3.4")));
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, retryAfterSeconds: 60 });

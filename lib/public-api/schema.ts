@@ -20,6 +20,40 @@ export const decideRequestSchema = z.object({
   flow: z.boolean().default(false),
 });
 
+export type DecideRequest = z.output<typeof decideRequestSchema>;
+
+const KEY = /^[A-Za-z0-9_-]{1,64}$/;
+const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/**
+ * decideRequestSchema's output for the request every page view sends, checked without zod's
+ * per-value machinery (the decision's hot path); undefined for anything else, which zod then parses
+ * (and words the refusal). Accepts only what the schema accepts and returns what it returns: plain
+ * ids and keys (no whitespace, so trimming changes nothing), unknown keys dropped, the same defaults.
+ * schema.test.ts holds the two to the same answers.
+ */
+export function fastDecideRequest(body: unknown): DecideRequest | undefined {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
+  const { siteKey, visitorId, url, placements, flow } = body as Record<string, unknown>;
+  if (typeof siteKey !== "string" || siteKey.length < 1 || siteKey.length > 64) return undefined;
+  if (typeof visitorId !== "string" || !VISITOR_ID.test(visitorId)) return undefined;
+  if (url !== undefined && (typeof url !== "string" || url.length > 2048)) return undefined;
+  if (flow !== undefined && typeof flow !== "boolean") return undefined;
+  let keys: string[] = [];
+  if (placements !== undefined) {
+    if (!Array.isArray(placements) || placements.length > 50) return undefined;
+    keys = new Array<string>(placements.length);
+    for (let i = 0; i < placements.length; i++) {
+      const placement: unknown = placements[i];
+      if (typeof placement !== "string" || !KEY.test(placement)) return undefined;
+      keys[i] = placement;
+    }
+  }
+  const request: DecideRequest = { siteKey, visitorId, placements: keys, flow: flow ?? false };
+  if (url !== undefined) request.url = url;
+  return request;
+}
+
 export const identifyRequestSchema = z
   .object({
     ...base,

@@ -41,9 +41,15 @@ const liveCache = (globalForLive.tailorLiveConfig ??= new Map());
 onInvalidate("live", (workspaceId) => (workspaceId === "*" ? liveCache.clear() : liveCache.delete(workspaceId)));
 
 /** The published configuration the website sees (empty before the first publish). */
-export async function getLiveConfig(workspaceId: string): Promise<LiveConfig> {
+/** This process's fresh copy of the live configuration, read synchronously; undefined when getLiveConfig must load it. */
+export function cachedLiveConfig(workspaceId: string): LiveConfig | undefined {
   const hit = liveCache.get(workspaceId);
-  if (hit && Date.now() - hit.at < LIVE_TTL_MS) return hit.config;
+  return hit && Date.now() - hit.at < LIVE_TTL_MS ? hit.config : undefined;
+}
+
+export async function getLiveConfig(workspaceId: string): Promise<LiveConfig> {
+  const cached = cachedLiveConfig(workspaceId);
+  if (cached) return cached;
   const row = await latestVersion(workspaceId);
   const config: LiveConfig = row ? { version: row.version, snapshot: normalizeSnapshot(row.snapshot) } : { version: null, snapshot: emptySnapshot };
   liveCache.set(workspaceId, { at: Date.now(), config });

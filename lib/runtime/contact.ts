@@ -5,7 +5,7 @@ import { NotConnectedError, withIntercom } from "@/lib/intercom-integration/conn
 import { IntercomError } from "@/lib/intercom";
 import { toRuleContact } from "@/lib/rules/contact-context";
 import type { RuleContact } from "@/lib/rules/evaluate";
-import { identityForRuntime } from "@/lib/identity/settings";
+import { cachedIdentityForRuntime, identityForRuntime } from "@/lib/identity/settings";
 import { contactTrust } from "@/lib/identity/trust";
 import type { EvaluationContext } from "@/lib/rules/evaluate";
 import { contactCache } from "@/lib/intercom-integration/contact-cache";
@@ -79,11 +79,31 @@ export type DecisionContact = ContactLookup & {
  * "verified for writes", all of it when verified or when verification is off.
  */
 export async function contactForDecision(visitor: VisitorRow): Promise<DecisionContact> {
+  const cached = cachedContactForDecision(visitor);
+  if (cached) return cached;
   if (!visitor.email && !visitor.intercomContactId) return { contact: null, identified: false, hideFields: false };
   const { policy } = await identityForRuntime(visitor.workspaceId);
   const trust = contactTrust(policy, visitor.identifiedBy);
   if (trust === "none") return { contact: null, identified: false, hideFields: false };
   return { ...(await contactFor(visitor)), identified: true, hideFields: trust === "read" };
+}
+
+/**
+ * contactForDecision's answer when everything it needs is in this process's fresh caches (the
+ * identity policy, the linked contact), read synchronously: a warm decision builds no promise for
+ * it. Undefined when contactForDecision must wait (a load, an email to link, a Redis check).
+ */
+export function cachedContactForDecision(visitor: VisitorRow): DecisionContact | undefined {
+  if (!visitor.email && !visitor.intercomContactId) return { contact: null, identified: false, hideFields: false };
+  const identity = cachedIdentityForRuntime(visitor.workspaceId);
+  if (!identity) return undefined;
+  const trust = contactTrust(identity.policy, visitor.identifiedBy);
+  if (trust === "none") return { contact: null, identified: false, hideFields: false };
+  const contactId = visitor.intercomContactId;
+  if (!contactId) return undefined;
+  const cached = contactCache().fresh(visitor.workspaceId, contactId);
+  const rule = cached && ruleContacts.get(cached);
+  return rule ? { contact: rule, identified: true, hideFields: trust === "read" } : undefined;
 }
 
 export function intercomContext(lookup: { contact: RuleContact | null; hideFields?: boolean }): EvaluationContext["intercom"] {

@@ -1,17 +1,17 @@
 import { offerFlow } from "@/lib/runtime/flows";
 import type { FlowPrompt } from "@/lib/flows/prompt";
-import { getLiveConfig } from "@/lib/publishing/versions";
+import { cachedLiveConfig, getLiveConfig } from "@/lib/publishing/versions";
 import { ruleMatches, type EvaluationContext } from "@/lib/rules/evaluate";
 import { renderContent } from "@/lib/rules/render-content";
-import { contactForDecision, intercomContext, type DecisionContact } from "./contact";
-import { knownSegments } from "./known-segments";
-import { visitorWithSegments, type VisitorRow as DecisionVisitor } from "./visitors";
-import { identityForRuntime } from "@/lib/identity/settings";
+import { cachedContactForDecision, contactForDecision, intercomContext, type DecisionContact } from "./contact";
+import { cachedKnownSegments, knownSegments } from "./known-segments";
+import { cachedVisitorWithSegments, visitorWithSegments, type VisitorRow as DecisionVisitor } from "./visitors";
+import { cachedIdentityForRuntime, identityForRuntime } from "@/lib/identity/settings";
 import { contactTrust } from "@/lib/identity/trust";
 import { recordVariantsSeen } from "@/lib/runtime/behavior-variants";
 import { armOf, HOLDOUT_ARM } from "@/lib/analytics/arms";
 import { isInHoldout } from "@/lib/analytics/holdout";
-import { activeGoals, clickGoals } from "@/lib/analytics/goals";
+import { activeGoals, cachedActiveGoals, clickGoals, type Goal } from "@/lib/analytics/goals";
 
 /**
  * `arm` is what the snippet reports back as the impression: "variant:<id>", "default" (no variant
@@ -34,41 +34,71 @@ export type Decision = {
  * with `offerFlows`, also the flow step to show (the snippet asks when no flow widget is open).
  */
 export async function decide(workspaceId: string, anonymousId: string, placementKeys: string[], options: { offerFlows?: boolean } = {}): Promise<Decision> {
-  const [live, { visitor, segments }, goals] = await Promise.all([getLiveConfig(workspaceId), visitorWithSegments(workspaceId, anonymousId), activeGoals(workspaceId)]);
-  const clicks = clickGoals(goals);
-  const withGoals = clicks.length > 0 ? { goals: clicks } : {};
-  const wanted = new Set(placementKeys);
-  const personalizations = live.snapshot.personalizations.filter((p) => wanted.size === 0 || wanted.has(p.placementKey));
+  // A warm decision reads everything from this process's caches synchronously: each `await` of a
+  // cached value would still build promises (allocation, then GC pauses under load).
+  let live = cachedLiveConfig(workspaceId);
+  let state = cachedVisitorWithSegments(workspaceId, anonymousId);
+  let goals = cachedActiveGoals(workspaceId);
+  if (!live || !state || !goals) {
+    [live, state, goals] = await Promise.all([live ?? getLiveConfig(workspaceId), state ?? visitorWithSegments(workspaceId, anonymousId), goals ?? activeGoals(workspaceId)]);
+  }
+  const { visitor, segments } = state;
+  const clicks = clickGoalsOf(goals);
+  const all = live.snapshot.personalizations;
+  const personalizations = placementKeys.length === 0 ? all : all.filter((p) => placementKeys.includes(p.placementKey));
   const flows = options.offerFlows ? live.snapshot.flows.filter((f) => f.enabled && f.steps.length > 0) : [];
   const claimed = Boolean(visitor.email || visitor.intercomContactId);
   if (personalizations.length === 0 && flows.length === 0) {
     // Cheap answer without Intercom; an unverified claim under "required" still reads as anonymous.
-    return { placements: {}, identified: claimed && (await contactForIdentifiedFlag(visitor)), ...withGoals };
+    const cheap: Decision = { placements: {}, identified: claimed && (await contactForIdentifiedFlag(visitor)) };
+    if (clicks.length > 0) cheap.goals = clicks;
+    return cheap;
   }
 
-  const lookup: DecisionContact = await contactForDecision(visitor);
+  const lookup: DecisionContact = cachedContactForDecision(visitor) ?? (await contactForDecision(visitor));
   const identified = lookup.identified;
+  const mappings = live.snapshot.mappings;
   const context: EvaluationContext = {
     intercom: intercomContext(lookup),
-    segments: await knownSegments(workspaceId, segments, lookup.contact, live.snapshot.mappings),
+    segments: cachedKnownSegments(workspaceId, segments, lookup.contact, mappings) ?? (await knownSegments(workspaceId, segments, lookup.contact, mappings)),
   };
 
   // Unverified identity: {{segment.*}} shows only the visitor's own answers, not what the contact's fields imply.
   const shown: EvaluationContext = lookup.hideFields ? { ...context, segments } : context;
   const placements: Record<string, PlacementDecision> = {};
   for (const p of personalizations) {
-    const matched = p.variants.find((v) => ruleMatches(v.rule, context)) ?? null;
+    let matched: (typeof p.variants)[number] | null = null;
+    for (const v of p.variants) {
+      if (ruleMatches(v.rule, context)) {
+        matched = v;
+        break;
+      }
+    }
     const held = matched !== null && isInHoldout(workspaceId, p.placementKey, anonymousId, p.holdoutPercent);
     const variant = held ? null : matched;
     const template = variant ? variant.html : p.defaultHtml;
     placements[p.placementKey] = { html: renderContent(template, shown).html, variant: variant?.name ?? null, arm: held ? HOLDOUT_ARM : armOf(variant) };
   }
-  await recordVariantsSeen(workspaceId, visitor.id, personalizations, placements);
+  const recording = recordVariantsSeen(workspaceId, visitor.id, personalizations, placements);
+  if (recording) await recording;
   const flow = flows.length > 0 ? await offerFlow({ workspaceId, visitor, flows, contact: lookup.contact, hideFields: lookup.hideFields, segments: context.segments }) : null;
-  return { placements, identified, ...(lookup.fallback ? { fallback: { reason: lookup.fallback } } : {}), ...(flow ? { flow } : {}), ...withGoals };
+  // Same keys in the same order as before (the JSON answer is unchanged), without spreads.
+  const decision: Decision = { placements, identified };
+  if (lookup.fallback) decision.fallback = { reason: lookup.fallback };
+  if (flow) decision.flow = flow;
+  if (clicks.length > 0) decision.goals = clicks;
+  return decision;
+}
+
+// Click goals per cached goals list (a new list after each reload or change): worked out once, not per decision.
+const clickGoalsByList = new WeakMap<readonly Goal[], { key: string; selector: string }[]>();
+function clickGoalsOf(goals: readonly Goal[]): { key: string; selector: string }[] {
+  let clicks = clickGoalsByList.get(goals);
+  if (!clicks) clickGoalsByList.set(goals, (clicks = clickGoals(goals)));
+  return clicks;
 }
 
 async function contactForIdentifiedFlag(visitor: DecisionVisitor): Promise<boolean> {
-  const { policy } = await identityForRuntime(visitor.workspaceId);
+  const { policy } = cachedIdentityForRuntime(visitor.workspaceId) ?? (await identityForRuntime(visitor.workspaceId));
   return contactTrust(policy, visitor.identifiedBy) !== "none";
 }

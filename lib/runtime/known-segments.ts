@@ -83,6 +83,18 @@ async function mappingSources(workspaceId: string): Promise<ReadonlyMap<string, 
   return sources;
 }
 
+/** knownSegments' answer read synchronously when nothing must be loaded (no contact, no enabled mapping, or the sources cached); else undefined. */
+export function cachedKnownSegments(
+  workspaceId: string,
+  answered: Record<string, string[]>,
+  contact: ContactData | null,
+  mappings: readonly MappingSnapshot[],
+): Record<string, string[]> | undefined {
+  if (!contact || !mappings.some((m) => m.enabled)) return answered;
+  const sources = sourcesCache.get(workspaceId);
+  return sources ? withKnownSegments(answered, segmentsFromContact(mappings, sources, contact)) : undefined;
+}
+
 /**
  * The segments rules see for a visitor: their answers, then the groups the contact's mapped fields
  * name (published mappings only). Without a contact or an enabled mapping: the answers alone.

@@ -34,6 +34,11 @@ onInvalidate("live", (workspaceId) => {
   for (const [key, entry] of siteCache.entries()) if (entry.site?.workspaceId === workspaceId) siteCache.delete(key);
 });
 
+/** A cached lookup, read synchronously: `{ site }` (null for a known-unknown key), or undefined when findSiteByKey must query. */
+export function cachedSiteByKey(siteKey: string): { site: SiteView | null } | undefined {
+  return siteCache.get(siteKey);
+}
+
 export async function findSiteByKey(siteKey: string): Promise<SiteView | null> {
   const cached = siteCache.get(siteKey);
   if (cached) return cached.site;

@@ -141,6 +141,11 @@ export async function forgetVisitorState(workspaceId: string, anonymousId: strin
   await broadcastInvalidate("visitor", key);
 }
 
+/** The visitor and their segments from this process's fresh copy, read synchronously; undefined when visitorWithSegments must load. */
+export function cachedVisitorWithSegments(workspaceId: string, anonymousId: string): VisitorState | undefined {
+  return visitorStates.fresh(stateKey(workspaceId, anonymousId));
+}
+
 /** The visitor and their segments for a decision: from the short cache, else one query. */
 export async function visitorWithSegments(workspaceId: string, anonymousId: string): Promise<VisitorState> {
   return visitorStates.get(stateKey(workspaceId, anonymousId), () => loadVisitorWithSegments(workspaceId, anonymousId));

@@ -48,9 +48,15 @@ export class TwoLevelCache<T> {
     }
   }
 
-  async get(key: string, load: () => Promise<T>): Promise<T> {
+  /** The value `get` would return without waiting (this process's copy, still fresh), read synchronously; else undefined. */
+  fresh(key: string): T | undefined {
     const local = this.l1.get(key);
-    if (local && (!readyRedis() || this.now() - local.checkedAt < this.options.localFreshMs)) return local.value;
+    return local && (!readyRedis() || this.now() - local.checkedAt < this.options.localFreshMs) ? local.value : undefined;
+  }
+
+  async get(key: string, load: () => Promise<T>): Promise<T> {
+    const local = this.fresh(key);
+    if (local !== undefined) return local;
     const running = this.inflight.get(key);
     if (running) return running;
     const promise = this.fetch(key, load).finally(() => this.inflight.delete(key));
