@@ -96,6 +96,8 @@ test.describe("personalization results", () => {
     await page.goto("/personalizations");
     await page.getByRole("link", { name: "Trial call to action" }).click();
     await page.getByRole("navigation", { name: "Personalization" }).getByRole("link", { name: "Results" }).click();
+    // The tab is a client-side navigation: reloading before it lands would reload the editor.
+    await expect(page).toHaveURL(/\/results$/);
     const table = page.getByRole("table");
     await expect(async () => {
       await page.reload();
