@@ -32,7 +32,8 @@ const CHUNK = 200;
 type Pending = { workspaceId: string; anonymousId: string; placement: string; arm: string; day: string; at: Date; attempts: number };
 type BufferState = {
   buffer: Map<string, Pending>;
-  pendingByWorkspace: Map<string, number>;
+  // Workspaces with impressions in the buffer (a conversion there flushes first).
+  pendingWorkspaces: Set<string>;
   // Repeat page views of a day skip the buffer entirely (per process; the unique index is the truth).
   seenToday: LRUCache<string, true>;
   maxBuffered: number;
@@ -44,14 +45,14 @@ type BufferState = {
 // One buffer per process (see lib/shared/process-state.ts).
 const state = processState<BufferState>("analytics.impressions", () => ({
   buffer: new Map(),
-  pendingByWorkspace: new Map(),
+  pendingWorkspaces: new Set(),
   seenToday: new LRUCache<string, true>({ max: 200_000, ttl: 60 * 60_000 }),
   maxBuffered: MAX_BUFFERED_IMPRESSIONS,
   dropped: 0,
   timer: null,
   inFlight: null,
 }));
-const { buffer, pendingByWorkspace, seenToday } = state;
+const { buffer, pendingWorkspaces, seenToday } = state;
 
 /**
  * Accepts what the visitor saw; impressions the live configuration can't have produced are dropped.
@@ -78,14 +79,18 @@ export async function recordImpressions(workspaceId: string, anonymousId: string
       continue;
     }
     buffer.set(key, { workspaceId, anonymousId, placement: i.placement, arm: i.arm, day, at, attempts: 0 });
-    pendingByWorkspace.set(workspaceId, (pendingByWorkspace.get(workspaceId) ?? 0) + 1);
+    pendingWorkspaces.add(workspaceId);
     accepted++;
   }
-  if (accepted > 0 && !state.timer) {
-    state.timer = setTimeout(() => void flushImpressions(), FLUSH_MS);
-    state.timer.unref?.();
-  }
+  if (accepted > 0) scheduleFlush();
   return accepted;
+}
+
+/** The next flush, FLUSH_MS from now, unless one is already due. */
+function scheduleFlush(): void {
+  if (state.timer) return;
+  state.timer = setTimeout(() => void flushImpressions(), FLUSH_MS);
+  state.timer.unref?.();
 }
 
 /**
@@ -99,36 +104,33 @@ export async function flushImpressions(): Promise<number> {
   state.timer = null;
   if (buffer.size === 0) return 0;
   // In key order: nodes flushing at the same time take the rows' locks in the same order (Postgres).
-  const batch = [...buffer.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
+  const entries = [...buffer.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const batch = entries.map(([, p]) => p);
   buffer.clear();
-  pendingByWorkspace.clear();
+  pendingWorkspaces.clear();
   const lost = state.dropped;
   state.dropped = 0;
   if (lost > 0) logInfo("analytics.impressions_dropped", { dropped: lost, reason: "buffer full" });
   state.inFlight = writeImpressions(batch)
     .then((recorded) => {
-      for (const p of batch) seenToday.set(`${p.workspaceId}|${p.anonymousId}|${p.placement}|${p.arm}|${p.day}`, true);
+      for (const [key] of entries) seenToday.set(key, true);
       return recorded;
     })
     .catch((error: unknown) => {
       // Back into the buffer for the next flush (room permitting); given up after MAX_ATTEMPTS, so
       // a batch that can never be written (say, its workspace was deleted) doesn't block the rest.
       let requeued = 0;
-      for (const p of batch) {
-        const key = `${p.workspaceId}|${p.anonymousId}|${p.placement}|${p.arm}|${p.day}`;
+      for (const [key, p] of entries) {
         if (p.attempts + 1 >= MAX_ATTEMPTS || buffer.has(key) || buffer.size >= state.maxBuffered) {
           state.dropped++;
           continue;
         }
         buffer.set(key, { ...p, attempts: p.attempts + 1 });
-        pendingByWorkspace.set(p.workspaceId, (pendingByWorkspace.get(p.workspaceId) ?? 0) + 1);
+        pendingWorkspaces.add(p.workspaceId);
         requeued++;
       }
       logError("analytics.impressions_flush_failed", error, { impressions: batch.length, requeued });
-      if (requeued > 0 && !state.timer) {
-        state.timer = setTimeout(() => void flushImpressions(), FLUSH_MS);
-        state.timer.unref?.();
-      }
+      if (requeued > 0) scheduleFlush();
       return 0;
     })
     .finally(() => {
@@ -139,7 +141,7 @@ export async function flushImpressions(): Promise<number> {
 
 /** Before attributing a conversion: the workspace's buffered exposures reach the database first. */
 async function settleImpressions(workspaceId: string): Promise<void> {
-  if (state.inFlight || pendingByWorkspace.has(workspaceId)) await flushImpressions();
+  if (state.inFlight || pendingWorkspaces.has(workspaceId)) await flushImpressions();
 }
 
 /** Tests: forget the buffer and the per-process dedup (as another node would see the next report); optionally a smaller cap. */
@@ -148,7 +150,7 @@ export function resetImpressionsForTests(cap = MAX_BUFFERED_IMPRESSIONS): void {
   if (state.timer) clearTimeout(state.timer);
   state.timer = null;
   buffer.clear();
-  pendingByWorkspace.clear();
+  pendingWorkspaces.clear();
   seenToday.clear();
   state.dropped = 0;
 }
