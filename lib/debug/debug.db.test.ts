@@ -4,6 +4,7 @@ import { getDb, tables } from "@/db/client";
 import { listAudit } from "@/lib/audit";
 import { connectIntercom } from "@/lib/intercom-integration/connection";
 import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
+import { emulatorEnv } from "@/lib/intercom/test-env";
 import { savePersonalization } from "@/lib/personalizations/personalizations";
 import { publishDraft } from "@/lib/publishing/versions";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
@@ -21,9 +22,7 @@ const GRACE = "b6ada398cf585702b716711a";
 
 beforeAll(async () => {
   emulator = await startIntercomEmulator({ port: 0 });
-  process.env.INTERCOM_BASE_URL_US = emulator.baseUrls.US;
-  process.env.INTERCOM_BASE_URL_EU = emulator.baseUrls.EU;
-  process.env.INTERCOM_BASE_URL_AU = emulator.baseUrls.AU;
+  Object.assign(process.env, emulatorEnv(emulator));
 });
 afterAll(async () => emulator.close());
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/db/client";
 import { listAudit } from "@/lib/audit";
 import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
+import { emulatorEnv } from "@/lib/intercom/test-env";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
 import { listNotifications } from "@/lib/notifications";
 import { connectIntercom, disconnectIntercom, getConnectionView, testIntercomConnection, withIntercom, WorkspaceSwitchError } from "./connection";
@@ -14,9 +15,7 @@ let actor: { workspaceId: string; userId: string };
 
 beforeAll(async () => {
   emulator = await startIntercomEmulator({ port: 0 });
-  process.env.INTERCOM_BASE_URL_US = emulator.baseUrls.US;
-  process.env.INTERCOM_BASE_URL_EU = emulator.baseUrls.EU;
-  process.env.INTERCOM_BASE_URL_AU = emulator.baseUrls.AU;
+  Object.assign(process.env, emulatorEnv(emulator));
 });
 afterAll(async () => emulator.close());
 

@@ -3,6 +3,7 @@ import { getDb, tables } from "@/db/client";
 import { seedDemoSegments } from "@/db/seed";
 import { listAudit } from "@/lib/audit";
 import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
+import { emulatorEnv } from "@/lib/intercom/test-env";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
 import { ensureAttributesLoaded, getAttributeCache, reloadAttributes } from "./attributes";
 import { connectIntercom } from "./connection";
@@ -17,9 +18,7 @@ let refs: Record<string, string>;
 
 beforeAll(async () => {
   emulator = await startIntercomEmulator({ port: 0 });
-  process.env.INTERCOM_BASE_URL_US = emulator.baseUrls.US;
-  process.env.INTERCOM_BASE_URL_EU = emulator.baseUrls.EU;
-  process.env.INTERCOM_BASE_URL_AU = emulator.baseUrls.AU;
+  Object.assign(process.env, emulatorEnv(emulator));
 });
 afterAll(async () => emulator.close());
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/db/client";
 import { listAudit } from "@/lib/audit";
 import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
+import { emulatorEnv } from "@/lib/intercom/test-env";
 import { listNotifications } from "@/lib/notifications";
 import { getPublishStatus, publishDraft } from "@/lib/publishing/versions";
 import { recordAnswer } from "@/lib/runtime/answers";
@@ -17,9 +18,7 @@ let emulator: IntercomEmulator;
 
 beforeAll(async () => {
   emulator = await startIntercomEmulator({ port: 0, fixture: syncFixture() });
-  process.env.INTERCOM_BASE_URL_US = emulator.baseUrls.US;
-  process.env.INTERCOM_BASE_URL_EU = emulator.baseUrls.EU;
-  process.env.INTERCOM_BASE_URL_AU = emulator.baseUrls.AU;
+  Object.assign(process.env, emulatorEnv(emulator));
 });
 afterAll(async () => emulator.close());
 beforeEach(() => emulator.reset());

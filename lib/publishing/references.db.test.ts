@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
+import { emulatorEnv } from "@/lib/intercom/test-env";
 import { ensureAttributesLoaded } from "@/lib/intercom-integration/attributes";
 import { connectIntercom } from "@/lib/intercom-integration/connection";
 import { connectIntercomSchema } from "@/lib/intercom-integration/schema";
@@ -15,9 +16,7 @@ let actor: { workspaceId: string; userId: string };
 
 beforeAll(async () => {
   emulator = await startIntercomEmulator({ port: 0 });
-  process.env.INTERCOM_BASE_URL_US = emulator.baseUrls.US;
-  process.env.INTERCOM_BASE_URL_EU = emulator.baseUrls.EU;
-  process.env.INTERCOM_BASE_URL_AU = emulator.baseUrls.AU;
+  Object.assign(process.env, emulatorEnv(emulator));
 });
 afterAll(async () => emulator.close());
 

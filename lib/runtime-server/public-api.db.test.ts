@@ -23,6 +23,7 @@ import { getDb, tables } from "@/db/client";
 import { computeUserHash } from "@/lib/identity/hash";
 import { rotateIdentitySecret } from "@/lib/identity/settings";
 import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
+import { emulatorEnv } from "@/lib/intercom/test-env";
 import { savePersonalization } from "@/lib/personalizations/personalizations";
 import { publishDraft } from "@/lib/publishing/versions";
 import { getOrCreateSite } from "@/lib/runtime/sites";
@@ -100,9 +101,7 @@ const nextMount: Mount = {
 let emulator: IntercomEmulator;
 beforeAll(async () => {
   emulator = await startIntercomEmulator({ port: 0, fixture: syncFixture() });
-  process.env.INTERCOM_BASE_URL_US = emulator.baseUrls.US;
-  process.env.INTERCOM_BASE_URL_EU = emulator.baseUrls.EU;
-  process.env.INTERCOM_BASE_URL_AU = emulator.baseUrls.AU;
+  Object.assign(process.env, emulatorEnv(emulator));
   runtime = await startRuntimeServer({ port: 0, host: "127.0.0.1" });
 });
 afterAll(async () => {

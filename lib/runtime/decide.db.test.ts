@@ -4,6 +4,7 @@ import { getDb, tables } from "@/db/client";
 import { connectIntercom } from "@/lib/intercom-integration/connection";
 import { connectIntercomSchema } from "@/lib/intercom-integration/schema";
 import { startIntercomEmulator, type IntercomEmulator } from "@/emulator/server";
+import { emulatorEnv } from "@/lib/intercom/test-env";
 import { savePersonalization } from "@/lib/personalizations/personalizations";
 import { publishDraft } from "@/lib/publishing/versions";
 import { createMember, createWorkspace } from "@/lib/testing/factories";
@@ -18,9 +19,7 @@ let calls: string[];
 beforeAll(async () => {
   calls = [];
   emulator = await startIntercomEmulator({ port: 0, onExchange: (e) => calls.push(`${e.method} ${e.route ?? e.path}`) });
-  process.env.INTERCOM_BASE_URL_US = emulator.baseUrls.US;
-  process.env.INTERCOM_BASE_URL_EU = emulator.baseUrls.EU;
-  process.env.INTERCOM_BASE_URL_AU = emulator.baseUrls.AU;
+  Object.assign(process.env, emulatorEnv(emulator));
 });
 afterAll(async () => emulator.close());
 

@@ -4,6 +4,7 @@ import { getDb, tables } from "@/db/client";
 import { computeUserHash } from "@/lib/identity/hash";
 import { rotateIdentitySecret, updateIdentityPolicy } from "@/lib/identity/settings";
 import { startIntercomEmulator, type IntercomEmulator, type RecordedExchange } from "@/emulator/server";
+import { emulatorEnv } from "@/lib/intercom/test-env";
 import { savePersonalization } from "@/lib/personalizations/personalizations";
 import { publishDraft } from "@/lib/publishing/versions";
 import { contactAttributes, jobsOf, setUpSyncWorkspace, syncFixture, TEST_SYNC_CONFIG } from "@/lib/sync/test-support";
@@ -21,9 +22,7 @@ let grace: { id: string; email: string };
 
 beforeAll(async () => {
   emulator = await startIntercomEmulator({ port: 0, fixture: syncFixture(), onExchange: (e) => exchanges.push(e) });
-  process.env.INTERCOM_BASE_URL_US = emulator.baseUrls.US;
-  process.env.INTERCOM_BASE_URL_EU = emulator.baseUrls.EU;
-  process.env.INTERCOM_BASE_URL_AU = emulator.baseUrls.AU;
+  Object.assign(process.env, emulatorEnv(emulator));
 });
 afterAll(async () => emulator.close());
 

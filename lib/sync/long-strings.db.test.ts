@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/db/client";
 import { listMappings } from "@/lib/intercom-integration/mappings";
 import { startIntercomEmulator, type IntercomEmulator, type RecordedExchange } from "@/emulator/server";
+import { emulatorEnv } from "@/lib/intercom/test-env";
 import { recordAnswer } from "@/lib/runtime/answers";
 import { contactAttributes, jobsOf, linkedVisitor, setUpSyncWorkspace, syncFixture, TEST_SYNC_CONFIG } from "./test-support";
 import { SyncWorker } from "./worker";
@@ -13,9 +14,7 @@ let emulator: IntercomEmulator;
 let exchanges: RecordedExchange[] = [];
 beforeAll(async () => {
   emulator = await startIntercomEmulator({ port: 0, fixture: syncFixture(), onExchange: (e) => exchanges.push(e) });
-  process.env.INTERCOM_BASE_URL_US = emulator.baseUrls.US;
-  process.env.INTERCOM_BASE_URL_EU = emulator.baseUrls.EU;
-  process.env.INTERCOM_BASE_URL_AU = emulator.baseUrls.AU;
+  Object.assign(process.env, emulatorEnv(emulator));
 });
 afterAll(async () => emulator.close());
 beforeEach(() => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dialect, getDb, tables } from "@/db/client";
 import { connectIntercom, getConnectionView } from "@/lib/intercom-integration/connection";
 import { startIntercomEmulator, type IntercomEmulator, type RecordedExchange } from "@/emulator/server";
+import { emulatorEnv } from "@/lib/intercom/test-env";
 import { recordAnswer } from "@/lib/runtime/answers";
 import { identifyVisitor, touchVisitor } from "@/lib/runtime/visitors";
 import type { ClaimedJob } from "./claim";
@@ -15,9 +16,7 @@ let exchanges: RecordedExchange[] = [];
 beforeAll(async () => {
   // Short rate windows so the 429 test waits 2 s, not 10.
   emulator = await startIntercomEmulator({ port: 0, fixture: syncFixture(), rateLimitWindowMs: 2_000, onExchange: (e) => !isCapabilityProbe(e) && exchanges.push(e) });
-  process.env.INTERCOM_BASE_URL_US = emulator.baseUrls.US;
-  process.env.INTERCOM_BASE_URL_EU = emulator.baseUrls.EU;
-  process.env.INTERCOM_BASE_URL_AU = emulator.baseUrls.AU;
+  Object.assign(process.env, emulatorEnv(emulator));
 });
 afterAll(async () => emulator.close());
 
