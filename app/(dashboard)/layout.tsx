@@ -1,10 +1,9 @@
 import type { ReactNode } from "react";
-import { MobileNav } from "@/components/nav/mobile-nav";
 import { SidebarNav } from "@/components/nav/sidebar";
 import { UserMenu } from "@/components/nav/user-menu";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { unreadCount } from "@/lib/notifications";
-import { PublishControls } from "@/components/publishing/publish-controls";
+import { MobileNav, PublishControls } from "@/components/shell-islands";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/guard";
 import { navFor } from "@/lib/nav";

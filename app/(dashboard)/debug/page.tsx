@@ -7,7 +7,7 @@ import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { getConnectionView } from "@/lib/intercom-integration/connection";
 import { writeBackOffReason } from "@/lib/intercom-integration/health";
-import { DebugPanel } from "./_components/debug-panel";
+import { DebugPanel } from "./_components/islands";
 
 export const metadata: Metadata = { title: "Debug" };
 

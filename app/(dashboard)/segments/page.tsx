@@ -5,9 +5,7 @@ import { Card } from "@/components/ui/card";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { getSegmentsOverview } from "@/lib/segments/segments";
-import { GroupDialog } from "./_components/group-dialog";
-import { ItemActions } from "./_components/item-actions";
-import { QuestionDialog } from "./_components/question-dialog";
+import { GroupDialog, ItemActions, QuestionDialog } from "./_components/islands";
 import { EmptyState } from "@/components/empty-state";
 
 export const metadata: Metadata = { title: "Segments" };

@@ -3,7 +3,7 @@ import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { getFlowBuilderOptions } from "@/lib/builder-options/flows";
 import { getFlow } from "@/lib/flows/flows";
-import { FlowEditor } from "../_components/flow-editor";
+import { FlowEditor } from "../_components/islands";
 import { orNotFound } from "@/lib/not-found";
 
 export const metadata: Metadata = { title: "Edit flow" };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
 import { getFlowBuilderOptions } from "@/lib/builder-options/flows";
-import { NewFlowForm } from "../_components/new-flow-form";
+import { NewFlowForm } from "../_components/islands";
 
 export const metadata: Metadata = { title: "New flow" };
 

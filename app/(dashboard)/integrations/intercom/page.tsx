@@ -11,8 +11,7 @@ import { regionLabels } from "@/lib/intercom-integration/schema";
 import { driftSummary } from "@/lib/intercom-integration/mapping-rules";
 import { getMappingHealth } from "@/lib/intercom-integration/mappings";
 import { describeFailures, getConnectionHealth, healthTone } from "@/lib/intercom-integration/health";
-import { ConnectIntercomForm } from "./_components/connect-intercom-form";
-import { ConnectionActions } from "./_components/connection-actions";
+import { ConnectIntercomForm, ConnectionActions } from "./_components/islands";
 import { formatDateTime } from "@/lib/format";
 import { viewerDateStyle } from "@/lib/date-style";
 

@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
-import { Providers } from "@/components/providers";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { getRuleBuilderOptions } from "@/lib/builder-options/rules";
 import { getPersonalization } from "@/lib/personalizations/personalizations";
-import { PersonalizationEditor } from "../_components/personalization-editor";
+import { PersonalizationEditor } from "../_components/islands";
 import { PersonalizationTabs } from "../_components/personalization-tabs";
 import { listGoals } from "@/lib/analytics/goals";
 import { PlacementStatus } from "../_components/placement-status";
@@ -33,8 +32,6 @@ export default async function PersonalizationPage({ params }: { params: Promise<
       <PageHeader title={name} description={<span className="font-mono text-xs">{placementKey}</span>} />
       <PersonalizationTabs id={personalization.id} />
       <PlacementStatus workspaceId={ctx.workspaceId} placementKey={placementKey} />
-      {/* react-query for the preview only: mounted here, not in the layout, so Results (below the layout) loads none of it. */}
-      <Providers>
         <PersonalizationEditor
           key={personalization.updatedAt.toISOString()}
           id={personalization.id}
@@ -45,7 +42,6 @@ export default async function PersonalizationPage({ params }: { params: Promise<
           goals={await listGoals(ctx.workspaceId)}
           catalogue={options.catalogue}
         />
-      </Providers>
     </>
   );
 }

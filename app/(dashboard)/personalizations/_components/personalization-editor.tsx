@@ -3,7 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { FormProvider, useFieldArray, useForm, useWatch } from "react-hook-form";
+import { FormProvider, useFieldArray, useWatch } from "react-hook-form";
+import { useForm } from "@/components/ui/use-form";
 import { IntercomCatalogueProvider } from "@/components/rules/catalogue-context";
 import type { RuleAttributeOption, RuleSegmentGroupOption } from "@/components/rules/rule-builder";
 import { UnsavedChangesGuard } from "@/components/unsaved-changes-guard";

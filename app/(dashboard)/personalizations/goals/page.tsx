@@ -10,7 +10,7 @@ import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listFlows } from "@/lib/flows/flows";
 import { DeleteGoalButton } from "./_components/delete-goal-button";
-import { GoalForm } from "./_components/goal-form";
+import { GoalForm } from "./_components/islands";
 
 export const metadata: Metadata = { title: "Goals" };
 

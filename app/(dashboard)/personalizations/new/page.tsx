@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { getRuleBuilderOptions } from "@/lib/builder-options/rules";
-import { PersonalizationEditor } from "../_components/personalization-editor";
+import { PersonalizationEditor } from "../_components/islands";
 import { listGoals } from "@/lib/analytics/goals";
 
 export const metadata: Metadata = { title: "New personalization" };

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listVersions } from "@/lib/publishing/versions";
-import { RestoreVersionButton } from "../_components/restore-version-button";
+import { RestoreVersionButton } from "../_components/islands";
 import { formatDateTime } from "@/lib/format";
 import { EmptyState } from "@/components/empty-state";
 import { viewerDateStyle } from "@/lib/date-style";

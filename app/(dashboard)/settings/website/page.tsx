@@ -7,10 +7,7 @@ import { requireCapability } from "@/lib/auth/guard";
 import { getIdentitySettings } from "@/lib/identity/settings";
 import { getOrCreateSite } from "@/lib/runtime/sites";
 import { appOriginFrom, websiteSnippet } from "@/lib/website/snippet";
-import { CopySnippet } from "./_components/copy-snippet";
-import { IdentityPolicyForm } from "./_components/identity-policy-form";
-import { IdentitySecret } from "./_components/identity-secret";
-import { WebsiteSettingsForm } from "./_components/website-settings-form";
+import { CopySnippet, IdentityPolicyForm, IdentitySecret, WebsiteSettingsForm } from "./_components/islands";
 import { formatDateTime } from "@/lib/format";
 import { viewerDateStyle } from "@/lib/date-style";
 

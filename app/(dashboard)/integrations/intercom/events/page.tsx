@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listBehaviorRules } from "@/lib/behavior/rules";
-import { EventRulesForm } from "./_components/event-rules-form";
+import { EventRulesForm } from "./_components/islands";
 
 export const metadata: Metadata = { title: "Data events · Intercom" };
 

@@ -11,7 +11,7 @@ import { writeBackOffReason } from "@/lib/intercom-integration/health";
 import { loadMappingSources } from "@/lib/intercom-integration/mapping-sources";
 import { listMappings } from "@/lib/intercom-integration/mappings";
 import { conversionLabels, driftSummary } from "@/lib/intercom-integration/mapping-rules";
-import { MappingForm } from "./_components/mapping-form";
+import { MappingForm } from "./_components/islands";
 
 export const metadata: Metadata = { title: "Field mapping · Intercom" };
 

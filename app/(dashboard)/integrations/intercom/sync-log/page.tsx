@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { getSyncLog } from "@/lib/sync/log";
-import { SyncLogView } from "./_components/sync-log-view";
+import { SyncLogView } from "./_components/islands";
 
 export const metadata: Metadata = { title: "Sync log" };
 

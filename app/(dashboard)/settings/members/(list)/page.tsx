@@ -8,8 +8,7 @@ import { roleLabels } from "@/lib/auth/permissions";
 import { listPendingInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/members";
 import { formatDateTime } from "@/lib/format";
-import { InviteMemberDialog } from "../_components/invite-member-dialog";
-import { PendingInvitations } from "../_components/pending-invitations";
+import { InviteMemberDialog, PendingInvitations } from "../_components/islands";
 import { RoleCapabilities } from "../_components/role-capabilities";
 import { viewerDateStyle } from "@/lib/date-style";
 

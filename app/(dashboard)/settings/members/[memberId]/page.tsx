@@ -6,8 +6,7 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { requireCapability } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/errors";
 import { getMember } from "@/lib/members/members";
-import { ChangeRoleForm } from "../_components/change-role-form";
-import { RemoveMemberButton } from "../_components/remove-member-button";
+import { ChangeRoleForm, RemoveMemberButton } from "../_components/islands";
 
 export const metadata: Metadata = { title: "Manage member" };
 

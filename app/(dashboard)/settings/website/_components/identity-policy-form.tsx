@@ -2,7 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
+import { registerRadio, useForm } from "@/components/ui/use-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toaster";
@@ -32,7 +33,7 @@ export function IdentityPolicyForm({ policy }: { policy: IdentityPolicy }) {
         <legend className="mb-1 text-sm font-medium text-zinc-800">Policy</legend>
         {IDENTITY_POLICIES.map((value) => (
           <label key={value} className="flex cursor-pointer gap-3 rounded-md border border-zinc-200 p-3 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50/40">
-            <input type="radio" value={value} {...form.register("policy")} className="mt-1" aria-describedby={`policy-${value}-text`} />
+            <input {...registerRadio(form, "policy", value)} className="mt-1" aria-describedby={`policy-${value}-text`} />
             <span>
               <span className="block text-sm font-medium text-zinc-900">{IDENTITY_POLICY_LABELS[value].title}</span>
               <span id={`policy-${value}-text`} className="block text-sm text-zinc-600">
