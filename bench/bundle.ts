@@ -5,7 +5,8 @@
  * browser context (empty cache) and sums the gzipped size of every script the page loads until the
  * network is idle: what a first visit costs. Writes docs/performance.md ("Dashboard JavaScript").
  * Flags: --build (run `next build` first; also done when .next is missing), --no-write (print only),
- * --scripts (also list each route's scripts by size, and the ones every route loads: the shell).
+ * --scripts (also list each route's scripts by size, and the ones every route loads: the shell),
+ * --only=/a,/b (measure only the routes whose path starts with one of these; implies --no-write).
  * Env: BENCH_PORT (default 5510; the emulator takes BENCH_PORT + 1000), BENCH_BUNDLE_LIMIT_KB (150),
  * CHROMIUM_PATH (default /usr/bin/chromium). Exits 1 when a route is over the limit.
  */
@@ -18,7 +19,9 @@ import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { DEMO_PASSWORD } from "@/db/demo-credentials";
 import { writePerformanceSection } from "./docs-section";
 
-const args = new Set(process.argv.slice(2));
+const args = new Set(process.argv.slice(2).filter((arg) => !arg.startsWith("--only=")));
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
+if (only) args.add("--no-write");
 const PORT = Number(process.env.BENCH_PORT ?? 5510);
 const EMULATOR_PORT = PORT + 1000;
 const LIMIT_KB = Number(process.env.BENCH_BUNDLE_LIMIT_KB ?? 150);
@@ -152,7 +155,7 @@ async function main() {
     await waitForHttp(`${origin}/sign-in`, () => exited);
     const states = { admin: await signIn(browser, users.admin), owner: await signIn(browser, users.owner) };
     const rows: { route: string; url: string; result: Measure }[] = [];
-    for (const route of routes) {
+    for (const route of routes.filter((r) => !only || only.some((prefix) => r.path.startsWith(prefix)))) {
       const state = states[route.as ?? "admin"];
       const url = await resolveRoute(browser, state, route);
       const result = await measure(browser, state, url);
