@@ -55,7 +55,7 @@ export function interactionIsland<P extends object>(
 
     if (serverHtml === null) {
       return (
-        <div id={id} className="contents">
+        <div id={id} className="contents" data-island="">
           <Suspense fallback={fallback}>
             <Lazy {...props} />
           </Suspense>
@@ -89,6 +89,7 @@ export function interactionIsland<P extends object>(
       <div
         key="inert"
         id={id}
+        data-island=""
         ref={root}
         className="contents"
         dangerouslySetInnerHTML={{ __html: serverHtml }}
