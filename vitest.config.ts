@@ -20,7 +20,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "db/**/*.test.ts", "emulator/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "db/**/*.test.ts", "emulator/**/*.test.ts", "components/**/*.test.tsx"],
           exclude: [...dbTests, ...clusterTests],
           environment: "node",
         },
