@@ -1,8 +1,6 @@
 "use client";
 
-import { alertBox } from "@/components/ui/alert-box";
 import { buttonVariants } from "@/components/ui/button-variants";
-import { cn } from "@/lib/utils";
 
 type RouteErrorProps = { error: Error; reset: () => void };
 
@@ -14,7 +12,8 @@ type RouteErrorProps = { error: Error; reset: () => void };
 export function routeError(message: string) {
   function RouteError({ reset }: RouteErrorProps) {
     return (
-      <div role="alert" className={cn(alertBox.base, alertBox.error)}>
+      // Alert's error tone (components/ui/alert.tsx), without its four icons.
+      <div role="alert" className="flex gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-900">
         <svg viewBox="0 0 24 24" className="mt-0.5 size-4 shrink-0" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden>
           <circle cx="12" cy="12" r="10" />
           <path d="M12 8v4M12 16h.01" />

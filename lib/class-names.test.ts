@@ -121,10 +121,11 @@ type Defaults = (element: ts.JsxOpeningLikeElement) => string[];
 function primitiveDefaults() {
   const defaults = new Map<string, Defaults>();
   const dir = path.join(root, "components", "ui");
+  // cva definitions may sit beside their component (button-variants.ts): gather them from every file first.
+  const cvas = new Map(readdirSync(dir).flatMap((f) => [...cvaDefinitions(parse(path.join(dir, f)))]));
   for (const file of [...readdirSync(dir).map((f) => path.join(dir, f)), path.join(root, "components", "tab-bar.tsx")]) {
     if (!file.endsWith(".tsx")) continue;
     const source = parse(file);
-    const cvas = cvaDefinitions(source);
     for (const statement of source.statements) {
       if (!ts.isFunctionDeclaration(statement) || !statement.name) continue;
       const name = statement.name.text;
@@ -153,7 +154,7 @@ describe("class names without tailwind-merge", () => {
   const combobox = defaults.get("Combobox")!;
   const input = defaults.get("Input")!;
   defaults.set("Combobox", (element) => [...combobox(element), ...input(element)]);
-  const buttonCva = cvaDefinitions(parse(path.join(root, "components", "ui", "button.tsx"))).get("buttonVariants")!;
+  const buttonCva = cvaDefinitions(parse(path.join(root, "components", "ui", "button-variants.ts"))).get("buttonVariants")!;
 
   it("finds the primitives' default classes", () => {
     for (const name of ["Button", "Badge", "Input", "Textarea", "Select", "Alert", "Card", "Label", "DialogContent", "TabBar", "TableCell"]) {

@@ -1,13 +1,12 @@
 import { AlertCircle, AlertTriangle, CheckCircle2, Info } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
-import { alertBox } from "./alert-box";
 
 const tones = {
-  error: { box: alertBox.error, Icon: AlertCircle },
-  success: { box: alertBox.success, Icon: CheckCircle2 },
-  warning: { box: alertBox.warning, Icon: AlertTriangle },
-  info: { box: alertBox.info, Icon: Info },
+  error: { box: "border-red-200 bg-red-50 text-red-900", Icon: AlertCircle },
+  success: { box: "border-emerald-200 bg-emerald-50 text-emerald-900", Icon: CheckCircle2 },
+  warning: { box: "border-amber-200 bg-amber-50 text-amber-900", Icon: AlertTriangle },
+  info: { box: "border-zinc-200 bg-zinc-50 text-zinc-800", Icon: Info },
 };
 
 /** A message box. Errors use role="alert" so screen readers announce them when they appear. */
@@ -16,7 +15,7 @@ export function Alert({ tone = "info", className, children, ...props }: Componen
   return (
     <div
       role={tone === "error" ? "alert" : "status"}
-      className={cn(alertBox.base, box, className)}
+      className={cn("flex gap-2 rounded-md border px-3 py-2.5 text-sm", box, className)}
       {...props}
     >
       <Icon className="mt-0.5 size-4 shrink-0" aria-hidden />

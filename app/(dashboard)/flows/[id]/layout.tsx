@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { requireCapability } from "@/lib/auth/guard";
@@ -19,9 +19,7 @@ export default async function FlowLayout({ children, params }: { children: React
   });
   return (
     <>
-      <Link href="/flows" className="text-sm text-brand-700 hover:underline">
-        ← Flows
-      </Link>
+      <BackLink href="/flows">Flows</BackLink>
       <PageHeader
         title={flow.name}
         description={

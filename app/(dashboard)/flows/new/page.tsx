@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
 import { getFlowBuilderOptions } from "@/lib/builder-options/flows";
@@ -12,9 +12,7 @@ export default async function NewFlowPage() {
   const { questions } = await getFlowBuilderOptions(ctx.workspaceId);
   return (
     <>
-      <Link href="/flows" className="text-sm text-brand-700 hover:underline">
-        ← Flows
-      </Link>
+      <BackLink href="/flows">Flows</BackLink>
       <PageHeader title="New flow" description="Start with one question; add messages, calls to action and branches in the editor. It stays off until you turn it on and publish." />
       <NewFlowForm questions={questions} />
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -28,9 +29,7 @@ export default async function IntercomPage() {
   const connection = await getConnectionHealth(ctx.workspaceId);
   return (
     <>
-      <Link href="/integrations" className="text-sm text-brand-700 hover:underline">
-        ← Integrations
-      </Link>
+      <BackLink href="/integrations">Integrations</BackLink>
       <PageHeader
         title="Intercom"
         description="Tailor reads tags and custom attributes of identified visitors' Intercom contacts, and writes segment answers back."

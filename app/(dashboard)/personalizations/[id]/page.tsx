@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
 import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -26,9 +26,7 @@ export default async function PersonalizationPage({ params }: { params: Promise<
   const { placementKey, name, defaultHtml, variants, holdoutPercent, primaryGoal } = personalization;
   return (
     <>
-      <Link href="/personalizations" className="text-sm text-brand-700 hover:underline">
-        ← Personalizations
-      </Link>
+      <BackLink href="/personalizations">Personalizations</BackLink>
       <PageHeader title={name} description={<span className="font-mono text-xs">{placementKey}</span>} />
       <PersonalizationTabs id={personalization.id} />
       <PlacementStatus workspaceId={ctx.workspaceId} placementKey={placementKey} />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
+import { BackLink } from "@/components/back-link";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -20,9 +20,7 @@ export default async function GoalsPage() {
   const [goals, flows] = await Promise.all([listGoals(ctx.workspaceId), canEdit ? listFlows(ctx.workspaceId) : Promise.resolve([])]);
   return (
     <>
-      <Link href="/personalizations" className="text-sm text-brand-700 hover:underline">
-        ← Personalizations
-      </Link>
+      <BackLink href="/personalizations">Personalizations</BackLink>
       <PageHeader title="Goals" description="What counts as a conversion on your site. Each personalization measures its lift on one of them; goals apply as soon as they are saved." />
       <div className="space-y-6">
         {goals.length === 0 ? (

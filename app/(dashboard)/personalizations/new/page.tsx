@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -14,9 +14,7 @@ export default async function NewPersonalizationPage() {
   const options = await getRuleBuilderOptions(ctx.workspaceId, can(ctx.role, "personalizations:edit") ? ctx : undefined);
   return (
     <>
-      <Link href="/personalizations" className="text-sm text-brand-700 hover:underline">
-        ← Personalizations
-      </Link>
+      <BackLink href="/personalizations">Personalizations</BackLink>
       <PageHeader title="New personalization" description="Saved as a draft; nothing changes on your site until it is published." />
       <PersonalizationEditor canEdit attributes={options.attributes} segmentGroups={options.segmentGroups} catalogue={options.catalogue} goals={await listGoals(ctx.workspaceId)} />
     </>

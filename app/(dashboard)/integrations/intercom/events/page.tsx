@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -13,9 +13,7 @@ export default async function DataEventsPage() {
   const rules = await listBehaviorRules(ctx.workspaceId);
   return (
     <>
-      <Link href="/integrations/intercom" className="text-sm text-brand-700 hover:underline">
-        ← Intercom
-      </Link>
+      <BackLink href="/integrations/intercom">Intercom</BackLink>
       <PageHeader
         title="Data events"
         description="Which website behaviours Tailor sends to Intercom as events on the contact, for Intercom's segments, series and messages. Anonymous visitors' events wait (up to 30 days) until they are identified and verified."

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -20,9 +21,7 @@ export default async function FieldMappingPage() {
   const connection = await getConnectionView(ctx.workspaceId);
   const [sources, mappings] = [await loadMappingSources(ctx.workspaceId), await listMappings(ctx.workspaceId)];
   const back = (
-    <Link href="/integrations/intercom" className="text-sm text-brand-700 hover:underline">
-      ← Intercom
-    </Link>
+    <BackLink href="/integrations/intercom">Intercom</BackLink>
   );
 
   if (connection.status === "not_connected") {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { PageHeader } from "@/components/page-header";
 import { requireCapability } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -13,9 +13,7 @@ export default async function SyncLogPage() {
   const initial = await getSyncLog(ctx.workspaceId);
   return (
     <>
-      <Link href="/integrations/intercom" className="text-sm text-brand-700 hover:underline">
-        ← Intercom
-      </Link>
+      <BackLink href="/integrations/intercom">Intercom</BackLink>
       <PageHeader
         title="Sync log"
         description="Every write of segment answers to Intercom: what was sent, what Intercom answered, and what is still queued."

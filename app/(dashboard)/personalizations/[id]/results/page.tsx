@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Download } from "lucide-react";
 import { EmptyState } from "@/components/empty-state";
+import { BackLink } from "@/components/back-link";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -42,9 +43,7 @@ export default async function PersonalizationResultsPage({
 
   return (
     <>
-      <Link href="/personalizations" className="text-sm text-brand-700 hover:underline">
-        ← Personalizations
-      </Link>
+      <BackLink href="/personalizations">Personalizations</BackLink>
       <PageHeader
         title={personalization.name}
         description={<span className="font-mono text-xs">{personalization.placementKey}</span>}

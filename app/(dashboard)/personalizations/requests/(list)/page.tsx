@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
+import { BackLink } from "@/components/back-link";
 import { PageHeader } from "@/components/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireCapability } from "@/lib/auth/guard";
@@ -20,9 +21,7 @@ export default async function PublishRequestsPage() {
   const canPublish = can(ctx.role, "publish");
   return (
     <>
-      <Link href="/personalizations" className="text-sm text-brand-700 hover:underline">
-        ← Personalizations
-      </Link>
+      <BackLink href="/personalizations">Personalizations</BackLink>
       <PageHeader
         title="Publish requests"
         description={

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangeList } from "@/components/publishing/change-list";
+import { BackLink } from "@/components/back-link";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -27,9 +28,7 @@ export default async function PublishRequestPage({ params }: { params: Promise<{
   const current = request.supersededBy === null && request.blockers.length === 0;
   return (
     <>
-      <Link href="/personalizations/requests" className="text-sm text-brand-700 hover:underline">
-        ← Publish requests
-      </Link>
+      <BackLink href="/personalizations/requests">Publish requests</BackLink>
       <PageHeader
         title={`Publish request from ${request.requestedBy}`}
         description={

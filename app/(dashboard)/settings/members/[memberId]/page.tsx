@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { requireCapability } from "@/lib/auth/guard";
@@ -20,9 +20,7 @@ export default async function MemberPage({ params }: { params: Promise<{ memberI
   });
   return (
     <>
-      <Link href="/settings/members" className="text-sm text-brand-700 hover:underline">
-        ← All members
-      </Link>
+      <BackLink href="/settings/members">All members</BackLink>
       <PageHeader title={member.name} description={member.email} />
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
