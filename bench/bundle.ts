@@ -108,12 +108,17 @@ async function measure(browser: Browser, state: Awaited<ReturnType<BrowserContex
   const scripts = await gzippedSizes(bodies);
   const bytes = [...scripts.values()].reduce((sum, size) => sum + size, 0);
   // Then what a first interaction adds: a pointer over every interaction island on the page loads them all.
+  // Each island listens once React has hydrated it (its element carries React's props): wait for that first.
+  await page.waitForFunction(
+    () => [...document.querySelectorAll("[data-island]")].every((root) => Object.keys(root).some((key) => key.startsWith("__reactProps"))),
+    undefined,
+    { timeout: 15_000 },
+  );
   const islands = await page.locator("[data-island]").evaluateAll((roots) => {
     for (const root of roots) root.dispatchEvent(new PointerEvent("pointerover", { bubbles: true }));
     return roots.length;
   });
-  if (islands > 0) await page.waitForLoadState("networkidle");
-  if (islands > 0) await page.waitForTimeout(300).then(() => page.waitForLoadState("networkidle"));
+  if (islands > 0) await page.waitForTimeout(500).then(() => page.waitForLoadState("networkidle"));
   const after = await gzippedSizes(bodies);
   await context.close();
   const interacted = [...after.values()].reduce((sum, size) => sum + size, 0);
