@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, memo, Suspense, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode, type SyntheticEvent } from "react";
+import { lazy, memo, Suspense, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ComponentType, type KeyboardEvent, type ReactNode, type SyntheticEvent } from "react";
 import { flushSync } from "react-dom";
 
 /**
@@ -14,8 +14,12 @@ import { flushSync } from "react-dom";
  *   - text typed and options chosen, put into the same fields and reported as input, so forms see them
  *     (react-hook-form writes its default values into the fields it registers);
  *   - which field had focus, and its selection;
- *   - clicks on buttons (and Enter in a field, which clicks the form's submit button): held, and replayed
- *     on the same buttons once live; a form never submits natively;
+ *   - clicks on buttons: held, and replayed on the same buttons once live, one task apart (a double click
+ *     on a submit button submits once, as when live); Enter in a field: held, and replayed as the browser
+ *     would once live (the form's submit button, which the inert HTML may still show disabled, is clicked);
+ *     a form never submits natively;
+ *   - focus on a button or a link: moved to the same element once live;
+ *   - a chunk that fails to load: the next interaction tries again (what was held is dropped);
  *   - links navigate natively; checkboxes and radios toggle natively and are carried over like text.
  * Rendered on a client-side navigation (no server HTML), it loads at once behind `fallback`.
  *
@@ -38,14 +42,22 @@ export function interactionIsland<P extends object>(
     const [serverHtml] = useState(() => (typeof document === "undefined" ? null : (document.getElementById(id)?.innerHTML ?? null)));
     const [live, setLive] = useState<{ Component: ComponentType<P>; carried: Carried } | null>(null);
     const root = useRef<HTMLDivElement>(null);
-    const held = useRef<Held>({ activating: false, clicks: [], submit: false });
+    const held = useRef<Held>({ activating: false, clicks: [], submits: [] });
     const [firstProps] = useState(props);
 
     const activate = useCallback(() => {
       if (held.current.activating) return;
       held.current.activating = true;
       // Read the inert HTML and commit the live component in one task, so no keystroke falls in between.
-      void loadOnce().then((Component) => flushSync(() => setLive({ Component, carried: carry(root.current, held.current) })));
+      void loadOnce().then(
+        (Component) => flushSync(() => setLive({ Component, carried: carry(root.current, held.current) })),
+        (error: unknown) => {
+          // The chunk didn't arrive (network, a new deployment): the next interaction tries again; what was held is dropped.
+          loading = null;
+          held.current = { activating: false, clicks: [], submits: [] };
+          console.error(error);
+        },
+      );
     }, []);
 
     // New props before the component is live (a refresh changed its data): the inert HTML is out of date.
@@ -76,7 +88,7 @@ export function interactionIsland<P extends object>(
       const target = event.target as Element;
       if (event.type === "submit") {
         event.preventDefault();
-        held.current.submit = true;
+        held.current.submits.push(target);
         return;
       }
       // Links navigate natively; checkboxes and radios toggle natively (a label forwards its click to its control).
@@ -84,6 +96,16 @@ export function interactionIsland<P extends object>(
       event.preventDefault();
       const clicked = target instanceof HTMLElement ? target : target.closest("svg")?.parentElement;
       if (clicked) held.current.clicks.push(clicked);
+    };
+    // Enter in a field submits its form the way the browser would once live: the inert HTML may still have the
+    // submit button disabled (enabled by the form's state once it sees the typing), which would drop the Enter.
+    const holdEnter = (event: KeyboardEvent) => {
+      activate();
+      const target = event.target;
+      if (event.key !== "Enter" || event.nativeEvent.isComposing || event.defaultPrevented) return;
+      if (!(target instanceof HTMLInputElement) || !target.form || /^(button|submit|reset|image|file)$/.test(target.type)) return;
+      event.preventDefault();
+      held.current.submits.push(target.form);
     };
     return (
       <div
@@ -97,7 +119,7 @@ export function interactionIsland<P extends object>(
         onPointerDownCapture={activate}
         onTouchStartCapture={activate}
         onFocusCapture={activate}
-        onKeyDownCapture={activate}
+        onKeyDownCapture={holdEnter}
         onInputCapture={activate}
         onChangeCapture={activate}
         onClickCapture={hold}
@@ -111,13 +133,16 @@ export function interactionIsland<P extends object>(
 }
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-type Held = { activating: boolean; clicks: Element[]; submit: boolean };
+type Held = { activating: boolean; clicks: Element[]; submits: Element[] };
 /** What the inert HTML held when the live component took over, by position in the markup. */
 type Carried = {
   changed: { index: number; tag: string; name: string; type: string; value: string; checked: boolean }[];
   focus: { index: number; start: number | null; end: number | null } | null;
+  /** Elements to click, then forms to submit (as Enter in one of their fields would). */
   clicks: number[][];
-  submit: boolean;
+  submits: number[][];
+  /** Focus on something other than a field (a button, a link): its path. */
+  focusPath: { path: number[]; tag: string } | null;
 };
 
 function isToggle(el: Element): el is HTMLInputElement {
@@ -152,7 +177,7 @@ function atPath(root: Element, path: number[]): Element | null {
 }
 
 function carry(root: HTMLElement | null, held: Held): Carried {
-  const carried: Carried = { changed: [], focus: null, clicks: [], submit: held.submit };
+  const carried: Carried = { changed: [], focus: null, clicks: [], submits: [], focusPath: null };
   if (!root) return carried;
   controlsIn(root).forEach((el, index) => {
     if (changedFromHtml(el)) {
@@ -166,6 +191,15 @@ function carry(root: HTMLElement | null, held: Held): Carried {
   for (const el of held.clicks) {
     const path = pathTo(root, el);
     if (path) carried.clicks.push(path);
+  }
+  for (const form of held.submits) {
+    const path = pathTo(root, form);
+    if (path) carried.submits.push(path);
+  }
+  const focused = document.activeElement;
+  if (!carried.focus && focused && focused !== root && root.contains(focused)) {
+    const path = pathTo(root, focused);
+    if (path) carried.focusPath = { path, tag: focused.tagName };
   }
   return carried;
 }
@@ -198,15 +232,36 @@ function CarryOver({ root: rootId, carried }: { root: string; carried: Carried }
         }
       }
     }
-    if (carried.clicks.length === 0 && !carried.submit) return;
-    // After this commit, so state set by the carried-over input is in place.
-    setTimeout(() => {
-      const clicks = carried.clicks.map((path) => atPath(root, path)).filter((el): el is HTMLElement => el instanceof HTMLElement);
-      for (const el of clicks) if (el.isConnected) el.click();
-      if (carried.submit && clicks.length === 0) root.querySelector("form")?.requestSubmit();
-    }, 0);
+    if (carried.focusPath) {
+      const el = atPath(root, carried.focusPath.path);
+      if ((el instanceof HTMLElement || el instanceof SVGElement) && el.tagName === carried.focusPath.tag) el.focus({ preventScroll: true });
+    }
+    // After this commit, so state set by the carried-over input is in place; one task each, so what a click
+    // renders (a submit button disabled while its form submits) is in place for the next, as with real clicks.
+    const clicks = carried.clicks.map((path) => atPath(root, path));
+    const submits = carried.submits.map((path) => atPath(root, path));
+    const replay = () => {
+      if (clicks.length > 0) {
+        const el = clicks.shift();
+        if (el instanceof HTMLElement && el.isConnected) el.click();
+      } else {
+        const form = submits.shift();
+        if (!form) return;
+        if (form instanceof HTMLFormElement && form.isConnected) submitImplicitly(form);
+      }
+      setTimeout(replay, 0);
+    };
+    if (clicks.length > 0 || submits.length > 0) setTimeout(replay, 0);
   }, [rootId, carried]);
   return null;
+}
+
+/** Enter in a field: the form's default button is clicked (nothing if it is disabled), or the form submits if it has none. */
+function submitImplicitly(form: HTMLFormElement) {
+  const button = Array.from(form.elements).find((el): el is HTMLButtonElement | HTMLInputElement => (el instanceof HTMLButtonElement || el instanceof HTMLInputElement) && (el.type === "submit" || el.type === "image"));
+  if (button) {
+    if (!button.disabled) button.click();
+  } else form.requestSubmit();
 }
 
 /** Sets a control's value the way typing does, so React's change tracking sees the change. */
