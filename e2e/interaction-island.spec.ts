@@ -79,6 +79,26 @@ test.describe("interaction islands", () => {
     expect(new URL(page.url()).search).toBe("");
   });
 
+  test("Enter held while the inert Save is disabled saves once live; focus on a button stays on it", async ({ page, workspace }) => {
+    await signIn(page, workspace.members.admin.email);
+    await page.goto("/settings/website", { waitUntil: "networkidle" });
+    const network = await holdScripts(page);
+    const hide = page.getByLabel("Hide time (ms)");
+    await hide.fill("700");
+    await hide.press("Enter");
+    const secret = page.getByRole("button", { name: "Generate secret" });
+    await secret.focus();
+    await expect.poll(() => network.held.length).toBeGreaterThan(0);
+    await network.release();
+    await expect(page.getByText("Website settings saved.")).toBeVisible();
+    await expect(secret).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+    await page.reload();
+    await expect(hide).toHaveValue("700");
+  });
+
   test("after a client-side navigation the island loads at once and is live", async ({ page, workspace }) => {
     await signIn(page, workspace.members.admin.email);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
