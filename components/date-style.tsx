@@ -15,15 +15,24 @@ export function useDateStyle(): DateStyle {
  * Provides the viewer's date style and, when the browser's time zone isn't the one the server used,
  * remembers it in a cookie and re-renders once, so dates read in the viewer's own zone.
  */
-export function DateStyleProvider({ style, children }: { style: DateStyle; children: ReactNode }) {
+export function DateStyleProvider({ style, sentZone, children }: { style: DateStyle; sentZone: string | null; children: ReactNode }) {
   const router = useRouter();
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}`;
-    // Already told (a zone the server doesn't know stays UTC there): never refresh in a loop.
-    if (!zone || zone === style.timeZone || document.cookie.split("; ").includes(cookie)) return;
-    document.cookie = `${cookie}; path=/; max-age=31536000; samesite=lax`;
+    if (!zone || zone === style.timeZone) return;
+    // The server heard this zone and still wrote another: it doesn't know it (it stays UTC), so never refresh in a
+    // loop. A page rendered before the cookie was sent (a navigation that raced the first page's cookie) refreshes.
+    if (sentZone !== null && (sentZone === zone || safeDecode(sentZone) === zone)) return;
+    document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
     router.refresh();
-  }, [style.timeZone, router]);
+  }, [style.timeZone, sentZone, router]);
   return <DateStyleContext.Provider value={style}>{children}</DateStyleContext.Provider>;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

@@ -12,3 +12,6 @@ export const viewerDateStyle = cache(async (): Promise<DateStyle> => {
   const language = head.get("accept-language")?.split(",")[0]?.split(";")[0]?.trim();
   return resolveDateStyle(language, jar.get(TIME_ZONE_COOKIE)?.value);
 });
+
+/** The time zone cookie as this request sent it (raw), or null: tells the browser whether the server already heard its zone. */
+export const sentTimeZone = cache(async (): Promise<string | null> => (await cookies()).get(TIME_ZONE_COOKIE)?.value ?? null);

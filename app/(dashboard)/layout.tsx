@@ -10,7 +10,7 @@ import { navFor } from "@/lib/nav";
 import { getPublishStatus } from "@/lib/publishing/versions";
 import { PendingRequestsLink } from "@/components/publishing/request-links";
 import { countPendingRequests, myPendingRequest } from "@/lib/publishing/requests";
-import { viewerDateStyle } from "@/lib/date-style";
+import { sentTimeZone, viewerDateStyle } from "@/lib/date-style";
 import { DateStyleProvider } from "@/components/date-style";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -52,7 +52,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 p-4 md:p-8">
-          <DateStyleProvider style={await viewerDateStyle()}>{children}</DateStyleProvider>
+          <DateStyleProvider style={await viewerDateStyle()} sentZone={await sentTimeZone()}>
+            {children}
+          </DateStyleProvider>
         </main>
       </div>
     </div>
