@@ -19,6 +19,8 @@ import { flushSync } from "react-dom";
  *     would once live (the form's submit button, which the inert HTML may still show disabled, is clicked);
  *     a form never submits natively;
  *   - focus on a button or a link: moved to the same element once live;
+ *   - a press in progress when the chunk arrives (mouse or key down): the swap waits for its end, else the
+ *     browser's click (dispatched on release, on the element the press began on) would be lost;
  *   - a chunk that fails to load: the next interaction tries again (what was held is dropped);
  *   - links navigate natively; checkboxes and radios toggle natively and are carried over like text.
  * Rendered on a client-side navigation (no server HTML), it loads at once behind `fallback`.
@@ -42,23 +44,41 @@ export function interactionIsland<P extends object>(
     const [serverHtml] = useState(() => (typeof document === "undefined" ? null : (document.getElementById(id)?.innerHTML ?? null)));
     const [live, setLive] = useState<{ Component: ComponentType<P>; carried: Carried } | null>(null);
     const root = useRef<HTMLDivElement>(null);
-    const held = useRef<Held>({ activating: false, clicks: [], submits: [] });
+    const held = useRef<Held>({ activating: false, clicks: [], submits: [], pressing: false, afterPress: null });
     const [firstProps] = useState(props);
+
+    const press = useCallback(() => {
+      held.current.pressing = true;
+    }, []);
+    /** The press ended: a swap that waited for it runs after this task (the click, if any, is dispatched in it). */
+    const release = useCallback(() => {
+      held.current.pressing = false;
+      const swap = held.current.afterPress;
+      held.current.afterPress = null;
+      if (swap) setTimeout(swap, 0);
+    }, []);
 
     const activate = useCallback(() => {
       if (held.current.activating) return;
       held.current.activating = true;
       // Read the inert HTML and commit the live component in one task, so no keystroke falls in between.
       void loadOnce().then(
-        (Component) => flushSync(() => setLive({ Component, carried: carry(root.current, held.current) })),
+        (Component) => {
+          const swap = () => flushSync(() => setLive({ Component, carried: carry(root.current, held.current) }));
+          // Mid-press (a button held down, a key not yet released): the browser clicks when the press ends, on the
+          // element it started on, so swap after that click (held by then) rather than lose it. At most a second.
+          if (!held.current.pressing) return swap();
+          held.current.afterPress = swap;
+          setTimeout(() => held.current.afterPress === swap && release(), 1_000);
+        },
         (error: unknown) => {
           // The chunk didn't arrive (network, a new deployment): the next interaction tries again; what was held is dropped.
           loading = null;
-          held.current = { activating: false, clicks: [], submits: [] };
+          held.current = { activating: false, clicks: [], submits: [], pressing: false, afterPress: null };
           console.error(error);
         },
       );
-    }, []);
+    }, [release]);
 
     // New props before the component is live (a refresh changed its data): the inert HTML is out of date.
     useEffect(() => {
@@ -100,6 +120,7 @@ export function interactionIsland<P extends object>(
     // Enter in a field submits its form the way the browser would once live: the inert HTML may still have the
     // submit button disabled (enabled by the form's state once it sees the typing), which would drop the Enter.
     const holdEnter = (event: KeyboardEvent) => {
+      press();
       activate();
       const target = event.target;
       if (event.key !== "Enter" || event.nativeEvent.isComposing || event.defaultPrevented) return;
@@ -116,7 +137,13 @@ export function interactionIsland<P extends object>(
         className="contents"
         dangerouslySetInnerHTML={{ __html: serverHtml }}
         onPointerOverCapture={activate}
-        onPointerDownCapture={activate}
+        onPointerDownCapture={() => {
+          press();
+          activate();
+        }}
+        onPointerUpCapture={release}
+        onPointerCancelCapture={release}
+        onKeyUpCapture={release}
         onTouchStartCapture={activate}
         onFocusCapture={activate}
         onKeyDownCapture={holdEnter}
@@ -133,7 +160,7 @@ export function interactionIsland<P extends object>(
 }
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-type Held = { activating: boolean; clicks: Element[]; submits: Element[] };
+type Held = { activating: boolean; clicks: Element[]; submits: Element[]; pressing: boolean; afterPress: (() => void) | null };
 /** What the inert HTML held when the live component took over, by position in the markup. */
 type Carried = {
   changed: { index: number; tag: string; name: string; type: string; value: string; checked: boolean }[];
